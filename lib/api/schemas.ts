@@ -1,0 +1,83 @@
+// The console's own HTTP contract: what the browser and scripts send and receive (DESIGN §4).
+import { z } from 'zod';
+import { objectId } from './ids';
+
+export const roleAssignment = z.object({
+  groupId: objectId.optional(),
+  orgId: objectId.optional(),
+  roleName: z.string().min(1),
+});
+export type RoleAssignment = z.infer<typeof roleAssignment>;
+
+/** The seed's key object without `links`; `privateKey` is redacted except in the answer that created it. */
+export const apiKey = z.object({
+  id: objectId,
+  desc: z.string(),
+  publicKey: z.string(),
+  privateKey: z.string(),
+  roles: z.array(roleAssignment),
+});
+export type ApiKey = z.infer<typeof apiKey>;
+
+export const apiKeyList = z.object({ results: z.array(apiKey), totalCount: z.number().int().nonnegative() });
+export type ApiKeyList = z.infer<typeof apiKeyList>;
+
+const roleName = z
+  .string()
+  .regex(/^[A-Z][A-Z_]{0,63}$/, 'must be a role name such as GROUP_READ_ONLY');
+
+export const roleNames = z
+  .array(roleName)
+  .min(1, 'at least one role is required')
+  .max(32)
+  .refine((roles) => new Set(roles).size === roles.length, 'roles must not repeat');
+
+export const keyDescription = z
+  .string()
+  .trim()
+  .min(1, 'the description must not be empty')
+  .max(250, 'the description must be at most 250 characters');
+
+export const createKeyBody = z.strictObject({ desc: keyDescription, roles: roleNames });
+export type CreateKeyBody = z.infer<typeof createKeyBody>;
+
+export const updateRolesBody = z.strictObject({
+  roles: roleNames,
+  /** The roles the editor saw; when the key's current roles differ, the answer is 409 ROLES_CHANGED. */
+  expectedRoles: z.array(roleName).max(32).optional(),
+});
+export type UpdateRolesBody = z.infer<typeof updateRolesBody>;
+
+export const groupPath = z.strictObject({ groupId: objectId });
+export const groupKeyPath = z.strictObject({ groupId: objectId, apiKeyId: objectId });
+export const orgPath = z.strictObject({ orgId: objectId });
+
+/** A project as the signed-in person sees it. */
+export const groupSummary = z.object({
+  id: objectId,
+  name: z.string(),
+  orgId: objectId,
+  myRoles: z.array(z.string()),
+  canManageKeys: z.boolean(),
+});
+export type GroupSummary = z.infer<typeof groupSummary>;
+
+export const groupList = z.object({
+  orgId: objectId,
+  orgName: z.string(),
+  results: z.array(groupSummary),
+  totalCount: z.number().int().nonnegative(),
+});
+export type GroupList = z.infer<typeof groupList>;
+
+/** The one error shape, the Admin API's own. */
+export const apiError = z.object({
+  error: z.number().int(),
+  errorCode: z.string(),
+  detail: z.string(),
+  reason: z.string(),
+  parameters: z.array(z.unknown()).optional(),
+  /** ROLES_CHANGED carries the key's current roles in the project. */
+  currentRoles: z.array(z.string()).optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiError>;
