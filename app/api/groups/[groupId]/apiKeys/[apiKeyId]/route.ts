@@ -1,0 +1,13 @@
+import { groupKeyPath, updateRolesBody } from '@/lib/api/schemas';
+import { grantable } from '@/lib/server/grantable';
+import { setKeyRoles, unassignProjectKey } from '@/lib/server/project-keys';
+import { withRoute } from '@/lib/server/with-route';
+
+export const PATCH = withRoute(
+  { access: 'manage-keys', params: groupKeyPath, body: grantable(updateRolesBody) },
+  ({ person, params, body }) => setKeyRoles(person, params.groupId, params.apiKeyId, body),
+);
+
+export const DELETE = withRoute({ access: 'manage-keys', params: groupKeyPath }, ({ person, params }) =>
+  unassignProjectKey(person, params.groupId, params.apiKeyId),
+);

@@ -1,0 +1,11 @@
+import { createKeyBody, groupPath } from '@/lib/api/schemas';
+import { grantable } from '@/lib/server/grantable';
+import { createProjectKey, listProjectKeys } from '@/lib/server/project-keys';
+import { withRoute } from '@/lib/server/with-route';
+
+export const GET = withRoute({ access: 'read-project', params: groupPath }, ({ params }) => listProjectKeys(params.groupId));
+
+export const POST = withRoute(
+  { access: 'manage-keys', params: groupPath, body: grantable(createKeyBody) },
+  ({ person, params, body }) => createProjectKey(person, params.groupId, body),
+);

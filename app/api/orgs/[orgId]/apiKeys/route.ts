@@ -1,0 +1,5 @@
+import { orgPath } from '@/lib/api/schemas';
+import { listOrgKeysFor } from '@/lib/server/org-keys';
+import { withRoute } from '@/lib/server/with-route';
+
+export const GET = withRoute({ access: 'signed-in', params: orgPath }, ({ person, params }) => listOrgKeysFor(person, params.orgId));

@@ -1,0 +1,59 @@
+'use client';
+// The sign-in buttons: single sign-on, and in demo mode one button per person of the demo organization.
+import { Alert, Button, Divider, Stack, Text, UnstyledButton, Group, Paper } from '@mantine/core';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import type { DemoPerson } from '@/lib/auth/demo';
+
+interface Props {
+  sso: boolean;
+  people: DemoPerson[];
+  callbackUrl: string;
+}
+
+export function SignInChoices({ sso, people, callbackUrl }: Props) {
+  const [pending, setPending] = useState<string | null>(null);
+  const go = (provider: string, email?: string) => {
+    setPending(email ?? provider);
+    void signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
+  };
+  return (
+    <Stack>
+      {sso && (
+        <Button size="md" onClick={() => go('oidc')} loading={pending === 'oidc'}>
+          Sign in with single sign-on
+        </Button>
+      )}
+      {sso && people.length > 0 && <Divider label="or" />}
+      {people.length > 0 && (
+        <Stack gap="xs">
+          <Alert color="blue" variant="light" title="Demo mode">
+            The console runs against the bundled Admin API emulator. Pick a person of the demo organization; no password is needed.
+          </Alert>
+          {people.map((person) => (
+            <UnstyledButton
+              key={person.email}
+              onClick={() => go('demo', person.email)}
+              disabled={pending !== null}
+              aria-label={`Sign in as ${person.email}`}
+            >
+              <Paper withBorder p="sm" radius="md">
+                <Group justify="space-between" wrap="nowrap">
+                  <div>
+                    <Text fw={600}>{person.name}</Text>
+                    <Text size="sm" c="dimmed">
+                      {person.email}
+                    </Text>
+                  </div>
+                  <Text size="xs" c="dimmed" ta="right">
+                    {pending === person.email ? 'Signing in…' : person.summary || 'no role'}
+                  </Text>
+                </Group>
+              </Paper>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

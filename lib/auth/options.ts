@@ -1,0 +1,68 @@
+// next-auth configuration: OpenID Connect for real organizations, the `demo` provider against the emulator.
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { ConfigError } from '@/lib/config/schema';
+import { isDemoMode, listDemoPeople } from './demo';
+
+const sessionMaxAgeSeconds = 8 * 60 * 60;
+
+export function authSecret(): string {
+  const secret = getConfig().NEXTAUTH_SECRET;
+  if (!secret) throw new ConfigError('Configuration error: NEXTAUTH_SECRET is required (npm start generates one in embedded mode)');
+  return secret;
+}
+
+function oidcProvider(issuer: string, clientId: string, clientSecret: string): NextAuthOptions['providers'][number] {
+  return {
+    id: 'oidc',
+    name: 'Single sign-on',
+    type: 'oauth',
+    wellKnown: new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`).toString(),
+    clientId,
+    clientSecret,
+    idToken: true,
+    checks: ['pkce', 'state'],
+    authorization: { params: { scope: 'openid email profile' } },
+    profile(claims: { sub: string; email?: string; email_verified?: boolean; name?: string }) {
+      return { id: claims.sub, email: claims.email_verified === true ? claims.email : null, name: claims.name ?? claims.email };
+    },
+  };
+}
+
+function demoProvider() {
+  return CredentialsProvider({
+    id: 'demo',
+    name: 'Demo',
+    credentials: { email: { label: 'Email', type: 'email' } },
+    async authorize(credentials) {
+      const email = z.email().safeParse(credentials?.email?.trim().toLowerCase());
+      if (!email.success) return null;
+      const person = (await listDemoPeople()).find((p) => p.email === email.data);
+      return person ? { id: person.email, email: person.email, name: person.name } : null;
+    },
+  });
+}
+
+export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const env = getConfig();
+  const providers: NextAuthOptions['providers'] = [];
+  if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET) {
+    providers.push(oidcProvider(env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET));
+  }
+  if (await isDemoMode()) providers.push(demoProvider());
+  return {
+    secret: authSecret(),
+    providers,
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: '/signin', error: '/signin' },
+    callbacks: {
+      // The person is the verified email; a provider that gives none cannot sign anyone in.
+      signIn: ({ user }) => Boolean(user.email),
+      jwt: ({ token, user }) => (user?.email ? { ...token, email: user.email.toLowerCase(), name: user.name } : token),
+      session: ({ session, token }) => ({ ...session, user: { email: token.email, name: token.name } }),
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// The seed's permission table: what a person's roles let them do with a project's API keys.
+import 'server-only';
+import { keyManagerProjectRoles } from '@/lib/roles';
+
+export interface Permissions {
+  /** "Any role in the Project": retrieve the project's API keys. */
+  canRead: boolean;
+  /** Project Owner or Project User Admin: create, update, delete, assign and unassign keys. */
+  canManageKeys: boolean;
+}
+
+/** Organization Owners have Project Owner rights in every project of their organization. */
+export function decide(orgRoles: readonly string[], projectRoles: readonly string[]): Permissions {
+  const orgOwner = orgRoles.includes('ORG_OWNER');
+  return {
+    canRead: orgOwner || projectRoles.length > 0,
+    canManageKeys: orgOwner || projectRoles.some((r) => keyManagerProjectRoles.includes(r)),
+  };
+}

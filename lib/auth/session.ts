@@ -1,0 +1,25 @@
+// The signed-in person of a request, read from the next-auth JWT cookie.
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
+import type { NextRequest } from 'next/server';
+import { cache } from 'react';
+import { authSecret, getAuthOptions } from './options';
+
+export interface Person {
+  email: string;
+  name: string;
+}
+
+/** For route handlers: decodes the session cookie without another round trip. */
+export async function personFromRequest(req: NextRequest): Promise<Person | null> {
+  const token = await getToken({ req, secret: authSecret() });
+  return token?.email ? { email: token.email, name: token.name ?? token.email } : null;
+}
+
+/** For server components: once per request. */
+export const currentPerson = cache(async (): Promise<Person | null> => {
+  const session = await getServerSession(await getAuthOptions());
+  const email = session?.user?.email;
+  return email ? { email, name: session.user?.name ?? email } : null;
+});

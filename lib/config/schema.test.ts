@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './schema';
+
+const org = '5980cfc60b6d97029d82e32b';
+
+describe('parseEnv', () => {
+  it('accepts the embedded default (nothing set)', () => {
+    const env = parseEnv({});
+    expect(env.ATLAS_BASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('.data');
+  });
+
+  it('accepts a Digest credential', () => {
+    const env = parseEnv({
+      ATLAS_BASE_URL: 'https://cloud.mongodb.com/api/atlas/v2',
+      ATLAS_ORG_ID: org,
+      ATLAS_PUBLIC_KEY: 'abcdefgh',
+      ATLAS_PRIVATE_KEY: 'secret-value-1234',
+    });
+    expect(env.ATLAS_PUBLIC_KEY).toBe('abcdefgh');
+  });
+
+  it.each([
+    [{ ATLAS_BASE_URL: 'https://cloud.mongodb.com/api/atlas/v2', ATLAS_PUBLIC_KEY: 'a', ATLAS_PRIVATE_KEY: 'b' }, 'ATLAS_ORG_ID'],
+    [{ ATLAS_BASE_URL: 'https://x/api/atlas/v2', ATLAS_ORG_ID: org, ATLAS_PUBLIC_KEY: 'a' }, 'ATLAS_PRIVATE_KEY'],
+    [{ ATLAS_BASE_URL: 'ftp://x', ATLAS_ORG_ID: org }, 'ATLAS_BASE_URL'],
+    [{ ATLAS_ORG_ID: 'nothex' }, 'ATLAS_ORG_ID'],
+    [{ AUTH_OIDC_ISSUER: 'https://idp.example.com' }, 'AUTH_OIDC_ISSUER'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+  ])('stops with one line naming the variable (%#)', (env, variable) => {
+    expect(() => parseEnv(env)).toThrow(ConfigError);
+    expect(() => parseEnv(env)).toThrow(new RegExp(`^Configuration error: ${variable} `));
+  });
+
+  it('never prints a secret value', () => {
+    const secret = 'TOP-SECRET-PRIVATE-KEY-VALUE';
+    try {
+      parseEnv({ ATLAS_BASE_URL: 'https://x/api/atlas/v2', ATLAS_ORG_ID: org, ATLAS_PRIVATE_KEY: secret, ATLAS_CLIENT_SECRET: secret });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain(secret);
+      expect(JSON.stringify(error)).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,73 @@
+// The environment the console runs with, as one zod schema; parsing it never prints a secret.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
+export const envSchema = z
+  .object({
+    ATLAS_BASE_URL: optionalUrl,
+    ATLAS_ORG_ID: optionalText.pipe(z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-hex organization id').optional()),
+    ATLAS_PUBLIC_KEY: optionalText,
+    ATLAS_PRIVATE_KEY: optionalText,
+    ATLAS_CLIENT_ID: optionalText,
+    ATLAS_CLIENT_SECRET: optionalText,
+    ATLAS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    AUTH_OIDC_ISSUER: optionalUrl,
+    AUTH_OIDC_CLIENT_ID: optionalText,
+    AUTH_OIDC_CLIENT_SECRET: optionalText,
+    NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    NEXTAUTH_URL: optionalUrl,
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+    DATA_DIR: z.string().trim().min(1).default('.data'),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    /** Mutations one person may make per minute through the console (protects the organization's upstream quota). */
+    MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, why: string) => {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+    };
+    if (env.ATLAS_BASE_URL) {
+      need('ATLAS_ORG_ID', 'when ATLAS_BASE_URL is set');
+      const digest = env.ATLAS_PUBLIC_KEY || env.ATLAS_PRIVATE_KEY;
+      const oauth = env.ATLAS_CLIENT_ID || env.ATLAS_CLIENT_SECRET;
+      if (digest && oauth) {
+        ctx.addIssue({ code: 'custom', path: ['ATLAS_CLIENT_ID'], message: 'set either an API key or a service account, not both' });
+      } else if (oauth) {
+        need('ATLAS_CLIENT_ID', 'with ATLAS_CLIENT_SECRET');
+        need('ATLAS_CLIENT_SECRET', 'with ATLAS_CLIENT_ID');
+      } else {
+        need('ATLAS_PUBLIC_KEY', 'when ATLAS_BASE_URL is set (or use ATLAS_CLIENT_ID/ATLAS_CLIENT_SECRET)');
+        need('ATLAS_PRIVATE_KEY', 'when ATLAS_BASE_URL is set (or use ATLAS_CLIENT_ID/ATLAS_CLIENT_SECRET)');
+      }
+    }
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ISSUER'],
+        message: 'AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; the error names the variable and the rule, never the value. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const variable = first?.path.join('.') || 'environment';
+  throw new ConfigError(`Configuration error: ${variable} ${first?.message ?? 'is invalid'}`);
+}

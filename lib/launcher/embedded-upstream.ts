@@ -1,0 +1,35 @@
+// Starts the bundled Admin API emulator for the embedded default and says how the console reaches it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadSeed } from '../emulator/seed';
+import { demoSeedPath } from '../emulator/seeds/demo';
+import { startEmulator } from '../emulator/server';
+
+export async function startEmbeddedUpstream(dataDir: string) {
+  const seedFile = process.env.EMULATOR_SEED ? path.resolve(process.env.EMULATOR_SEED) : demoSeedPath;
+  const dataFile = path.join(dataDir, 'emulator.json');
+  const seed = loadSeed(existsSync(dataFile) ? dataFile : seedFile);
+  const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
+  if (!consoleKey) throw new Error(`the seed's consoleKey ${seed.consoleKey} is not one of its apiKeys`);
+  const emulator = await startEmulator({
+    seed,
+    dataFile,
+    port: process.env.EMULATOR_PORT ? Number(process.env.EMULATOR_PORT) : 0,
+    latencyMs: process.env.EMULATOR_LATENCY_MS ? Number(process.env.EMULATOR_LATENCY_MS) : 0,
+  });
+  const people = seed.users.map((u) => ({
+    email: u.emailAddress,
+    summary: u.roles.map((r) => r.roleName).join(', ') || 'no role',
+  }));
+  return {
+    url: emulator.url,
+    people,
+    close: () => emulator.close(),
+    env: {
+      ATLAS_BASE_URL: `${emulator.url}/api/public/v1.0`,
+      ATLAS_ORG_ID: consoleKey.orgId,
+      ATLAS_PUBLIC_KEY: consoleKey.publicKey,
+      ATLAS_PRIVATE_KEY: consoleKey.privateKey,
+    },
+  };
+}

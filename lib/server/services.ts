@@ -1,0 +1,67 @@
+// The process-wide upstream client and change-history store, made once from the configuration.
+import 'server-only';
+import { createAtlasClient, type AtlasClient } from '@/lib/atlas/client';
+import { openChangeStore } from '@/lib/audit/open-store';
+import { settlePending } from '@/lib/audit/recovery';
+import type { ChangeStore } from '@/lib/audit/store';
+import { getConfig } from '@/lib/config';
+import { ConfigError } from '@/lib/config/schema';
+import { projectRolesOf } from '@/lib/api/role-assignments';
+
+interface Services {
+  atlas?: AtlasClient;
+  store?: Promise<ChangeStore>;
+}
+
+// Route modules may be bundled apart; one instance per process keeps one PGlite handle and one Digest nonce.
+const services: Services = ((globalThis as { [key: symbol]: Services })[Symbol.for('atlas-keys-console.services')] ??= {});
+
+/** How long an intent may stay pending on a shared PostgreSQL before another instance settles it. */
+const sharedPendingGraceMs = 2 * 60_000;
+
+export function getAtlas(): AtlasClient {
+  if (services.atlas) return services.atlas;
+  const env = getConfig();
+  if (!env.ATLAS_BASE_URL || !env.ATLAS_ORG_ID) {
+    throw new ConfigError('Configuration error: ATLAS_BASE_URL is not set; run `npm start`, which starts the embedded emulator');
+  }
+  services.atlas = createAtlasClient({
+    baseUrl: env.ATLAS_BASE_URL,
+    orgId: env.ATLAS_ORG_ID,
+    timeoutMs: env.ATLAS_TIMEOUT_MS,
+    auth:
+      env.ATLAS_CLIENT_ID && env.ATLAS_CLIENT_SECRET
+        ? { kind: 'oauth', clientId: env.ATLAS_CLIENT_ID, clientSecret: env.ATLAS_CLIENT_SECRET }
+        : { kind: 'digest', publicKey: env.ATLAS_PUBLIC_KEY ?? '', privateKey: env.ATLAS_PRIVATE_KEY ?? '' },
+  });
+  return services.atlas;
+}
+
+async function openStore(): Promise<ChangeStore> {
+  const env = getConfig();
+  const store = await openChangeStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const shared = Boolean(env.DATABASE_URL);
+  const settle = () =>
+    settlePending(store, (groupId, apiKeyId) => readCurrentRoles(groupId, apiKeyId), {
+      olderThan: shared ? new Date(Date.now() - sharedPendingGraceMs) : undefined,
+    }).catch((error: unknown) => console.warn(`change history: settling pending records failed (${String(error)})`));
+  void settle();
+  // On a shared database another instance's crash is only seen once its grace period is over.
+  if (shared) setInterval(() => void settle(), sharedPendingGraceMs).unref();
+  return store;
+}
+
+export function getChangeStore(): Promise<ChangeStore> {
+  services.store ??= openStore().catch((error: unknown) => {
+    services.store = undefined;
+    throw error;
+  });
+  return services.store;
+}
+
+/** The key's current roles in the project, or null when it is not assigned there. */
+async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
+  const key = await getAtlas().getOrgKey(apiKeyId);
+  const roles = projectRolesOf(key, groupId);
+  return roles.length > 0 ? roles : null;
+}

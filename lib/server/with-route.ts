@@ -1,0 +1,99 @@
+// The one wrapper of every session route: origin, session, validation, permissions, rate limit and error mapping.
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
+import { personFromRequest, type Person } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { ApiError, errorResponse, toApiError } from './api-error';
+import { RateLimiter } from './rate-limit';
+import { readJsonBody } from './read-json-body';
+import { isCrossSite } from './same-origin';
+import { validationError } from './validation-error';
+
+/** signed-in: any session; read-project: any role in the project; manage-keys: Project Owner, User Admin or Org Owner. */
+type Access = 'signed-in' | 'read-project' | 'manage-keys';
+
+interface RouteSpec<A extends Access, P, Q, B> {
+  access: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+}
+
+export interface RouteContext<A extends Access, P, Q, B> {
+  req: NextRequest;
+  person: Person;
+  params: P;
+  query: Q;
+  body: B;
+  project: A extends 'signed-in' ? undefined : ProjectAccess;
+}
+
+type Handler<A extends Access, P, Q, B> = (ctx: RouteContext<A, P, Q, B>) => Promise<unknown>;
+
+const perPerson = ((globalThis as { [key: symbol]: { limiter?: RateLimiter } })[Symbol.for('atlas-keys-console.rate-limit')] ??= {});
+
+function mutationLimiter(): RateLimiter {
+  perPerson.limiter ??= new RateLimiter(getConfig().MUTATIONS_PER_MINUTE);
+  return perPerson.limiter;
+}
+
+function parse<T>(where: 'path' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(where, result.error);
+  return result.data;
+}
+
+export function withRoute<A extends Access, P = undefined, Q = undefined, B = undefined>(
+  spec: RouteSpec<A, P, Q, B>,
+  handler: Handler<A, P, Q, B>,
+) {
+  return async (req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      const mutation = req.method !== 'GET' && req.method !== 'HEAD';
+      if (mutation && isCrossSite(req)) {
+        throw new ApiError(403, 'CROSS_SITE_REQUEST', 'Changes must come from the console itself, not from another site.');
+      }
+      const person = await personFromRequest(req);
+      if (!person) throw new ApiError(401, 'NOT_SIGNED_IN', 'Sign in to the console first.');
+      const params = parse('path', spec.params, await segment.params);
+      const query = parse('query', spec.query, Object.fromEntries(req.nextUrl.searchParams));
+      const body = parse('body', spec.body, spec.body ? await readJsonBody(req) : undefined);
+      if (mutation) {
+        const quota = mutationLimiter().take(person.email);
+        if (!quota.ok) {
+          throw new ApiError(429, 'TOO_MANY_CHANGES', `Too many changes in a short time; try again in ${quota.retryAfterSeconds} s.`, {
+            retryAfterSeconds: quota.retryAfterSeconds,
+          });
+        }
+      }
+      let project: ProjectAccess | undefined;
+      if (spec.access !== 'signed-in') {
+        const groupId = (params as { groupId?: unknown }).groupId;
+        if (typeof groupId !== 'string') throw new Error('a project route needs a validated groupId');
+        project = await resolveProjectAccess(person.email, groupId);
+        if (spec.access === 'manage-keys' && !project.canManageKeys) {
+          throw new ApiError(
+            403,
+            'NOT_KEY_MANAGER',
+            "Only a Project Owner, a Project User Admin or an Organization Owner may change this project's API keys.",
+          );
+        }
+      }
+      const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+      return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.status === 500) console.error(`${req.method} ${req.nextUrl.pathname} failed: ${describe(error)}`);
+      return errorResponse(apiError);
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown';
+}
