@@ -12,7 +12,7 @@ export const e2eConsole = {
   oidcIssuer: `http://127.0.0.1:${oidcIssuerPort}`,
   dataDir: path.join(root, '.data', 'e2e'),
   // A fresh change history and emulator state for every run.
-  command: `rm -rf .data/e2e && npx tsx lib/launcher/start.ts`,
+  command: 'rm -rf .data/e2e && mkdir -p .data/e2e && npx tsx lib/launcher/start.ts 2>&1 | tee .data/e2e/console.log',
   env: {
     PORT: String(port),
     EMULATOR_PORT: String(emulatorPort),

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { startOidcIssuer } from './support/oidc-issuer';
+
+let issuer: Awaited<ReturnType<typeof startOidcIssuer>>;
+
+test.beforeAll(async () => {
+  issuer = await startOidcIssuer();
+});
+
+test.afterAll(async () => {
+  await issuer.close();
+});
+
+test('a person signs in through OpenID Connect and reaches a project page', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
+  await page.waitForURL(/127\.0\.0\.1:3212/);
+  await page.locator('input[name="login"]').fill('owner@demo.test');
+  await page.locator('input[name="password"]').fill('any');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(/localhost:3210\/projects/);
+  await expect(page.getByTestId('signed-in-person')).toHaveText('owner@demo.test');
+  const projectLink = page.getByRole('main').getByRole('link').first();
+  await projectLink.click();
+  await expect(page).toHaveURL(/\/projects\/[a-f0-9]{24}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});

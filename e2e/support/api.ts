@@ -1,0 +1,67 @@
+// Signed-in HTTP clients for the console's API and a window on the emulator's state and request log.
+import { expect, request, type APIRequestContext } from '@playwright/test';
+import { e2eConsole } from './servers';
+
+export type DemoPersonKey = 'owner' | 'useradmin' | 'reader' | 'orgowner' | 'member';
+export const demoEmail = (who: DemoPersonKey) => `${who}@demo.test`;
+
+/** Signs in through next-auth's own demo callback, as the sign-in page does. */
+export async function signedInApi(who: DemoPersonKey): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: e2eConsole.url });
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const answer = await api.post('/api/auth/callback/demo', {
+    form: { csrfToken, email: demoEmail(who), json: 'true' },
+    maxRedirects: 0,
+  });
+  expect(answer.status()).toBeLessThan(400);
+  const cookies = (await api.storageState()).cookies.map((c) => c.name);
+  expect(cookies).toContain('next-auth.session-token');
+  return api;
+}
+
+export async function anonymousApi(): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: e2eConsole.url });
+}
+
+interface EmulatorRole {
+  groupId?: string;
+  orgId?: string;
+  roleName: string;
+}
+export interface EmulatorState {
+  orgs: { id: string; name: string }[];
+  projects: { id: string; orgId: string; name: string }[];
+  users: { emailAddress: string; roles: EmulatorRole[] }[];
+  apiKeys: { id: string; orgId: string; desc: string; publicKey: string; privateKey: string; roles: EmulatorRole[] }[];
+  consoleKey: string;
+}
+
+export async function emulatorState(): Promise<EmulatorState> {
+  const answer = await fetch(`${e2eConsole.emulatorUrl}/__emulator/state`);
+  return (await answer.json()) as EmulatorState;
+}
+
+export async function emulatorRequests(): Promise<{ method: string; path: string; status: number }[]> {
+  return (await (await fetch(`${e2eConsole.emulatorUrl}/__emulator/requests`)).json()) as { method: string; path: string; status: number }[];
+}
+
+export async function clearEmulatorRequests(): Promise<void> {
+  await fetch(`${e2eConsole.emulatorUrl}/__emulator/requests`, { method: 'DELETE' });
+}
+
+/** The demo projects by their relation to owner@demo.test: P1 owner, P2 read-only, P3 no role. */
+export async function demoProjects() {
+  const state = await emulatorState();
+  const owner = state.users.find((u) => u.emailAddress === demoEmail('owner'));
+  const roleIn = (groupId: string) => owner?.roles.find((r) => r.groupId === groupId)?.roleName;
+  const p1 = state.projects.find((p) => roleIn(p.id) === 'GROUP_OWNER');
+  const p2 = state.projects.find((p) => roleIn(p.id) === 'GROUP_READ_ONLY');
+  const p3 = state.projects.find((p) => !roleIn(p.id));
+  if (!p1 || !p2 || !p3) throw new Error('the demo seed lacks the projects the tests rely on');
+  return { state, p1, p2, p3, orgId: state.orgs[0]!.id };
+}
+
+export function rolesIn(state: EmulatorState, apiKeyId: string, groupId: string): string[] {
+  const key = state.apiKeys.find((k) => k.id === apiKeyId);
+  return (key?.roles ?? []).filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
+}
