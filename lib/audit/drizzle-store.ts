@@ -1,0 +1,106 @@
+// The ChangeStore over a Drizzle PostgreSQL database: the same queries serve PGlite and node-postgres.
+import 'server-only';
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
+import { keyChanges } from './schema';
+import type { ChangeStore } from './store';
+
+function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
+  return { ...row, createdAt: row.createdAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null };
+}
+
+/** Wraps a migrated database; `release` frees its connections and runs once however often `close` is called. */
+export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: () => Promise<void>): ChangeStore {
+  let closing: Promise<void> | undefined;
+
+  return {
+    async recordIntent(input) {
+      const intent = changeIntent.parse(input);
+      const [row] = await db
+        .insert(keyChanges)
+        .values({
+          actor: intent.actor,
+          action: intent.action,
+          groupId: intent.groupId,
+          apiKeyId: intent.apiKeyId ?? null,
+          publicKey: intent.publicKey ?? null,
+          keyDesc: intent.keyDesc ?? null,
+          rolesBefore: [...intent.rolesBefore],
+          rolesAfter: [...intent.rolesAfter],
+        })
+        .returning({ id: keyChanges.id });
+      if (!row) throw new Error('The change history did not return the new record');
+      return row.id;
+    },
+
+    async recordOutcome(id, input) {
+      const outcome = changeOutcome.parse(input);
+      const settledBy = outcome.settledBy ?? null;
+      const fields =
+        outcome.outcome === 'success'
+          ? {
+              apiKeyId: outcome.apiKeyId,
+              publicKey: outcome.publicKey,
+              rolesAfter: outcome.rolesAfter && [...outcome.rolesAfter],
+              errorCode: null,
+              detail: null,
+            }
+          : { errorCode: outcome.outcome === 'failure' ? outcome.errorCode : null, detail: outcome.detail };
+      // Recovery settles only what is still pending; the request itself may correct what recovery guessed.
+      const settleable = settledBy
+        ? eq(keyChanges.outcome, 'pending')
+        : or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.settledBy, 'recovery'));
+      const updated = await db
+        .update(keyChanges)
+        .set({ ...fields, outcome: outcome.outcome, settledBy, completedAt: sql`now()` })
+        .where(and(eq(keyChanges.id, id), settleable))
+        .returning({ id: keyChanges.id });
+      if (updated.length > 0) return;
+      const [existing] = await db.select({ id: keyChanges.id }).from(keyChanges).where(eq(keyChanges.id, id));
+      if (!existing) throw new Error(`No change record has the id ${id}`);
+    },
+
+    async list(input) {
+      const filter = changeFilter.parse(input);
+      const where = and(
+        filter.groupId === undefined ? undefined : eq(keyChanges.groupId, filter.groupId),
+        filter.groupIds === undefined ? undefined : inArray(keyChanges.groupId, [...filter.groupIds]),
+        filter.actor === undefined ? undefined : eq(keyChanges.actor, filter.actor),
+        filter.action === undefined ? undefined : eq(keyChanges.action, filter.action),
+        filter.outcome === undefined ? undefined : eq(keyChanges.outcome, filter.outcome),
+        filter.from === undefined ? undefined : gte(keyChanges.createdAt, filter.from),
+        filter.to === undefined ? undefined : lt(keyChanges.createdAt, filter.to),
+      );
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(keyChanges)
+          .where(where)
+          .orderBy(desc(keyChanges.createdAt), desc(keyChanges.id))
+          .limit(filter.limit)
+          .offset(filter.offset),
+        db.select({ value: count() }).from(keyChanges).where(where),
+      ]);
+      return { results: rows.map(toRecord), totalCount: total?.value ?? 0 };
+    },
+
+    async listPending(olderThan) {
+      const rows = await db
+        .select()
+        .from(keyChanges)
+        .where(and(eq(keyChanges.outcome, 'pending'), olderThan === undefined ? undefined : lt(keyChanges.createdAt, olderThan)))
+        .orderBy(asc(keyChanges.createdAt), asc(keyChanges.id));
+      return rows.map(toRecord);
+    },
+
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+
+    close() {
+      closing ??= release();
+      return closing;
+    },
+  };
+}

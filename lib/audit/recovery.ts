@@ -1,0 +1,60 @@
+// Settles the records a crash left pending between intent and outcome, by reading what the upstream now holds.
+import 'server-only';
+import { sameRoles } from '@/lib/api/role-assignments';
+import type { ChangeOutcome, ChangeRecord } from './change';
+import type { ChangeStore } from './store';
+
+/** The key's roles in the project now, or null when it is not assigned there. */
+export type ReadCurrentRoles = (groupId: string, apiKeyId: string) => Promise<string[] | null>;
+
+export interface SettleOptions {
+  /**
+   * Only records created before this instant. Embedded PGlite belongs to one process, so every pending record
+   * there was left by a dead one: omit it. A PostgreSQL shared by several instances also holds the pending
+   * records of changes still in flight elsewhere: pass now minus a bound longer than any upstream call
+   * (timeouts and retries included), or a live change would be settled from a guess.
+   */
+  olderThan?: Date;
+}
+
+const notApplied = 'The console stopped before the Admin API answered; the key still has the roles it had before, so the change was not applied.';
+
+/** Each pending record becomes success or failure when the key's current roles tell, else unknown with the reason. */
+export async function settlePending(
+  store: ChangeStore,
+  readCurrentRoles: ReadCurrentRoles,
+  { olderThan }: SettleOptions = {},
+): Promise<{ settled: number; unknown: number }> {
+  const counts = { settled: 0, unknown: 0 };
+  // One at a time: a start-up should not burst the upstream's rate limit.
+  for (const record of await store.listPending(olderThan)) {
+    const outcome = await decide(record, readCurrentRoles);
+    await store.recordOutcome(record.id, { ...outcome, settledBy: 'recovery' });
+    counts[outcome.outcome === 'unknown' ? 'unknown' : 'settled'] += 1;
+  }
+  return counts;
+}
+
+async function decide(record: ChangeRecord, readCurrentRoles: ReadCurrentRoles): Promise<ChangeOutcome> {
+  if (record.apiKeyId === null) {
+    return {
+      outcome: 'unknown',
+      detail: 'The console stopped before the Admin API answered, and the new key’s id was never learned; check the project’s keys for it.',
+    };
+  }
+  let current: string[];
+  try {
+    current = (await readCurrentRoles(record.groupId, record.apiKeyId)) ?? [];
+  } catch {
+    return { outcome: 'unknown', detail: 'The console stopped before the Admin API answered, and the key’s current roles could not be read to tell whether the change was applied.' };
+  }
+  if (sameRoles(current, record.rolesAfter)) {
+    return record.action === 'unassign' ? { outcome: 'success' } : { outcome: 'success', rolesAfter: current };
+  }
+  if (sameRoles(current, record.rolesBefore)) return { outcome: 'failure', errorCode: 'NOT_APPLIED', detail: notApplied };
+  const now = current.length > 0 ? current.join(', ') : 'not assigned';
+  return {
+    outcome: 'unknown',
+    detail: `The console stopped before the Admin API answered; the key’s roles in this project are now ${now}, neither those before nor those requested, so another change followed.`,
+  };
+}

@@ -1,0 +1,37 @@
+// The change history's one table, as Drizzle declares it; drizzle-kit generates lib/audit/migrations from it.
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { changeActions, changeOutcomes, settledByValues } from './change';
+
+const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
+
+export const keyChanges = pgTable(
+  'key_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    actor: text('actor').notNull(),
+    action: text('action', { enum: changeActions }).notNull(),
+    groupId: text('group_id').notNull(),
+    apiKeyId: text('api_key_id'),
+    publicKey: text('public_key'),
+    keyDesc: text('key_desc'),
+    rolesBefore: text('roles_before').array().notNull(),
+    rolesAfter: text('roles_after').array().notNull(),
+    outcome: text('outcome', { enum: changeOutcomes }).notNull().default('pending'),
+    errorCode: text('error_code'),
+    detail: text('detail'),
+    settledBy: text('settled_by', { enum: settledByValues }),
+  },
+  (t) => [
+    index('key_changes_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('key_changes_group_id_idx').on(t.groupId, t.createdAt.desc()),
+    index('key_changes_actor_idx').on(t.actor, t.createdAt.desc()),
+    index('key_changes_pending_idx').on(t.createdAt).where(sql`${t.outcome} = 'pending'`),
+    check('key_changes_action_check', sql`${t.action} in (${oneOf(changeActions)})`),
+    check('key_changes_outcome_check', sql`${t.outcome} in (${oneOf(changeOutcomes)})`),
+    check('key_changes_settled_by_check', sql`${t.settledBy} is null or ${t.settledBy} in (${oneOf(settledByValues)})`),
+  ],
+);

@@ -1,0 +1,61 @@
+// Builds the organization's key × project role matrix and its risk summary from two paged lists.
+import 'server-only';
+import type { ApiKey } from '@/lib/api/schemas';
+import type { AuditQuery, AuditReport } from '@/lib/api/audit';
+import { accessGrantingRoles } from '@/lib/roles';
+
+interface Input {
+  orgId: string;
+  keys: readonly ApiKey[];
+  /** Only the projects the person may see, in display order. */
+  projects: readonly { id: string; name: string }[];
+  /** Organization Owners see every key, including those in no project. */
+  seesWholeOrg: boolean;
+  thresholds: AuditQuery;
+  now?: Date;
+}
+
+/** Owner-level in a project: Project Owner there, or Organization Owner (owner rights everywhere). */
+function isOwnerLevel(key: AuditReport['keys'][number], groupId: string): boolean {
+  return key.orgRoles.includes('ORG_OWNER') || (key.projects[groupId]?.includes('GROUP_OWNER') ?? false);
+}
+
+export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, now = new Date() }: Input): AuditReport {
+  const visible = new Set(projects.map((p) => p.id));
+  const rows = keys
+    .map((key) => {
+      const byProject: Record<string, string[]> = {};
+      for (const role of key.roles) {
+        if (!role.groupId || !visible.has(role.groupId)) continue;
+        (byProject[role.groupId] ??= []).push(role.roleName);
+      }
+      for (const roles of Object.values(byProject)) roles.sort();
+      return {
+        id: key.id,
+        desc: key.desc,
+        publicKey: key.publicKey,
+        orgRoles: key.roles.filter((r) => r.orgId === orgId).map((r) => r.roleName).sort(),
+        projects: byProject,
+      };
+    })
+    .filter((row) => seesWholeOrg || Object.keys(row.projects).length > 0);
+
+  const reach = (row: (typeof rows)[number]) => Object.keys(row.projects).length;
+  const grantsAccess = (row: (typeof rows)[number]) =>
+    row.orgRoles.some((r) => accessGrantingRoles.includes(r)) ||
+    Object.values(row.projects).some((roles) => roles.some((r) => accessGrantingRoles.includes(r)));
+
+  return {
+    generatedAt: now.toISOString(),
+    thresholds,
+    projects: projects.map(({ id, name }) => ({ id, name })),
+    keys: rows,
+    summary: {
+      keys: rows.length,
+      accessGrantingKeys: rows.filter(grantsAccess).length,
+      keysInNoProject: rows.filter((row) => reach(row) === 0).length,
+      keysInManyProjects: rows.filter((row) => reach(row) > thresholds.manyProjects).length,
+      projectsWithManyOwnerKeys: projects.filter((p) => rows.filter((row) => isOwnerLevel(row, p.id)).length > thresholds.manyOwnerKeys).length,
+    },
+  };
+}

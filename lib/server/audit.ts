@@ -1,0 +1,19 @@
+// The audit as one person may see it: ⌈keys/500⌉ + ⌈projects/500⌉ upstream calls, never one per project.
+import 'server-only';
+import type { AuditQuery, AuditReport } from '@/lib/api/audit';
+import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
+import type { Person } from '@/lib/auth/session';
+import { buildAuditReport } from './audit-report';
+import { getAtlas } from './services';
+
+export async function auditFor(person: Person, thresholds: AuditQuery): Promise<AuditReport> {
+  const atlas = getAtlas();
+  const [keys, visible, orgRoles] = await Promise.all([atlas.listOrgKeys(), listVisibleProjects(person.email), resolveOrgRoles(person.email)]);
+  return buildAuditReport({
+    orgId: atlas.orgId,
+    keys: keys.results,
+    projects: visible.results,
+    seesWholeOrg: orgRoles.includes('ORG_OWNER'),
+    thresholds,
+  });
+}

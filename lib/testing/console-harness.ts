@@ -1,0 +1,101 @@
+// Runs the console's route handlers in-process against a real emulator over HTTP, with real session cookies.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import type { Seed } from '@/lib/emulator/seed';
+import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+
+const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
+
+type Handler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+
+/** The console's API routes by pattern; a segment in braces is a path parameter. */
+const routes: [string, () => Promise<RouteModule>][] = [
+  ['/api/groups', () => import('@/app/api/groups/route')],
+  ['/api/groups/{groupId}/apiKeys', () => import('@/app/api/groups/[groupId]/apiKeys/route')],
+  ['/api/groups/{groupId}/apiKeys/{apiKeyId}', () => import('@/app/api/groups/[groupId]/apiKeys/[apiKeyId]/route')],
+  ['/api/orgs/{orgId}/apiKeys', () => import('@/app/api/orgs/[orgId]/apiKeys/route')],
+  ['/api/audit', () => import('@/app/api/audit/route')],
+  ['/api/activity', () => import('@/app/api/activity/route')],
+];
+
+function match(pathname: string): { load: () => Promise<RouteModule>; params: Record<string, string> } {
+  const parts = pathname.split('/');
+  for (const [pattern, load] of routes) {
+    const expected = pattern.split('/');
+    if (expected.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = expected.every((segment, i) => {
+      const actual = parts[i] ?? '';
+      if (segment.startsWith('{')) {
+        params[segment.slice(1, -1)] = decodeURIComponent(actual);
+        return actual.length > 0;
+      }
+      return segment === actual;
+    });
+    if (ok) return { load, params };
+  }
+  throw new Error(`no route for ${pathname}`);
+}
+
+export interface Harness {
+  emulator: RunningEmulator;
+  seed: Seed;
+  call(method: string, url: string, options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  upstreamRequests(): Promise<{ method: string; path: string; status: number; auth: string; challenged: boolean }[]>;
+  clearUpstreamRequests(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Configures this test process as a console pointed at a fresh emulator; call once per test file. */
+export async function startHarness(seed: Seed, options: { latencyMs?: number; surface?: string; timeoutMs?: number } = {}): Promise<Harness> {
+  const emulator = await startEmulator({ seed, port: 0, latencyMs: options.latencyMs });
+  const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
+  if (!consoleKey) throw new Error('seed without console key');
+  Object.assign(process.env, {
+    ATLAS_BASE_URL: `${emulator.url}${options.surface ?? '/api/public/v1.0'}`,
+    ATLAS_ORG_ID: consoleKey.orgId,
+    ATLAS_PUBLIC_KEY: consoleKey.publicKey,
+    ATLAS_PRIVATE_KEY: consoleKey.privateKey,
+    ATLAS_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
+    NEXTAUTH_SECRET: secret,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'console-harness-')),
+    MUTATIONS_PER_MINUTE: '100000',
+  });
+
+  const cookies = new Map<string, string>();
+  const sessionCookie = async (email: string) => {
+    const cached = cookies.get(email);
+    if (cached) return cached;
+    const token = await encode({ token: { email, name: email, sub: email }, secret });
+    cookies.set(email, token);
+    return token;
+  };
+
+  return {
+    emulator,
+    seed,
+    async call(method, url, { as, body, rawBody, headers = {} } = {}) {
+      const target = new URL(url, 'http://localhost:3000');
+      const { load, params } = match(target.pathname);
+      const handler = (await load())[method as keyof RouteModule];
+      if (!handler) return new Response(null, { status: 405 });
+      const allHeaders: Record<string, string> = { ...headers };
+      if (as) allHeaders.cookie = `next-auth.session-token=${await sessionCookie(as)}`;
+      const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+      if (payload !== undefined) allHeaders['content-type'] ??= 'application/json';
+      const req = new NextRequest(target, { method, headers: allHeaders, body: payload });
+      return handler(req, { params: Promise.resolve(params) });
+    },
+    async upstreamRequests() {
+      return (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as Awaited<ReturnType<Harness['upstreamRequests']>>;
+    },
+    async clearUpstreamRequests() {
+      await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
+    },
+    close: () => emulator.close(),
+  };
+}
