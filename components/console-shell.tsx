@@ -1,11 +1,13 @@
 'use client';
-// The frame of every signed-in page: organization, person, navigation, color scheme, sign-out, demo banner.
-import { ActionIcon, Alert, AppShell, Anchor, Button, Group, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
-import { IconMoon, IconSun } from '@tabler/icons-react';
+// The frame of every signed-in page: organization, person and their role in the current project, navigation, color scheme, sign-out, demo banner.
+import { Alert, AppShell, Anchor, Button, Group, Text } from '@mantine/core';
+import { IconFlask } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
+import { ColorSchemeToggle } from './color-scheme-toggle';
+import { CurrentProjectRole } from './current-project-role';
 
 interface Props {
   org: { id: string; name: string };
@@ -22,41 +24,35 @@ const links = [
 
 export function ConsoleShell({ org, person, demo, children }: Props) {
   const pathname = usePathname();
-  const { toggleColorScheme } = useMantineColorScheme();
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Text fw={700}>Atlas Keys Console</Text>
-            <Text c="dimmed" size="sm" visibleFrom="sm" data-testid="org-name">
+            <Text fw={700} component={Link} href="/projects">
+              Atlas Keys Console
+            </Text>
+            <Text c="dimmed" size="sm" visibleFrom="sm" data-testid="org-name" title={`Organization ${org.id}`}>
               {org.name}
             </Text>
-            <Group gap="xs" component="nav" aria-label="Main">
-              {links.map((link) => (
-                <Anchor
-                  key={link.href}
-                  component={Link}
-                  href={link.href}
-                  fw={pathname.startsWith(link.href) ? 700 : 400}
-                  aria-current={pathname.startsWith(link.href) ? 'page' : undefined}
-                >
-                  {link.label}
-                </Anchor>
-              ))}
+            <Group gap="md" component="nav" aria-label="Main">
+              {links.map((link) => {
+                const current = pathname.startsWith(link.href);
+                return (
+                  <Anchor key={link.href} component={Link} href={link.href} fw={current ? 700 : 400} aria-current={current ? 'page' : undefined}>
+                    {link.label}
+                  </Anchor>
+                );
+              })}
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" data-testid="signed-in-person">
+            <CurrentProjectRole />
+            <Text size="sm" data-testid="signed-in-person" title={person.name}>
               {person.email}
             </Text>
-            <Tooltip label="Switch light / dark">
-              <ActionIcon variant="default" onClick={toggleColorScheme} aria-label="Switch light / dark">
-                <IconSun size={16} className="light-hidden" />
-                <IconMoon size={16} className="dark-hidden" />
-              </ActionIcon>
-            </Tooltip>
-            <Button variant="default" size="xs" onClick={() => void signOut({ callbackUrl: '/signin' })}>
+            <ColorSchemeToggle />
+            <Button variant="default" onClick={() => void signOut({ callbackUrl: '/signin' })}>
               Sign out
             </Button>
           </Group>
@@ -64,7 +60,7 @@ export function ConsoleShell({ org, person, demo, children }: Props) {
       </AppShell.Header>
       <AppShell.Main>
         {demo && (
-          <Alert color="blue" variant="light" mb="md" title="Demo mode" data-testid="demo-banner">
+          <Alert color="blue" variant="light" mb="md" icon={<IconFlask aria-hidden />} title="Demo mode" data-testid="demo-banner">
             This console runs against the bundled Admin API emulator with a demo organization. Nothing reaches MongoDB.
           </Alert>
         )}

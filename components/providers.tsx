@@ -1,12 +1,27 @@
 'use client';
 // The browser-side context of every page: Mantine theme and notifications, and TanStack Query.
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiCallError } from '@/lib/api/client';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md' });
+// Shade 9 keeps white text on filled buttons (and teal links) above WCAG AA contrast in both schemes.
+const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, defaultRadius: 'md' });
+
+// Mantine's default "dimmed" grey, and the text of its light yellow, orange, red and teal variants (alerts, badges),
+// are at or under 4.5:1 on their backgrounds in the light scheme; these keep them above WCAG AA.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-yellow-light-color': '#7c4a03',
+    '--mantine-color-orange-light-color': '#9a3a0a',
+    '--mantine-color-red-light-color': '#b02525',
+    '--mantine-color-teal-light-color': '#06694b',
+  },
+  dark: { '--mantine-color-dimmed': '#a3a3a3' },
+});
 
 function makeQueryClient() {
   return new QueryClient({
@@ -24,7 +39,12 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={nonce ? () => nonce : undefined}>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="auto"
+        getStyleNonce={nonce ? () => nonce : undefined}
+      >
         <Notifications position="top-right" />
         {children}
       </MantineProvider>

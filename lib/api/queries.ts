@@ -1,12 +1,46 @@
 // TanStack Query options and mutation calls for the console's API, with keys from general to specific.
 import { queryOptions } from '@tanstack/react-query';
+import { activityPage, type ActivityQuery } from './activity';
+import { auditReport } from './audit';
 import { callApi } from './client';
 import { apiKey, apiKeyList, groupList, type CreateKeyBody, type UpdateRolesBody } from './schemas';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
+  group: (groupId: string) => ['groups', groupId] as const,
   projectKeys: (groupId: string) => ['groups', groupId, 'apiKeys'] as const,
   orgKeys: (orgId: string) => ['orgs', orgId, 'apiKeys'] as const,
+  /** Every audit report; a key change anywhere makes all of them stale. */
+  audit: () => ['audit'] as const,
+  auditReport: (thresholds: AuditThresholds) => ['audit', thresholds] as const,
+  /** Every page of the change history; a mutation invalidates them all. */
+  activity: () => ['activity'] as const,
+  activityPage: (filters: ActivityFilters) => ['activity', filters] as const,
+};
+
+/** The audit's risk thresholds as the page sends them; absent values take the server's defaults. */
+export interface AuditThresholds {
+  manyProjects?: number;
+  manyOwnerKeys?: number;
+}
+
+/** The change history's filters and page as the page sends them (never `format`: the CSV is a download). */
+export type ActivityFilters = Partial<Omit<ActivityQuery, 'format'>>;
+
+/** A query string from defined values only, in a stable order. */
+function searchOf(values: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const activityUrl = (filters: ActivityFilters, format: 'json' | 'csv' = 'json') =>
+  `/api/activity${searchOf({ ...filters, format: format === 'csv' ? 'csv' : undefined })}`;
+
+/** Mutation keys, so a finished mutation (and the private key it returned) can be found and dropped. */
+export const mutationKeys = {
+  createKey: (groupId: string) => ['groups', groupId, 'apiKeys', 'create'] as const,
 };
 
 export const groupsQuery = () =>
@@ -22,6 +56,21 @@ export const orgKeysQuery = (orgId: string) =>
   queryOptions({
     queryKey: queryKeys.orgKeys(orgId),
     queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, apiKeyList, { signal }),
+  });
+
+export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
+  queryOptions({
+    queryKey: queryKeys.auditReport(thresholds),
+    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, auditReport, { signal }),
+    // One upstream call per 500 keys; always worth refreshing when the page is opened again.
+    staleTime: 0,
+  });
+
+export const activityPageQuery = (filters: ActivityFilters = {}) =>
+  queryOptions({
+    queryKey: queryKeys.activityPage(filters),
+    queryFn: ({ signal }) => callApi(activityUrl(filters), activityPage, { signal }),
+    staleTime: 0,
   });
 
 export const createKey = (groupId: string, body: CreateKeyBody) =>

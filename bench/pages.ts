@@ -1,0 +1,88 @@
+// Figure 4: Largest Contentful Paint, dialog readiness and first-load JavaScript, in headless Chromium.
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BenchConsole } from './console-process';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function openPage(browser: Browser, bench: BenchConsole, cookie: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const [name, value] = cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: bench.url }]);
+  return context.newPage();
+}
+
+/** Loads a route, waits for `ready`, and reports LCP and the gzip size of the JavaScript it loaded. */
+async function measureRoute(page: Page, url: string, ready: string) {
+  let jsBytes = 0;
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    pending.push(response.body().then((body) => void (jsBytes += gzipSync(body).length), () => undefined));
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const lcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]?.startTime ?? Number.NaN);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      }),
+  );
+  await Promise.all(pending);
+  return { lcpMs: lcp, firstLoadJsKiB: jsBytes / 1024 };
+}
+
+export async function pages(bench: BenchConsole, auditBench: BenchConsole, cookie: string, auditCookie: string, groupId: string) {
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  try {
+    const routes: Record<string, { lcpMs: number; firstLoadJsKiB: number }> = {};
+    const visit = async (target: BenchConsole, session: string, route: string, ready: string) => {
+      const page = await openPage(browser, target, session);
+      // The second view is the one people wait for every day; the first warms the server's caches.
+      await page.goto(`${target.url}${route}`);
+      routes[route.replace(groupId, '[groupId]')] = await measureRoute(page, `${target.url}${route}`, ready);
+      await page.context().close();
+    };
+    await visit(bench, cookie, '/signin', 'main');
+    await visit(bench, cookie, '/projects', 'table tbody tr');
+    await visit(bench, cookie, `/projects/${groupId}`, 'button:has-text("Edit roles")');
+    await visit(auditBench, auditCookie, '/audit', '[data-testid="audit-matrix"]');
+    await visit(bench, cookie, '/activity', 'main h1');
+
+    const page = await openPage(browser, bench, cookie);
+    await page.goto(`${bench.url}/projects/${groupId}`);
+    const button = page.getByRole('button', { name: 'Edit roles' }).first();
+    await button.waitFor();
+    const dialogs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await button.focus();
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const active = document.activeElement as HTMLElement;
+            const t0 = performance.now();
+            active.click();
+            const poll = () => {
+              const dialog = document.querySelector('[role="dialog"]');
+              const input = dialog?.querySelector('input');
+              if (dialog && input && dialog.getBoundingClientRect().height > 0) resolve(performance.now() - t0);
+              else requestAnimationFrame(poll);
+            };
+            poll();
+          }),
+      );
+      dialogs.push(ms);
+      await page.keyboard.press('Escape');
+      await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
+    }
+    dialogs.sort((a, b) => a - b);
+    return { routes, editRolesDialogMs: dialogs[Math.floor(dialogs.length / 2)]! };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,93 @@
+// `npm run bench`: every figure of the performance budgets, printed as a table and written as JSON.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { auditAtScale } from './audit-scale';
+import { ensureBuild, signIn, startBenchConsole } from './console-process';
+import { load } from './load';
+import { pages } from './pages';
+import { proxyOverhead } from './proxy-overhead';
+import { printTable, type Figure } from './report';
+import { roundTrips } from './round-trips';
+import { auditSeed, seedWithBigProject } from './seeds';
+
+const quick = process.argv.includes('--quick');
+
+async function main() {
+  ensureBuild();
+  const figures: Figure[] = [];
+  const raw: Record<string, unknown> = {};
+
+  const small = await startBenchConsole(seedWithBigProject(300), { port: 3310 });
+  const big = await startBenchConsole(seedWithBigProject(500), { port: 3311 });
+  const audit = await startBenchConsole(auditSeed(), { port: 3312, latencyMs: 100 });
+  try {
+    const owner = 'orgowner@demo.test';
+    const smallCookie = await signIn(small.url, owner);
+    const smallGroup = small.seed.projects[0]!.id;
+    const keyInSmall = small.seed.apiKeys.find((k) => k.id !== small.seed.consoleKey && k.roles.some((r) => r.groupId === smallGroup))!.id;
+
+    const proxy = await proxyOverhead(small, smallCookie, smallGroup, quick ? 3 : 10);
+    raw.proxyOverhead = proxy;
+    figures.push(
+      { figure: '1 proxy p50 (console / direct)', value: `${proxy.console.p50.toFixed(1)} / ${proxy.direct.p50.toFixed(1)} ms`, budget: 'console within 3 ms of direct', met: proxy.p50DeltaMs <= 3 },
+      { figure: '1 proxy p99 (console / direct)', value: `${proxy.console.p99.toFixed(1)} / ${proxy.direct.p99.toFixed(1)} ms`, budget: '(reported)', met: true },
+      { figure: '1 proxy req/s (console / direct)', value: `${proxy.console.requestsPerSecond.toFixed(0)} / ${proxy.direct.requestsPerSecond.toFixed(0)} (×${proxy.throughputRatio.toFixed(2)})`, budget: 'ratio ≥ 0.5', met: proxy.throughputRatio >= 0.5 },
+    );
+
+    const trips = await roundTrips(small, smallCookie, smallGroup, keyInSmall);
+    raw.roundTrips = trips;
+    figures.push(
+      { figure: '2 upstream calls per page view', value: trips.perRead.toFixed(2), budget: '1', met: trips.perRead <= 1 },
+      { figure: '2 upstream calls per role edit', value: trips.perWrite.toFixed(2), budget: '≤ 2', met: trips.perWrite <= 2 },
+      { figure: '2 Digest challenges after warm-up', value: String(trips.challengesAfterWarmUp), budget: '0', met: trips.challengesAfterWarmUp === 0 },
+    );
+
+    const auditCookie = await signIn(audit.url, owner);
+    const scale = await auditAtScale(audit, auditCookie, 100);
+    raw.auditAtScale = scale;
+    figures.push({
+      figure: `3 audit ${scale.keys}×${scale.projects} @100 ms`,
+      value: `${scale.medianMs.toFixed(0)} ms (bound ${scale.lowerBoundMs} ms, ×${scale.ratio.toFixed(2)})`,
+      budget: '≤ 1.5× bound',
+      met: scale.ratio <= 1.5,
+    });
+
+    const bigCookie = await signIn(big.url, owner);
+    const browser = await pages(big, audit, bigCookie, auditCookie, big.seed.projects[0]!.id);
+    raw.pages = browser;
+    for (const [route, m] of Object.entries(browser.routes)) {
+      const lcpBudget = route === '/projects/[groupId]' || route === '/audit';
+      figures.push({ figure: `4 LCP ${route}`, value: `${m.lcpMs.toFixed(0)} ms`, budget: lcpBudget ? '≤ 1000 ms' : '(reported)', met: !lcpBudget || m.lcpMs <= 1000 });
+      figures.push({ figure: `4 first-load JS ${route}`, value: `${m.firstLoadJsKiB.toFixed(0)} KiB gzip`, budget: '≤ 300 KB', met: m.firstLoadJsKiB * 1.024 <= 300 });
+    }
+    figures.push({ figure: '4 "Edit roles" dialog usable', value: `${browser.editRolesDialogMs.toFixed(0)} ms`, budget: '≤ 100 ms', met: browser.editRolesDialogMs <= 100 });
+
+    const keyIds = small.seed.apiKeys.filter((k) => k.id !== small.seed.consoleKey && k.roles.some((r) => r.groupId === smallGroup)).slice(0, 20).map((k) => k.id);
+    const loaded = await load(small, smallCookie, smallGroup, keyIds, { clients: 50, seconds: quick ? 10 : 60 });
+    raw.load = loaded;
+    const fivexx = loaded.statuses['5xx'] ?? 0;
+    const growth = loaded.rssMiB.end / loaded.rssMiB.afterWarmUp;
+    figures.push(
+      { figure: '5 load: answers by class', value: JSON.stringify(loaded.statuses), budget: 'zero 5xx', met: fivexx === 0 },
+      { figure: '5 load: successful role edits', value: String(loaded.successfulMutations), budget: 'all in history and state', met: loaded.missingFromHistory === 0 && loaded.stateMismatches === 0 },
+      { figure: '5 load: missing / mismatched', value: `${loaded.missingFromHistory} / ${loaded.stateMismatches}`, budget: '0 / 0', met: loaded.missingFromHistory === 0 && loaded.stateMismatches === 0 },
+      { figure: '5 load: RSS after warm-up → end', value: `${loaded.rssMiB.afterWarmUp.toFixed(0)} → ${loaded.rssMiB.end.toFixed(0)} MiB`, budget: 'flat (< +25%)', met: growth < 1.25 },
+    );
+  } finally {
+    await Promise.all([small.stop(), big.stop(), audit.stop()]);
+  }
+
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  printTable(figures, machine);
+  const dir = path.resolve(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), machine, figures, raw }, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// The change history's filter bar: project, person, action, outcome and time range, plus the CSV export.
+import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { changeActions, changeOutcomes } from '@/lib/api/activity';
+import { activityUrl } from '@/lib/api/queries';
+import { actionLabels, outcomeLabels } from './activity-labels';
+import { exportFilters, isFiltered, type ActivityViewState, type ChangeAction, type ChangeOutcome } from './activity-view-state';
+import { fromLocalInput, toLocalInput } from './local-time';
+
+interface Props {
+  state: ActivityViewState;
+  projects: readonly { id: string; name: string }[];
+  /** People seen in the history so far, offered as suggestions. */
+  actors: readonly string[];
+  onChange: (patch: Partial<ActivityViewState>) => void;
+  onReset: () => void;
+}
+
+export function ActivityFilters({ state, projects, actors, onChange, onReset }: Props) {
+  const [actor, setActor] = useState(state.actor ?? '');
+  const [seenActor, setSeenActor] = useState(state.actor);
+  if (state.actor !== seenActor) {
+    setSeenActor(state.actor);
+    setActor(state.actor ?? '');
+  }
+  const pushActor = useDebouncedCallback((value: string) => onChange({ actor: value.trim().toLowerCase() || undefined }), 300);
+  const projectData = projects.map((p) => ({ value: p.id, label: p.name }));
+  // A project from the URL that is not in the person's list still shows, by its id.
+  if (state.groupId && !projects.some((p) => p.id === state.groupId)) projectData.unshift({ value: state.groupId, label: state.groupId });
+
+  return (
+    <Group align="flex-end" gap="sm" component="section" aria-label="Filters">
+      <Select
+        label="Project"
+        placeholder="All projects"
+        data={projectData}
+        value={state.groupId ?? null}
+        onChange={(groupId) => onChange({ groupId: groupId ?? undefined })}
+        searchable
+        clearable
+        nothingFoundMessage="No project matches"
+        w={220}
+      />
+      <Autocomplete
+        label="Person"
+        placeholder="Email address"
+        data={[...actors]}
+        value={actor}
+        onChange={(value) => {
+          setActor(value);
+          pushActor(value);
+        }}
+        w={240}
+      />
+      <Select
+        label="Action"
+        placeholder="Any action"
+        data={changeActions.map((value) => ({ value, label: actionLabels[value] }))}
+        value={state.action ?? null}
+        onChange={(action) => onChange({ action: (action ?? undefined) as ChangeAction | undefined })}
+        clearable
+        w={160}
+      />
+      <Select
+        label="Outcome"
+        placeholder="Any outcome"
+        data={changeOutcomes.map((value) => ({ value, label: outcomeLabels[value] }))}
+        value={state.outcome ?? null}
+        onChange={(outcome) => onChange({ outcome: (outcome ?? undefined) as ChangeOutcome | undefined })}
+        clearable
+        w={150}
+      />
+      <TextInput
+        label="From"
+        type="datetime-local"
+        value={toLocalInput(state.from)}
+        onChange={(event) => onChange({ from: fromLocalInput(event.currentTarget.value) })}
+        w={200}
+      />
+      <TextInput
+        label="To"
+        type="datetime-local"
+        value={toLocalInput(state.to)}
+        onChange={(event) => onChange({ to: fromLocalInput(event.currentTarget.value) })}
+        w={200}
+      />
+      <Button variant="subtle" onClick={onReset} disabled={!isFiltered(state)}>
+        Reset filters
+      </Button>
+      <Button
+        component="a"
+        href={activityUrl(exportFilters(state), 'csv')}
+        download
+        variant="default"
+        leftSection={<IconDownload size={16} aria-hidden />}
+      >
+        Export CSV
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+// The change history: every key change made through the console, newest first, filtered from the URL.
+import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { activityPageQuery, groupsQuery } from '@/lib/api/queries';
+import { ActivityFilters } from './activity-filters';
+import { ActivityTable } from './activity-table';
+import { activityFilters, exportLimit, isFiltered, pageSize } from './activity-view-state';
+import { useActivityViewState } from './use-activity-view-state';
+
+export function ActivityPage() {
+  const { state, update, reset } = useActivityViewState();
+  const filters = useMemo(() => activityFilters(state), [state]);
+  const history = useQuery({ ...activityPageQuery(filters), placeholderData: keepPreviousData });
+  const groups = useQuery(groupsQuery());
+  const projects = useMemo(() => groups.data?.results ?? [], [groups.data]);
+  const projectNames = useMemo(() => new Map(projects.map((p) => [p.id, p.name])), [projects]);
+  const actors = useMemo(() => [...new Set(history.data?.results.map((c) => c.actor) ?? [])].sort(), [history.data]);
+  const total = history.data?.totalCount ?? 0;
+  const projectName = state.groupId ? projectNames.get(state.groupId) : undefined;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {projectName ? `Activity in ${projectName}` : 'Activity'}
+        </Title>
+        <Text c="dimmed" size="sm">
+          Who created, assigned, modified or unassigned which key through the console, and how it ended.
+        </Text>
+      </div>
+      <ActivityFilters state={state} projects={projects} actors={actors} onChange={update} onReset={reset} />
+      {history.isPending && <Skeleton h={320} />}
+      {history.isError && (
+        <Alert color="red" title="Could not load the history" role="alert">
+          {history.error.message}
+          <Button variant="light" size="xs" ml="md" onClick={() => void history.refetch()}>
+            Retry
+          </Button>
+        </Alert>
+      )}
+      {history.data && (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="activity-count">
+            {total === 0
+              ? 'No change'
+              : `${total.toLocaleString('en')} ${total === 1 ? 'change' : 'changes'}${isFiltered(state) ? ' match' : ''}`}
+            {total > exportLimit ? ` — the CSV export holds the newest ${exportLimit}` : ''}
+            {history.isFetching ? ' — refreshing…' : ''}
+          </Text>
+          {history.data.results.length === 0 ? (
+            <Alert color="gray" title="Nothing here yet">
+              {isFiltered(state) ? 'No change matches these filters.' : 'No key has been changed through the console yet.'}
+            </Alert>
+          ) : (
+            <ActivityTable changes={history.data.results} projectNames={projectNames} />
+          )}
+          {total > pageSize && (
+            <Group justify="center">
+              <Pagination
+                total={Math.ceil(total / pageSize)}
+                value={state.page}
+                onChange={(page) => update({ ...state, page })}
+                getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+              />
+            </Group>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

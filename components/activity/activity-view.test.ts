@@ -1,0 +1,71 @@
+// The change history page's pure parts: URL state, the API filters it makes, role diffs and local times.
+import { describe, expect, it } from 'vitest';
+import { activityQuery } from '@/lib/api/activity';
+import { activityUrl } from '@/lib/api/queries';
+import { activityFilters, exportFilters, parseActivityState, serializeActivityState } from './activity-view-state';
+import { fromLocalInput, toLocalInput } from './local-time';
+import { diffRoles } from './role-diff';
+
+const groupId = 'c'.repeat(24);
+
+describe('activity view state', () => {
+  it('honors ?groupId and round-trips every filter', () => {
+    const search = new URLSearchParams({
+      groupId,
+      actor: ' Owner@Demo.Test ',
+      action: 'update_roles',
+      outcome: 'failure',
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-01-31T23:59:00.000Z',
+      page: '3',
+    });
+    const state = parseActivityState(search);
+    expect(state).toEqual({
+      groupId,
+      actor: 'owner@demo.test',
+      action: 'update_roles',
+      outcome: 'failure',
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-01-31T23:59:00.000Z',
+      page: 3,
+    });
+    expect(parseActivityState(serializeActivityState(state))).toEqual(state);
+  });
+
+  it('drops malformed values instead of sending them to the API', () => {
+    const state = parseActivityState(new URLSearchParams('groupId=../../x&action=delete&outcome=ok&from=yesterday&page=-2'));
+    expect(state).toEqual({ groupId: undefined, actor: undefined, action: undefined, outcome: undefined, from: undefined, to: undefined, page: 1 });
+    expect(serializeActivityState(state).toString()).toBe('');
+  });
+
+  it('makes API queries the API accepts: the page shown, and the CSV export', () => {
+    const state = parseActivityState(new URLSearchParams({ groupId, outcome: 'success', page: '2' }));
+    const pageUrl = new URL(activityUrl(activityFilters(state)), 'http://x');
+    expect(pageUrl.pathname).toBe('/api/activity');
+    expect(activityQuery.parse(Object.fromEntries(pageUrl.searchParams))).toMatchObject({ groupId, outcome: 'success', limit: 50, offset: 50, format: 'json' });
+    const csvUrl = new URL(activityUrl(exportFilters(state), 'csv'), 'http://x');
+    expect(activityQuery.parse(Object.fromEntries(csvUrl.searchParams))).toMatchObject({ groupId, limit: 1000, offset: 0, format: 'csv' });
+  });
+});
+
+describe('diffRoles', () => {
+  it('splits kept, removed and added roles', () => {
+    expect(diffRoles(['GROUP_OWNER', 'GROUP_READ_ONLY'], ['GROUP_READ_ONLY', 'GROUP_CLUSTER_MANAGER'])).toEqual({
+      kept: ['GROUP_READ_ONLY'],
+      removed: ['GROUP_OWNER'],
+      added: ['GROUP_CLUSTER_MANAGER'],
+    });
+    expect(diffRoles([], ['GROUP_READ_ONLY'])).toEqual({ kept: [], removed: [], added: ['GROUP_READ_ONLY'] });
+    expect(diffRoles(['GROUP_READ_ONLY'], [])).toEqual({ kept: [], removed: ['GROUP_READ_ONLY'], added: [] });
+  });
+});
+
+describe('local time inputs', () => {
+  it('round-trips a minute-precise instant through the datetime-local value', () => {
+    const iso = new Date(2025, 0, 2, 3, 4).toISOString();
+    expect(toLocalInput(iso)).toBe('2025-01-02T03:04');
+    expect(fromLocalInput('2025-01-02T03:04')).toBe(iso);
+    expect(fromLocalInput('')).toBeUndefined();
+    expect(toLocalInput(undefined)).toBe('');
+  });
+});

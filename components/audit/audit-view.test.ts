@@ -1,0 +1,144 @@
+// The audit page's pure parts: URL state, filtering and sorting, risk analysis, CSV and JSON export.
+import { describe, expect, it } from 'vitest';
+import type { AuditKey, AuditReport } from '@/lib/api/audit';
+import { analyzeReport } from './analyze-report';
+import { auditViewCsv, auditViewJson } from './audit-export';
+import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
+import { csvCell, toCsv } from './csv';
+import { filterReport } from './filter-report';
+
+const p = (n: number) => `${'c'.repeat(23)}${n}`;
+const k = (n: number) => String(n).padStart(24, '0');
+
+function auditKey(n: number, desc: string, orgRoles: string[], projects: Record<number, string[]>): AuditKey {
+  return {
+    id: k(n),
+    desc,
+    publicKey: `PUB${n}`,
+    orgRoles,
+    projects: Object.fromEntries(Object.entries(projects).map(([id, roles]) => [p(Number(id)), roles])),
+  };
+}
+
+const report: AuditReport = {
+  generatedAt: '2025-01-02T03:04:05.000Z',
+  thresholds: { manyProjects: 2, manyOwnerKeys: 1 },
+  projects: [1, 2, 3].map((n) => ({ id: p(n), name: `Project ${n}` })),
+  keys: [
+    auditKey(1, 'reader', ['ORG_MEMBER'], { 1: ['GROUP_READ_ONLY'] }),
+    auditKey(2, 'deployer', ['ORG_MEMBER'], { 1: ['GROUP_CLUSTER_MANAGER'], 2: ['GROUP_CLUSTER_MANAGER'], 3: ['GROUP_READ_ONLY'] }),
+    auditKey(3, 'owner one', ['ORG_MEMBER'], { 2: ['GROUP_OWNER'] }),
+    auditKey(4, 'owner two', ['ORG_MEMBER'], { 2: ['GROUP_OWNER', 'GROUP_READ_ONLY'] }),
+    auditKey(5, '=cmd|calc', ['ORG_READ_ONLY'], {}),
+  ],
+  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1 },
+};
+
+const analysis = analyzeReport(report);
+const view = (patch: Partial<AuditViewState> = {}) => filterReport(report, analysis, { ...defaultViewState, ...patch });
+const descs = (patch: Partial<AuditViewState> = {}) => view(patch).rows.map((r) => r.key.desc);
+
+describe('view state in the URL', () => {
+  it('round-trips and writes nothing for the defaults', () => {
+    expect(serializeViewState(defaultViewState).toString()).toBe('');
+    const state: AuditViewState = {
+      q: 'ci',
+      roles: ['GROUP_OWNER', 'ORG_OWNER'],
+      tier: 'access',
+      projects: [p(1), p(2)],
+      overOwned: true,
+      risky: true,
+      reach: 'many',
+      sort: 'reach',
+      manyProjects: 5,
+      manyOwnerKeys: 0,
+    };
+    expect(parseViewState(serializeViewState(state))).toEqual(state);
+  });
+
+  it('falls back to defaults for anything malformed', () => {
+    const parsed = parseViewState(new URLSearchParams('tier=root&sort=random&reach=far&manyProjects=-1&manyOwnerKeys=1e9&risky=yes&role=,,'));
+    expect(parsed).toEqual(defaultViewState);
+  });
+});
+
+describe('risk analysis', () => {
+  it('flags access-granting, far-reaching and over-owned keys, and finds over-owned projects', () => {
+    expect([...analysis.overOwnedProjects]).toEqual([p(2)]);
+    expect(analysis.ownerKeys.get(p(2))).toBe(2);
+    const risks = Object.fromEntries(analysis.rows.map((r) => [r.key.desc, r.risks]));
+    expect(risks).toEqual({
+      reader: [],
+      deployer: ['many-projects'],
+      'owner one': ['grants-access', 'over-owned-project'],
+      'owner two': ['grants-access', 'over-owned-project'],
+      '=cmd|calc': [],
+    });
+  });
+});
+
+describe('filterReport', () => {
+  it('sorts by privilege, then reach, then name; by reach; and by name', () => {
+    expect(descs()).toEqual(['owner one', 'owner two', 'deployer', 'reader', '=cmd|calc']);
+    expect(descs({ sort: 'reach' })).toEqual(['deployer', 'owner one', 'owner two', 'reader', '=cmd|calc']);
+    expect(descs({ sort: 'name' })).toEqual(['=cmd|calc', 'deployer', 'owner one', 'owner two', 'reader']);
+  });
+
+  it('searches description, public key and id', () => {
+    expect(descs({ q: 'OWNER' })).toEqual(['owner one', 'owner two']);
+    expect(descs({ q: 'pub2' })).toEqual(['deployer']);
+    expect(descs({ q: k(1) })).toEqual(['reader']);
+  });
+
+  it('filters by role and by tier within the shown projects and the organization roles', () => {
+    expect(descs({ roles: ['GROUP_READ_ONLY'] })).toEqual(['owner two', 'deployer', 'reader']);
+    expect(descs({ roles: ['GROUP_READ_ONLY'], projects: [p(3)] })).toEqual(['deployer']);
+    expect(descs({ roles: ['ORG_READ_ONLY'] })).toEqual(['=cmd|calc']);
+    expect(descs({ tier: 'access' })).toEqual(['owner one', 'owner two']);
+    expect(descs({ tier: 'write', projects: [p(3)] })).toEqual([]);
+  });
+
+  it('narrows columns and rows by project and to over-owned projects', () => {
+    expect(view({ projects: [p(3)] }).projects.map((x) => x.name)).toEqual(['Project 3']);
+    expect(descs({ projects: [p(3)] })).toEqual(['deployer']);
+    expect(view({ overOwned: true }).projects.map((x) => x.name)).toEqual(['Project 2']);
+    expect(descs({ overOwned: true })).toEqual(['owner one', 'owner two', 'deployer']);
+  });
+
+  it('filters risky keys and by reach', () => {
+    expect(descs({ risky: true })).toEqual(['owner one', 'owner two', 'deployer']);
+    expect(descs({ reach: 'none' })).toEqual(['=cmd|calc']);
+    expect(descs({ reach: 'many' })).toEqual(['deployer']);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes per RFC 4180 and defuses formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1+1`).startsWith("'") || csvCell(`${start}1+1`).startsWith(`"'`)).toBe(true);
+    expect(toCsv(['a', 'b'], [['1', '2']])).toBe('a,b\r\n1,2\r\n');
+  });
+
+  it('exports the view as shown: one row per key, one column per shown project', () => {
+    const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(`Description,Public key,Key ID,Organization roles,Highest tier,Projects,Risks,Project 2 (${p(2)})`);
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['deployer', 'owner one', 'owner two']);
+    expect(lines[3]).toMatch(/GROUP_OWNER GROUP_READ_ONLY$/);
+    expect(auditViewCsv(view({ reach: 'none' }))).toContain("'=cmd|calc");
+  });
+
+  it('exports JSON in the report’s shape, narrowed to the view, with both times', () => {
+    const json = auditViewJson(report, view({ projects: [p(1)] }), { ...defaultViewState, projects: [p(1)] }, new Date('2025-02-03T00:00:00.000Z'));
+    expect(json.generatedAt).toBe(report.generatedAt);
+    expect(json.exportedAt).toBe('2025-02-03T00:00:00.000Z');
+    expect(json.projects).toEqual([{ id: p(1), name: 'Project 1' }]);
+    expect(json.keys.map((x) => x.desc)).toEqual(['deployer', 'reader']);
+    expect(json.keys[0]!.projects).toEqual({ [p(1)]: ['GROUP_CLUSTER_MANAGER'] });
+    expect(json.summary).toEqual({ keys: 2, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0 });
+  });
+});

@@ -1,0 +1,24 @@
+// A row's mutation buttons, shown only to people who may manage the project's keys.
+import { Button, Group } from '@mantine/core';
+import { IconPencil, IconUnlink } from '@tabler/icons-react';
+import type { ApiKey } from '@/lib/api/schemas';
+
+interface Props {
+  apiKey: ApiKey;
+  disabled: boolean;
+  onEdit: (key: ApiKey) => void;
+  onUnassign: (key: ApiKey) => void;
+}
+
+export function KeyActions({ apiKey, disabled, onEdit, onUnassign }: Props) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(apiKey)} disabled={disabled}>
+        Edit roles
+      </Button>
+      <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconUnlink size={14} aria-hidden />} onClick={() => onUnassign(apiKey)} disabled={disabled}>
+        Unassign
+      </Button>
+    </Group>
+  );
+}

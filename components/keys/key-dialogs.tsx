@@ -1,0 +1,38 @@
+// The four key dialogs of a project page, mounted for people who may manage its keys only.
+import type { RefObject } from 'react';
+import type { ApiKey } from '@/lib/api/schemas';
+import type { Flavor } from '@/lib/roles';
+import { AssignKeyDialog } from './assign-key-dialog';
+import { CreateKeyDialog } from './create-key-dialog';
+import { EditRolesDialog } from './edit-roles-dialog';
+import { UnassignKeyDialog } from './unassign-key-dialog';
+import type { KeyDialog } from './use-key-dialogs';
+import type { ProjectRef } from './use-key-list-cache';
+
+interface Props {
+  openDialog: KeyDialog | null;
+  target: ApiKey | undefined;
+  open: (dialog: KeyDialog, key?: ApiKey) => void;
+  close: () => void;
+  project: ProjectRef;
+  flavor: Flavor;
+  fallbackFocus: RefObject<HTMLElement | null>;
+}
+
+export function KeyDialogs({ openDialog, target, open, close, project, flavor, fallbackFocus }: Props) {
+  const common = { onClose: close, project, fallbackFocus };
+  return (
+    <>
+      <CreateKeyDialog opened={openDialog === 'create'} flavor={flavor} {...common} />
+      <AssignKeyDialog opened={openDialog === 'assign'} flavor={flavor} {...common} />
+      <EditRolesDialog
+        opened={openDialog === 'edit'}
+        apiKey={target}
+        flavor={flavor}
+        onUnassignInstead={(key) => open('unassign', key)}
+        {...common}
+      />
+      <UnassignKeyDialog opened={openDialog === 'unassign'} apiKey={target} {...common} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// One key in the virtualized keys table: an absolutely placed grid row, measured so rows with many chips fit.
+import { Badge, Group, Loader, Table, Text } from '@mantine/core';
+import type { Ref } from 'react';
+import { RoleChips } from '@/components/roles/role-chips';
+import type { ApiKey } from '@/lib/api/schemas';
+import { ElsewhereCell } from './elsewhere-cell';
+import { KeyActions } from './key-actions';
+import type { KeyRowModel } from './key-row-model';
+import { PublicKeyCell } from './public-key-cell';
+
+interface Props {
+  row: KeyRowModel;
+  index: number;
+  start: number;
+  template: string;
+  measureRef: Ref<HTMLTableRowElement>;
+  projectNames: ReadonlyMap<string, string>;
+  actions?: { onEdit: (key: ApiKey) => void; onUnassign: (key: ApiKey) => void };
+}
+
+const cell = { display: 'flex', alignItems: 'center', minWidth: 0 } as const;
+
+export function KeyRow({ row, index, start, template, measureRef, projectNames, actions }: Props) {
+  const { key } = row;
+  return (
+    <Table.Tr
+      ref={measureRef}
+      data-index={index}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy={row.pending || undefined}
+      data-testid="key-row"
+      style={{ display: 'grid', gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
+    >
+      <Table.Td role="cell" style={cell}>
+        <Group gap={6} wrap="nowrap" miw={0}>
+          {row.pending && <Loader size={12} aria-hidden />}
+          <Text size="sm" fw={500} lineClamp={2} title={key.desc} style={{ wordBreak: 'break-word' }}>
+            {key.desc}
+          </Text>
+          {row.pending && (
+            <Badge size="xs" variant="outline" color="gray">
+              saving
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td role="cell" style={cell}>
+        <PublicKeyCell publicKey={key.publicKey} />
+      </Table.Td>
+      <Table.Td role="cell" style={cell}>
+        <RoleChips roles={row.roles} label="Roles" />
+      </Table.Td>
+      <Table.Td role="cell" style={cell}>
+        <ElsewhereCell row={row} projectNames={projectNames} />
+      </Table.Td>
+      {actions && (
+        <Table.Td role="cell" style={cell}>
+          <KeyActions apiKey={key} disabled={row.pending} onEdit={actions.onEdit} onUnassign={actions.onUnassign} />
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,22 @@
+// The keys table's header row, sticky above the scrolling rows and on the same grid as them.
+import { Table, VisuallyHidden } from '@mantine/core';
+import { keyColumns } from './keys-columns';
+
+export function KeysTableHead({ template, withActions }: { template: string; withActions: boolean }) {
+  return (
+    <Table.Thead role="rowgroup" style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+      <Table.Tr role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template }}>
+        {keyColumns.map((name) => (
+          <Table.Th key={name} role="columnheader">
+            {name}
+          </Table.Th>
+        ))}
+        {withActions && (
+          <Table.Th role="columnheader">
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        )}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

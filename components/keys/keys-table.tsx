@@ -1,0 +1,64 @@
+// The project's keys as a table whose rows are virtualized, so a project with 500 keys scrolls smoothly.
+import { Table } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ApiKey } from '@/lib/api/schemas';
+import { gridTemplate, tableMinWidth } from './keys-columns';
+import { KeyRow } from './key-row';
+import type { KeyRowModel } from './key-row-model';
+import { KeysTableHead } from './keys-table-head';
+
+interface Props {
+  rows: readonly KeyRowModel[];
+  projectName: string;
+  projectNames: ReadonlyMap<string, string>;
+  actions?: { onEdit: (key: ApiKey) => void; onUnassign: (key: ApiKey) => void };
+}
+
+/** A row with two lines of chips; rows are measured after they render, this only sizes the scrollbar at first. */
+const estimatedRowHeight = 53;
+
+export function KeysTable({ rows, projectName, projectNames, actions }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    getItemKey: (index) => rows[index]?.key.id ?? index,
+    overscan: 10,
+  });
+  const template = gridTemplate(Boolean(actions));
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label={`Keys of ${projectName}`}
+      tabIndex={0}
+      data-testid="keys-scroll"
+      style={{ maxHeight: 'max(20rem, calc(100dvh - 17rem))', overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+    >
+      <Table role="table" aria-label={`API keys of ${projectName}`} aria-rowcount={rows.length + 1} verticalSpacing="xs" style={{ display: 'grid', minWidth: tableMinWidth }}>
+        <KeysTableHead template={template} withActions={Boolean(actions)} />
+        <Table.Tbody role="rowgroup" style={{ display: 'grid', position: 'relative', height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <KeyRow
+                key={item.key}
+                row={row}
+                index={item.index}
+                start={item.start}
+                template={template}
+                measureRef={virtualizer.measureElement}
+                projectNames={projectNames}
+                actions={actions}
+              />
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

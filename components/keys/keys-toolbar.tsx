@@ -1,0 +1,28 @@
+// Search and role filter above the keys table; both live in the URL so a filtered view can be shared.
+import { Group, Text } from '@mantine/core';
+import { SearchInput } from '@/components/ui/search-input';
+import { RoleFilter } from './role-filter';
+
+interface Props {
+  search: string;
+  onSearch: (value: string) => void;
+  role: string;
+  onRole: (value: string) => void;
+  availableRoles: readonly string[];
+  shown: number;
+  total: number;
+}
+
+export function KeysToolbar({ search, onSearch, role, onRole, availableRoles, shown, total }: Props) {
+  return (
+    <Group align="flex-end" justify="space-between" gap="md">
+      <Group align="flex-end" gap="md">
+        <SearchInput label="Search keys" placeholder="Description or public key" value={search} onChange={onSearch} />
+        <RoleFilter available={availableRoles} value={role} onChange={onRole} />
+      </Group>
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {shown === total ? `${total} key${total === 1 ? '' : 's'}` : `${shown} of ${total} keys`}
+      </Text>
+    </Group>
+  );
+}

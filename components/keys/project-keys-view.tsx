@@ -1,0 +1,89 @@
+'use client';
+// A project's keys page in the browser: header, filters kept in the URL, the virtualized table, its states and dialogs.
+import { Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { sortRoles } from '@/components/roles/sort-roles';
+import { ErrorState } from '@/components/ui/error-state';
+import { useUrlParam } from '@/components/ui/use-url-param';
+import { groupsQuery, projectKeysQuery } from '@/lib/api/queries';
+import type { ApiKey } from '@/lib/api/schemas';
+import type { Flavor } from '@/lib/roles';
+import { filterRows, toRowModel } from './key-row-model';
+import { KeysEmptyState } from './keys-empty-state';
+import { KeysTable } from './keys-table';
+import { KeysTableSkeleton } from './keys-table-skeleton';
+import { KeysToolbar } from './keys-toolbar';
+import { ProjectKeysHeader } from './project-keys-header';
+import { useKeyDialogs } from './use-key-dialogs';
+import type { ProjectRef } from './use-key-list-cache';
+
+// The dialogs (Modal, MultiSelect, forms) are a fifth of the page's script and only key managers use them:
+// they load after the page, and are fetched as soon as it has rendered so the first click does not wait.
+const loadDialogs = () => import('./key-dialogs').then((m) => m.KeyDialogs);
+const KeyDialogs = dynamic(loadDialogs, { ssr: false });
+
+interface Props {
+  project: ProjectRef;
+  flavor: Flavor;
+  canManageKeys: boolean;
+  initialFilters: { search: string; role: string };
+}
+
+export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters }: Props) {
+  const keys = useQuery(projectKeysQuery(project.id));
+  const groups = useQuery(groupsQuery());
+  const [search, setSearch] = useUrlParam('q', initialFilters.search);
+  const [role, setRole] = useUrlParam('role', initialFilters.role);
+  const deferredSearch = useDeferredValue(search);
+  const dialogs = useKeyDialogs();
+  const searchAnchor = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(() => (keys.data?.results ?? []).map((k) => toRowModel(k, project.id, project.orgId)), [keys.data, project.id, project.orgId]);
+  const visible = useMemo(() => filterRows(rows, deferredSearch, role), [rows, deferredSearch, role]);
+  const availableRoles = useMemo(() => sortRoles(rows.flatMap((r) => r.roles)), [rows]);
+  const projectNames = useMemo(() => new Map((groups.data?.results ?? []).map((g) => [g.id, g.name])), [groups.data]);
+  const openDialog = dialogs.open;
+  // Buttons a person may not use are not rendered at all (the server refuses them anyway).
+  const actions = useMemo(
+    () =>
+      canManageKeys
+        ? { onEdit: (key: ApiKey) => openDialog('edit', key), onUnassign: (key: ApiKey) => openDialog('unassign', key) }
+        : undefined,
+    [canManageKeys, openDialog],
+  );
+
+  useEffect(() => {
+    if (canManageKeys) void loadDialogs();
+  }, [canManageKeys]);
+
+  const clearFilters = () => {
+    setSearch('');
+    setRole('');
+  };
+
+  return (
+    <Stack>
+      <ProjectKeysHeader
+        project={project}
+        keyCount={keys.data?.results.length}
+        canManageKeys={canManageKeys}
+        onCreate={() => dialogs.open('create')}
+        onAssign={() => dialogs.open('assign')}
+      />
+      <div ref={searchAnchor} tabIndex={-1}>
+        <KeysToolbar search={search} onSearch={setSearch} role={role} onRole={setRole} availableRoles={availableRoles} shown={visible.length} total={rows.length} />
+      </div>
+      {keys.isPending && <KeysTableSkeleton withActions={canManageKeys} />}
+      {keys.isError && (
+        <ErrorState title="Could not load the project’s keys" error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
+      )}
+      {keys.isSuccess && visible.length === 0 && (
+        <KeysEmptyState filtered={rows.length > 0} canManageKeys={canManageKeys} onClearFilters={clearFilters} />
+      )}
+      {keys.isSuccess && visible.length > 0 && <KeysTable rows={visible} projectName={project.name} projectNames={projectNames} actions={actions} />}
+      {canManageKeys && <KeyDialogs {...dialogs} project={project} flavor={flavor} fallbackFocus={searchAnchor} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,248 @@
+// The role audit page in Chromium: summary and matrix against the emulator, filters in the URL, click-through, exports, looks and axe.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { demoEmail, demoProjects, emulatorState, type DemoPersonKey, type EmulatorState } from './support/api';
+import { captureAndCheck, pageAs } from './support/browser';
+
+const ownerLevelRoles = ['GROUP_OWNER'];
+const accessRoles = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'];
+
+/** The audit as the person should see it, computed plainly from the emulator's state with the default thresholds (3, 2). */
+function expectedAudit(state: EmulatorState, who: DemoPersonKey) {
+  const consoleKey = state.apiKeys.find((k) => k.id === state.consoleKey)!;
+  const orgId = consoleKey.orgId;
+  const person = state.users.find((u) => u.emailAddress === demoEmail(who))!;
+  const orgOwner = person.roles.some((r) => r.orgId === orgId && r.roleName === 'ORG_OWNER');
+  const projects = state.projects.filter((p) => p.orgId === orgId && (orgOwner || person.roles.some((r) => r.groupId === p.id)));
+  const visible = new Set(projects.map((p) => p.id));
+  const keys = state.apiKeys
+    .filter((k) => k.orgId === orgId)
+    .map((k) => ({
+      ...k,
+      orgRoles: k.roles.filter((r) => r.orgId === orgId).map((r) => r.roleName),
+      inProjects: [...new Set(k.roles.filter((r) => r.groupId && visible.has(r.groupId)).map((r) => r.groupId!))],
+      visibleRoles: k.roles.filter((r) => r.orgId === orgId || (r.groupId && visible.has(r.groupId))).map((r) => r.roleName),
+    }))
+    .filter((k) => orgOwner || k.inProjects.length > 0);
+  const ownerLevel = (k: (typeof keys)[number], groupId: string) =>
+    k.orgRoles.includes('ORG_OWNER') || k.roles.some((r) => r.groupId === groupId && ownerLevelRoles.includes(r.roleName));
+  return {
+    projects,
+    keys,
+    summary: {
+      keys: keys.length,
+      access: keys.filter((k) => k.visibleRoles.some((r) => accessRoles.includes(r))).length,
+      noProject: keys.filter((k) => k.inProjects.length === 0).length,
+      manyProjects: keys.filter((k) => k.inProjects.length > 3).length,
+      overOwned: projects.filter((p) => keys.filter((k) => ownerLevel(k, p.id)).length > 2).length,
+    },
+  };
+}
+
+/** RFC 4180, enough for the console's own exports. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  return rows;
+}
+
+const matrix = (page: Page) => page.getByRole('grid', { name: 'Roles of every key in every project' });
+const showing = (page: Page) => page.getByTestId('audit-showing');
+
+async function openAudit(page: Page, query = '') {
+  await page.goto(`/audit${query}`);
+  await expect(matrix(page)).toBeVisible();
+}
+
+test('the summary and the matrix match the emulator for an Organization Owner', async ({ browser }) => {
+  const expected = expectedAudit(await emulatorState(), 'orgowner');
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page);
+  await expect(page.getByTestId('summary-keys')).toContainText(String(expected.summary.keys));
+  await expect(page.getByTestId('summary-access')).toContainText(String(expected.summary.access));
+  await expect(page.getByTestId('summary-no-project')).toContainText(String(expected.summary.noProject));
+  await expect(page.getByTestId('summary-many-projects')).toContainText(String(expected.summary.manyProjects));
+  await expect(page.getByTestId('summary-over-owned')).toContainText(String(expected.summary.overOwned));
+  const { keys, projects } = expected;
+  await expect(showing(page)).toContainText(`Showing ${keys.length} of ${keys.length} keys in ${projects.length} of ${projects.length} projects`);
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(keys.length + 1));
+  await expect(matrix(page)).toHaveAttribute('aria-colcount', String(projects.length + 1));
+
+  // Every role of the first rendered key shows in its project's column.
+  const firstRow = matrix(page).locator('[role=row][data-key-id]').first();
+  const keyId = await firstRow.getAttribute('data-key-id');
+  const key = keys.find((k) => k.id === keyId)!;
+  for (const role of key.roles.filter((r) => r.groupId)) {
+    const column = projects.findIndex((p) => p.id === role.groupId) + 2;
+    const cell = firstRow.locator(`[role=gridcell][aria-colindex="${column}"]`);
+    if ((await cell.count()) === 0) continue; // outside the rendered columns
+    await expect(cell.locator(`[aria-label$="(${role.roleName})"]`)).toHaveCount(1);
+  }
+  await context.close();
+});
+
+test('a person with project roles sees only their projects, and no hint of the others', async ({ browser }) => {
+  const { p1, p2, p3, state } = await demoProjects();
+  const expected = expectedAudit(state, 'owner');
+  const { page, context } = await pageAs(browser, 'owner');
+  await openAudit(page);
+  const headers = matrix(page).getByRole('columnheader');
+  await expect(headers).toHaveCount(expected.projects.length + 1);
+  await expect(matrix(page)).toContainText(p1.name);
+  await expect(matrix(page)).toContainText(p2.name);
+  expect(await page.content()).not.toContain(p3.id);
+  await expect(page.getByRole('main')).not.toContainText(p3.name);
+  await expect(page.getByTestId('summary-keys')).toContainText(String(expected.summary.keys));
+  await expect(page.getByTestId('summary-access')).toContainText(String(expected.summary.access));
+  await context.close();
+});
+
+test('filters narrow the matrix, live in the URL and survive a reload', async ({ browser }) => {
+  const { p1, state } = await demoProjects();
+  const expected = expectedAudit(state, 'orgowner');
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page);
+
+  // Text search by public key finds exactly that key.
+  const target = expected.keys.find((k) => k.inProjects.includes(p1.id))!;
+  await page.getByRole('textbox', { name: 'Search' }).fill(target.publicKey);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${target.publicKey}`));
+  await expect(showing(page)).toContainText(`Showing 1 of ${expected.keys.length} keys`);
+  await expect(matrix(page).locator('[role=row][data-key-id]')).toHaveCount(1);
+  await page.getByRole('textbox', { name: 'Search' }).fill('');
+  await expect(page).not.toHaveURL(/[?&]q=/);
+
+  // Only risky: every row left carries the risk mark.
+  await page.getByRole('switch', { name: 'Only risky keys' }).check();
+  await expect(page).toHaveURL(/[?&]risky=1/);
+  const riskyRows = matrix(page).locator('[role=row][data-key-id]');
+  await expect(riskyRows.first()).toBeVisible();
+  for (const row of await riskyRows.all()) await expect(row.getByTestId('risk-mark')).toBeVisible();
+
+  // Tier: Grants access, then one project only.
+  await page.getByRole('radiogroup', { name: 'Tier' }).getByText('Grants access').click();
+  await expect(page).toHaveURL(/[?&]tier=access/);
+  const withAccess = expected.keys.filter((k) => k.visibleRoles.some((r) => accessRoles.includes(r))).length;
+  await expect(showing(page)).toContainText(`Showing ${withAccess} of`);
+
+  await page.getByRole('combobox', { name: 'Projects' }).fill(p1.name);
+  await page.getByRole('option', { name: p1.name, exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`[?&]project=${p1.id}`));
+  await expect(matrix(page).getByRole('columnheader')).toHaveCount(2);
+
+  // Sorting by reach.
+  await page.getByRole('radiogroup', { name: 'Sort by' }).getByText('Reach').click();
+  await expect(page).toHaveURL(/[?&]sort=reach/);
+
+  // A reload restores the same view from the URL.
+  const url = page.url();
+  const before = await showing(page).textContent();
+  await page.reload();
+  await expect(matrix(page)).toBeVisible();
+  expect(page.url()).toBe(url);
+  await expect(showing(page)).toHaveText(before!);
+  await expect(page.getByRole('switch', { name: 'Only risky keys' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Grants access' })).toBeChecked();
+
+  // A summary card replaces the filters with its own.
+  await page.getByTestId('summary-no-project').click();
+  await expect(page).toHaveURL(/[?&]reach=none/);
+  await expect(page).not.toHaveURL(/risky=1|tier=access|project=/);
+  await expect(page.getByTestId('summary-no-project')).toHaveAttribute('aria-pressed', 'true');
+  await context.close();
+});
+
+test('clicking a cell opens that key in that project', async ({ browser }) => {
+  const { p1, state } = await demoProjects();
+  const key = expectedAudit(state, 'orgowner').keys.find((k) => k.inProjects.includes(p1.id))!;
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page, `?q=${key.publicKey}&project=${p1.id}`);
+  await matrix(page).getByTestId('audit-cell').first().click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${p1.id}\\?q=${key.publicKey}`));
+  await expect(page.getByRole('table', { name: /^API keys of / })).toContainText(key.publicKey);
+  await context.close();
+});
+
+test('exports the current view as CSV and JSON', async ({ browser }) => {
+  const { p1, p2, state } = await demoProjects();
+  const expected = expectedAudit(state, 'orgowner');
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page, `?project=${p1.id},${p2.id}&sort=name`);
+  const shown = expected.keys.filter((k) => k.inProjects.includes(p1.id) || k.inProjects.includes(p2.id));
+  await expect(showing(page)).toContainText(`Showing ${shown.length} of`);
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^atlas-keys-audit-.+\.csv$/);
+  const rows = parseCsv(await readFile((await csvDownload.path())!, 'utf8'));
+  const [header, ...body] = rows;
+  expect(header).toEqual([
+    'Description',
+    'Public key',
+    'Key ID',
+    'Organization roles',
+    'Highest tier',
+    'Projects',
+    'Risks',
+    ...[p1, p2].sort((a, b) => a.name.localeCompare(b.name)).map((p) => `${p.name} (${p.id})`),
+  ]);
+  expect(body.map((r) => r[2]).sort()).toEqual(shown.map((k) => k.id).sort());
+  for (const row of body) {
+    const key = shown.find((k) => k.id === row[2])!;
+    expect(row[1]).toBe(key.publicKey);
+    const p1Column = header!.indexOf(`${p1.name} (${p1.id})`);
+    const p1Roles = key.roles.filter((r) => r.groupId === p1.id).map((r) => r.roleName).sort();
+    expect(row[p1Column]!.split(' ').filter(Boolean).sort()).toEqual(p1Roles);
+    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+  }
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const json = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8')) as {
+    generatedAt: string;
+    exportedAt: string;
+    projects: { id: string }[];
+    keys: { id: string; projects: Record<string, string[]> }[];
+    filters: { projects: string[] };
+  };
+  expect(Date.parse(json.generatedAt)).not.toBeNaN();
+  expect(json.projects.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+  expect(json.keys.map((k) => k.id).sort()).toEqual(shown.map((k) => k.id).sort());
+  expect(json.filters.projects.sort()).toEqual([p1.id, p2.id].sort());
+  for (const key of json.keys) expect(Object.keys(key.projects).every((id) => id === p1.id || id === p2.id)).toBe(true);
+  await context.close();
+});
+
+test('screenshots of /audit in light and dark, with no serious axe violation', async ({ browser }) => {
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page);
+  await captureAndCheck(page, 'audit');
+  await context.close();
+});

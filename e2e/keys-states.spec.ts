@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { demoProjects } from './support/api';
+import { captureAndCheck, pageAs } from './support/browser';
+import { clearFaults, injectFault, projectKeysPath } from './support/faults';
+import { keysTable } from './support/keys-page';
+
+// The keys page's other states, produced by the emulator's fault injection: loading, upstream error with retry, empty.
+test.afterEach(async () => {
+  await clearFaults();
+});
+
+test('while the keys load the page shows skeleton rows', async ({ browser }) => {
+  const { p1 } = await demoProjects();
+  const { page, context } = await pageAs(browser, 'owner');
+  await injectFault({ method: 'GET', path: projectKeysPath(p1.id), delayMs: 8000, times: 1 });
+  await page.goto(`/projects/${p1.id}`);
+  await expect(page.getByRole('status', { name: 'Loading the keys' })).toBeVisible();
+  await captureAndCheck(page, 'project-keys-loading', { axe: false });
+  await context.close();
+});
+
+test('an upstream failure shows the upstream’s detail and a retry that recovers', async ({ browser }) => {
+  const { p1 } = await demoProjects();
+  const { page, context } = await pageAs(browser, 'owner');
+  const detail = 'Injected by the e2e run: the Admin API is having a bad day.';
+  await injectFault({
+    method: 'GET',
+    path: projectKeysPath(p1.id),
+    status: 503,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ error: 503, errorCode: 'SERVICE_UNAVAILABLE', detail, reason: 'Service Unavailable' }),
+    times: 50,
+  });
+  await page.goto(`/projects/${p1.id}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load the project’s keys' });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toContainText(detail);
+  await captureAndCheck(page, 'project-keys-error');
+
+  await clearFaults();
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(keysTable(page)).toBeVisible();
+  await expect(alert).toBeHidden();
+  await context.close();
+});
+
+test('a project without keys says what to do next', async ({ browser }) => {
+  const { p3 } = await demoProjects();
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await injectFault({
+    method: 'GET',
+    path: projectKeysPath(p3.id),
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ links: [], results: [], totalCount: 0 }),
+    times: 5,
+  });
+  await page.goto(`/projects/${p3.id}`);
+  await expect(page.getByText('No API keys in this project yet')).toBeVisible();
+  await expect(page.getByText('Use “Create key” above')).toBeVisible();
+  await captureAndCheck(page, 'project-keys-empty');
+  await context.close();
+});

@@ -1,0 +1,60 @@
+// Browser helpers for the console's page specs: sign-in through the demo buttons (once per person), axe checks, screenshots.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { demoEmail, type DemoPersonKey } from './api';
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = new Map<DemoPersonKey, StorageState>();
+
+/** Signs in by pressing the person's button on the sign-in page, as a person would. */
+export async function signInThroughPage(page: Page, who: DemoPersonKey): Promise<void> {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: `Sign in as ${demoEmail(who)}` }).click();
+  await page.waitForURL(/\/projects$/);
+  await expect(page.getByTestId('signed-in-person')).toHaveText(demoEmail(who));
+}
+
+/** A page signed in as the person; the first call per worker signs in through the page, later ones reuse its cookies. */
+export async function pageAs(browser: Browser, who: DemoPersonKey): Promise<{ page: Page; context: BrowserContext }> {
+  const saved = sessions.get(who);
+  const context = await browser.newContext({
+    storageState: saved,
+    colorScheme: 'light',
+    permissions: ['clipboard-read', 'clipboard-write'],
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = await context.newPage();
+  if (!saved) {
+    await signInThroughPage(page, who);
+    sessions.set(who, await context.storageState());
+  }
+  return { page, context };
+}
+
+export type Scheme = 'light' | 'dark';
+
+export async function switchScheme(page: Page, scheme: Scheme): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+}
+
+/** No serious or critical axe violation on what the page shows now (an open dialog included). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
+}
+
+/** Saves test-results/screenshots/<name>-light.png and -dark.png (not committed) and checks axe in both schemes. */
+export async function captureAndCheck(page: Page, name: string, { axe = true }: { axe?: boolean } = {}): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await switchScheme(page, scheme);
+    // Let transitions (dialogs, tooltips) settle so the picture and the contrast check see the final colors.
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: `test-results/screenshots/${name}-${scheme}.png` });
+    if (axe) await expectAccessible(page, `${name} (${scheme})`);
+  }
+  await switchScheme(page, 'light');
+}

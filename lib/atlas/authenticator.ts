@@ -1,0 +1,29 @@
+// How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account).
+import 'server-only';
+import type { Dispatcher } from 'undici';
+import { DigestAuthenticator } from './digest';
+import type { CredentialName } from './errors';
+import type { RawResponse } from './exchange';
+import { ServiceAccountAuthenticator } from './oauth';
+
+export type AtlasAuth =
+  | { kind: 'digest'; publicKey: string; privateKey: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string };
+
+/** Sends one request with the given Authorization header value, or none. */
+export type Attempt = (authorization: string | undefined) => Promise<RawResponse>;
+
+export interface Authenticator {
+  readonly credential: CredentialName;
+  /** Runs the request with credentials, answering a challenge or refreshing a token at most once, never looping on 401. */
+  send(method: string, uri: string, attempt: Attempt): Promise<RawResponse>;
+}
+
+export function createAuthenticator(
+  auth: AtlasAuth,
+  upstream: { origin: string; dispatcher: Dispatcher; timeoutMs: number },
+): Authenticator {
+  if (auth.kind === 'digest') return new DigestAuthenticator(auth.publicKey, auth.privateKey);
+  const tokenUrl = new URL(auth.tokenUrl ?? `${upstream.origin}/api/oauth/token`);
+  return new ServiceAccountAuthenticator({ ...upstream, tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret });
+}

@@ -1,0 +1,133 @@
+// The Admin API client of the console's server code: one base URL, one credential, one flavor, plain objects out.
+import 'server-only';
+import { Agent, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { isObjectId } from '@/lib/api/ids';
+import type { ApiKey } from '@/lib/api/schemas';
+import { ConfigError } from '@/lib/config/schema';
+import type { Flavor } from '@/lib/roles';
+import { createAuthenticator, type AtlasAuth } from './authenticator';
+import { flavorOf, mediaTypeOf } from './flavor';
+import { gatherPages, pageSize, type Page } from './paging';
+import { paths } from './paths';
+import { defaultRetry, type RetryOptions } from './retry';
+import { createTransport, type AtlasCall } from './transport';
+import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
+import { parseWire, wireKey, wireOrg, wirePage, wireProject } from './wire';
+
+export type { AtlasAuth } from './authenticator';
+export type { AtlasUser } from './users';
+
+export interface AtlasClientOptions {
+  /** e.g. https://cloud.mongodb.com/api/atlas/v2; its path decides the flavor. */
+  baseUrl: string;
+  orgId: string;
+  auth: AtlasAuth;
+  /** Per HTTP exchange. */
+  timeoutMs?: number;
+  /** For GETs only. */
+  retry?: Partial<RetryOptions>;
+  /** Defaults to a keep-alive agent of the client's own; tests pass theirs to close it. */
+  dispatcher?: Dispatcher;
+}
+
+export interface AtlasProject {
+  id: string;
+  name: string;
+  orgId: string;
+}
+
+export interface AtlasClient {
+  readonly flavor: Flavor;
+  readonly orgId: string;
+  listProjectKeys(groupId: string): Promise<Page<ApiKey>>;
+  /** The only answer whose privateKey is not redacted. */
+  createProjectKey(groupId: string, body: { desc: string; roles: string[] }): Promise<ApiKey>;
+  assignKey(groupId: string, apiKeyId: string, roles: string[]): Promise<ApiKey>;
+  /** Replaces the key's roles in the project: roles not listed are removed. */
+  updateKeyRoles(groupId: string, apiKeyId: string, roles: string[]): Promise<ApiKey>;
+  unassignKey(groupId: string, apiKeyId: string): Promise<void>;
+  listOrgKeys(): Promise<Page<ApiKey>>;
+  getOrgKey(apiKeyId: string): Promise<ApiKey>;
+  getOrg(): Promise<{ id: string; name: string }>;
+  listProjects(): Promise<Page<AtlasProject>>;
+  getProject(groupId: string): Promise<AtlasProject>;
+  listProjectUsers(groupId: string): Promise<Page<AtlasUser>>;
+  listOrgUsers(): Promise<Page<AtlasUser>>;
+}
+
+function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
+  if (!URL.canParse(baseUrl)) throw new ConfigError('Configuration error: the Admin API base URL is not a URL');
+  if (!isObjectId(orgId)) throw new ConfigError('Configuration error: the organization id must be 24 lowercase hexadecimal digits');
+  const secrets = auth.kind === 'digest' ? [auth.publicKey, auth.privateKey] : [auth.clientId, auth.clientSecret];
+  if (secrets.some((s) => s.trim() === '')) {
+    throw new ConfigError(
+      auth.kind === 'digest'
+        ? "Configuration error: the API key's public and private key are both required"
+        : "Configuration error: the service account's client id and secret are both required",
+    );
+  }
+  return new URL(baseUrl);
+}
+
+export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
+  const baseUrl = checkOptions(options);
+  const { orgId } = options;
+  const flavor = flavorOf(baseUrl);
+  const v2 = flavor === 'atlas-v2';
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  // Reused connections spare a TCP and TLS handshake per call; the upstream is one host.
+  const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 32 });
+  const authenticator = createAuthenticator(options.auth, { origin: baseUrl.origin, dispatcher, timeoutMs });
+  const call = createTransport({
+    baseUrl,
+    mediaType: mediaTypeOf(flavor),
+    authenticator,
+    dispatcher,
+    timeoutMs,
+    retry: { ...defaultRetry, ...options.retry },
+  });
+
+  const read = async <T extends z.ZodType>(schema: T, request: AtlasCall): Promise<z.output<T>> =>
+    parseWire(schema, await call(request), `${request.method} ${request.path}`);
+
+  const list = <T extends z.ZodType<{ id: string }>>(path: string, item: T, mediaType?: string): Promise<Page<z.output<T>>> =>
+    gatherPages(`GET ${path}`, (pageNum) =>
+      read(wirePage(item), {
+        method: 'GET',
+        path,
+        query: { pageNum: String(pageNum), itemsPerPage: String(pageSize), includeCount: 'true' },
+        mediaType,
+      }),
+    );
+  const usersMediaType = mediaTypeOf(flavor, 'users');
+
+  const getOrgKey = async (apiKeyId: string) => read(wireKey, { method: 'GET', path: paths.orgKey(orgId, apiKeyId) });
+
+  return {
+    flavor,
+    orgId,
+    listProjectKeys: async (groupId) => list(paths.projectKeys(groupId), wireKey),
+    createProjectKey: async (groupId, { desc, roles }) =>
+      read(wireKey, { method: 'POST', path: paths.projectKeys(groupId), body: { desc, roles } }),
+    async assignKey(groupId, apiKeyId, roles) {
+      const path = paths.projectKey(groupId, apiKeyId);
+      if (!v2) return read(wireKey, { method: 'PATCH', path, body: { roles } });
+      // v2 assigns with a POST of an array and may answer without a body; then the key is read back.
+      const answer = await call({ method: 'POST', path, body: [{ roles }] });
+      return answer === undefined ? getOrgKey(apiKeyId) : parseWire(wireKey, answer, `POST ${path}`);
+    },
+    updateKeyRoles: async (groupId, apiKeyId, roles) =>
+      read(wireKey, { method: 'PATCH', path: paths.projectKey(groupId, apiKeyId), body: { roles } }),
+    async unassignKey(groupId, apiKeyId) {
+      await call({ method: 'DELETE', path: paths.projectKey(groupId, apiKeyId) });
+    },
+    listOrgKeys: async () => list(paths.orgKeys(orgId), wireKey),
+    getOrgKey,
+    getOrg: async () => read(wireOrg, { method: 'GET', path: paths.org(orgId) }),
+    listProjects: async () => list(paths.orgProjects(orgId), wireProject),
+    getProject: async (groupId) => read(wireProject, { method: 'GET', path: paths.project(groupId) }),
+    listProjectUsers: async (groupId) => list(paths.projectUsers(groupId), projectUserSchema(v2, groupId), usersMediaType),
+    listOrgUsers: async () => list(paths.orgUsers(orgId), orgUserSchema(v2, orgId), usersMediaType),
+  };
+}

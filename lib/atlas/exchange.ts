@@ -1,0 +1,40 @@
+// One HTTP exchange with the upstream over the keep-alive dispatcher, bounded by a timeout, read to the end.
+import 'server-only';
+import { request, type Dispatcher } from 'undici';
+import { networkError, timeoutError } from './errors';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface Outgoing {
+  method: HttpMethod;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Never throws anything but an UpstreamError of kind 'timeout' or 'network'; the original error (which may name headers) is dropped. */
+export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeoutMs: number): Promise<RawResponse> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const answer = await request(outgoing.url, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      body: outgoing.body,
+      dispatcher,
+      signal,
+    });
+    // Reading the whole body gives the connection back to the pool and keeps the timeout over the body too.
+    const text = await answer.body.text();
+    return { status: answer.statusCode, headers: answer.headers, text };
+  } catch (error) {
+    if (signal.aborted) throw timeoutError(outgoing.url.host, timeoutMs);
+    const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    throw networkError(outgoing.url.host, code);
+  }
+}

@@ -1,0 +1,21 @@
+// Upstream resource paths, built only from checked 24-hex ids so nothing from outside is ever spliced into a URL.
+import 'server-only';
+import { isObjectId } from '@/lib/api/ids';
+
+/** Refuses rather than escapes: a value that is not an id is a caller's bug, and the route handlers already answer 400. */
+function id(name: string, value: string): string {
+  if (!isObjectId(value)) throw new RangeError(`${name} must be 24 lowercase hexadecimal digits`);
+  return value;
+}
+
+export const paths = {
+  org: (orgId: string) => `/orgs/${id('orgId', orgId)}`,
+  orgKeys: (orgId: string) => `${paths.org(orgId)}/apiKeys`,
+  orgKey: (orgId: string, apiKeyId: string) => `${paths.orgKeys(orgId)}/${id('apiKeyId', apiKeyId)}`,
+  orgProjects: (orgId: string) => `${paths.org(orgId)}/groups`,
+  orgUsers: (orgId: string) => `${paths.org(orgId)}/users`,
+  project: (groupId: string) => `/groups/${id('groupId', groupId)}`,
+  projectKeys: (groupId: string) => `${paths.project(groupId)}/apiKeys`,
+  projectKey: (groupId: string, apiKeyId: string) => `${paths.projectKeys(groupId)}/${id('apiKeyId', apiKeyId)}`,
+  projectUsers: (groupId: string) => `${paths.project(groupId)}/users`,
+};

@@ -1,0 +1,56 @@
+// Sends one Admin API call: the flavor's URL and media type, the console's credential, a timeout, retries for GETs.
+import 'server-only';
+import type { Dispatcher } from 'undici';
+import { checkAnswer, readAnswer, type AnswerContext } from './answer';
+import type { Authenticator } from './authenticator';
+import { exchange, type HttpMethod } from './exchange';
+import { withRetries, type RetryOptions } from './retry';
+
+export interface AtlasCall {
+  method: HttpMethod;
+  /** Built by `paths`, relative to the base URL. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** A resource version other than the flavor's default (Atlas v2 dates its media types per resource). */
+  mediaType?: string;
+}
+
+export interface TransportOptions {
+  baseUrl: URL;
+  mediaType: string;
+  authenticator: Authenticator;
+  dispatcher: Dispatcher;
+  timeoutMs: number;
+  retry: RetryOptions;
+}
+
+/** Resolves to the answer's JSON (undefined for an empty body) or rejects with an UpstreamError. */
+export type Transport = (call: AtlasCall) => Promise<unknown>;
+
+export function createTransport({ baseUrl, mediaType, authenticator, dispatcher, timeoutMs, retry }: TransportOptions): Transport {
+  const base = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
+  return async ({ method, path, query = {}, body, mediaType: callMediaType = mediaType }) => {
+    const url = new URL(base + path);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    // Digest signs the request-target exactly as it goes on the wire.
+    const uri = url.pathname + url.search;
+    const headers: Record<string, string> = { accept: callMediaType };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers['content-type'] = callMediaType;
+    const answer = await withRetries(method, { ...retry, timeoutMs }, (attemptTimeoutMs) =>
+      authenticator.send(method, uri, (authorization) =>
+        exchange(dispatcher, { method, url, headers: authorization ? { ...headers, authorization } : headers, body: payload }, attemptTimeoutMs),
+      ),
+    );
+    const context: AnswerContext = {
+      what: `${method} ${path}`,
+      credential: authenticator.credential,
+      scope: path.startsWith('/groups/') ? 'project' : 'organization',
+    };
+    if (method !== 'DELETE') return readAnswer(answer, context);
+    // A DELETE's success is its status; an odd body must not make a removal that happened look failed.
+    checkAnswer(answer, context);
+    return undefined;
+  };
+}

@@ -1,0 +1,49 @@
+// zod schemas of what the Admin API sends; parsing strips `links` and turns anything unexpected into an invalid-response error.
+import 'server-only';
+import { z } from 'zod';
+import { objectId } from '@/lib/api/ids';
+import { invalidResponse } from './errors';
+
+export const wireRole = z.object({
+  groupId: objectId.optional(),
+  orgId: objectId.optional(),
+  roleName: z.string().min(1),
+});
+
+export const wireKey = z.object({
+  id: objectId,
+  desc: z.string(),
+  publicKey: z.string(),
+  privateKey: z.string(),
+  roles: z.array(wireRole),
+});
+
+export const wireOrg = z.object({ id: objectId, name: z.string() });
+
+export const wireProject = z.object({ id: objectId, name: z.string(), orgId: objectId });
+
+export function wirePage<T extends z.ZodType>(item: T) {
+  return z.object({ results: z.array(item), totalCount: z.number().int().nonnegative() });
+}
+
+export const wireToken = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  token_type: z.string().regex(/^bearer$/i),
+});
+
+/** The Admin API's error shape; every field may be missing. */
+export const wireError = z.object({
+  error: z.number().int().optional(),
+  errorCode: z.string().min(1).optional(),
+  detail: z.string().min(1).optional(),
+  reason: z.string().min(1).optional(),
+});
+
+/** Names where the answer went wrong but never quotes it: a create answer holds a private key. */
+export function parseWire<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.code}`);
+  throw invalidResponse(what, problems.join('; '));
+}

@@ -1,0 +1,42 @@
+// Path parameters to the organization, project or key they name, refused in the upstream's words when malformed, unknown or not the caller's.
+import { isObjectId } from '@/lib/api/ids';
+import type { RequestContext } from './context';
+import { apiError } from './errors';
+import { isOrgMember, projectAccess } from './permissions';
+import type { SeedApiKey, SeedOrg, SeedProject } from './seed';
+
+/** v2 rejects any id that is not 24 hex digits with PATH_PARAM_PARSE_ERROR; v1.0 with the not-found error of the resource. */
+function malformed(context: RequestContext, name: string, value: string, v1Error: () => Error): never {
+  throw context.surface.versioned ? apiError('PATH_PARAM_PARSE_ERROR', name, value) : v1Error();
+}
+
+/** The project of `{groupId}` if the caller may `read` it (any role there) or `manage` its keys. */
+export function projectFor(context: RequestContext, need: 'read' | 'manage'): SeedProject {
+  const groupId = context.params.groupId ?? '';
+  if (!isObjectId(groupId)) malformed(context, 'groupId', groupId, () => apiError('INVALID_GROUP_ID', groupId));
+  const project = context.state.project(groupId);
+  if (!project) throw apiError('GROUP_NOT_FOUND', groupId);
+  const access = projectAccess(context.principal.roles(), project);
+  if (access === 'none') throw apiError('NOT_IN_GROUP', groupId);
+  if (need === 'manage' && access !== 'manage') throw apiError('USER_UNAUTHORIZED');
+  return project;
+}
+
+/** The organization of `{orgId}` if the caller holds any role in it. */
+export function orgFor(context: RequestContext): SeedOrg {
+  const orgId = context.params.orgId ?? '';
+  if (!isObjectId(orgId)) malformed(context, 'orgId', orgId, () => apiError('ORG_NOT_FOUND', orgId));
+  const org = context.state.org(orgId);
+  if (!org) throw apiError('ORG_NOT_FOUND', orgId);
+  if (!isOrgMember(context.state, context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
+  return org;
+}
+
+/** The key of `{apiKeyId}` among the organization's keys; a key of another organization is as unknown as a missing one. */
+export function orgKeyFor(context: RequestContext, orgId: string, where: string): SeedApiKey {
+  const apiKeyId = context.params.apiKeyId ?? '';
+  if (!isObjectId(apiKeyId)) malformed(context, 'apiKeyId', apiKeyId, () => apiError('API_KEY_NOT_FOUND', apiKeyId, where));
+  const key = context.state.key(apiKeyId);
+  if (!key || key.orgId !== orgId) throw apiError('API_KEY_NOT_FOUND', apiKeyId, where);
+  return key;
+}

@@ -1,0 +1,32 @@
+// The seed's permission table, applied to the calling key or service account.
+import { keyManagerProjectRoles } from '@/lib/roles';
+import type { SeedProject, SeedRole } from './seed';
+import type { EmulatorState } from './state';
+
+/** Who is calling: an API key (Digest) or a service account (bearer token); its roles are read live. */
+export interface Principal {
+  kind: 'apiKey' | 'serviceAccount';
+  /** The key's id or the service account's client id: the rate limiter's bucket. */
+  id: string;
+  roles: () => readonly SeedRole[];
+}
+
+/** Organization roles that reach into every project of the organization. */
+const orgWideReaders = new Set(['ORG_OWNER', 'ORG_READ_ONLY']);
+
+/**
+ * none: the project is not visible to the caller at all; read: any role in it, or an org owner or read-only;
+ * manage: Project Owner or Project User Admin in it, or Organization Owner.
+ */
+export function projectAccess(roles: readonly SeedRole[], project: SeedProject): 'none' | 'read' | 'manage' {
+  const inProject = roles.filter((r) => r.groupId === project.id).map((r) => r.roleName);
+  const inOrg = roles.filter((r) => r.orgId === project.orgId).map((r) => r.roleName);
+  if (inOrg.includes('ORG_OWNER') || inProject.some((r) => keyManagerProjectRoles.includes(r))) return 'manage';
+  if (inProject.length > 0 || inOrg.some((r) => orgWideReaders.has(r))) return 'read';
+  return 'none';
+}
+
+/** Organization-level reads need any role in the organization, held there or in one of its projects. */
+export function isOrgMember(state: EmulatorState, roles: readonly SeedRole[], orgId: string): boolean {
+  return roles.some((r) => state.orgOfRole(r) === orgId);
+}

@@ -1,0 +1,152 @@
+// The emulator's live state: look-ups by id and the few changes the Admin API allows, each handed to a persister before it is acknowledged.
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Seed, SeedApiKey, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedUser } from './seed';
+
+export type Persist = (state: Seed) => void;
+
+/** A project's roles as stored: each name once, sorted, so answers do not depend on the order a client sent. */
+const projectRoles = (groupId: string, roles: readonly string[]): SeedRole[] =>
+  [...new Set(roles)].sort().map((roleName) => ({ groupId, roleName }));
+
+export class EmulatorState {
+  #data: Seed;
+  #orgs = new Map<string, SeedOrg>();
+  #projects = new Map<string, SeedProject>();
+  #keys = new Map<string, SeedApiKey>();
+  #publicKeys = new Map<string, SeedApiKey>();
+  #serviceAccounts = new Map<string, SeedServiceAccount>();
+  readonly #persist: Persist;
+
+  /** `seed` is copied: the caller's object is never changed. */
+  constructor(seed: Seed, persist: Persist) {
+    this.#persist = persist;
+    this.#data = this.#index(seed);
+    persist(this.#data);
+  }
+
+  #index(seed: Seed): Seed {
+    const data = structuredClone(seed);
+    this.#orgs = new Map(data.orgs.map((o) => [o.id, o]));
+    this.#projects = new Map(data.projects.map((p) => [p.id, p]));
+    this.#keys = new Map(data.apiKeys.map((k) => [k.id, k]));
+    this.#publicKeys = new Map(data.apiKeys.map((k) => [k.publicKey, k]));
+    this.#serviceAccounts = new Map((data.serviceAccounts ?? []).map((s) => [s.clientId, s]));
+    return data;
+  }
+
+  /** The live data, for reading only; `snapshot` for a copy. */
+  get data(): Readonly<Seed> {
+    return this.#data;
+  }
+
+  snapshot(): Seed {
+    return structuredClone(this.#data);
+  }
+
+  reset(seed: Seed): void {
+    this.#data = this.#index(seed);
+    this.#persist(this.#data);
+  }
+
+  org = (id: string) => this.#orgs.get(id);
+  project = (id: string) => this.#projects.get(id);
+  key = (id: string) => this.#keys.get(id);
+  keyByPublicKey = (publicKey: string) => this.#publicKeys.get(publicKey);
+  serviceAccount = (clientId: string) => this.#serviceAccounts.get(clientId);
+
+  projectsOf(orgId: string): SeedProject[] {
+    return this.#data.projects.filter((p) => p.orgId === orgId);
+  }
+
+  keysOf(orgId: string): SeedApiKey[] {
+    return this.#data.apiKeys.filter((k) => k.orgId === orgId);
+  }
+
+  keysIn(groupId: string): SeedApiKey[] {
+    return this.#data.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId));
+  }
+
+  usersIn(groupId: string): SeedUser[] {
+    return this.#data.users.filter((u) => u.roles.some((r) => r.groupId === groupId));
+  }
+
+  /** The org a role is held in: its own `orgId`, or the org of its project. */
+  orgOfRole(role: SeedRole): string | undefined {
+    return role.orgId ?? (role.groupId ? this.#projects.get(role.groupId)?.orgId : undefined);
+  }
+
+  usersOf(orgId: string): SeedUser[] {
+    return this.#data.users.filter((u) => u.roles.some((r) => this.orgOfRole(r) === orgId));
+  }
+
+  /** A new organization key holding `roles` in one project; its private key is returned in full this once. */
+  createKey(orgId: string, desc: string, groupId: string, roles: readonly string[]): SeedApiKey {
+    const key: SeedApiKey = {
+      id: this.#freshId(),
+      orgId,
+      desc,
+      publicKey: this.#freshPublicKey(),
+      privateKey: randomUUID(),
+      roles: projectRoles(groupId, roles),
+    };
+    this.#change(
+      () => {
+        this.#data.apiKeys.push(key);
+        this.#keys.set(key.id, key);
+        this.#publicKeys.set(key.publicKey, key);
+      },
+      () => {
+        this.#data.apiKeys.pop();
+        this.#keys.delete(key.id);
+        this.#publicKeys.delete(key.publicKey);
+      },
+    );
+    return key;
+  }
+
+  /** Replaces the key's whole role set in one project (none = unassigned); its roles elsewhere stay as they were. */
+  setProjectRoles(key: SeedApiKey, groupId: string, roles: readonly string[]): void {
+    const before = key.roles;
+    const others = before.filter((r) => r.groupId !== groupId);
+    const mine = projectRoles(groupId, roles);
+    // Project roles before organization roles, as the upstream lists them.
+    const after = [...others.filter((r) => r.groupId), ...mine, ...others.filter((r) => !r.groupId)];
+    this.#change(
+      () => (key.roles = after),
+      () => (key.roles = before),
+    );
+  }
+
+  setDesc(key: SeedApiKey, desc: string): void {
+    const before = key.desc;
+    this.#change(
+      () => (key.desc = desc),
+      () => (key.desc = before),
+    );
+  }
+
+  /** A change counts only once persisted: if writing fails the change is undone and the error goes to the caller. */
+  #change(apply: () => void, undo: () => void): void {
+    apply();
+    try {
+      this.#persist(this.#data);
+    } catch (error) {
+      undo();
+      throw error;
+    }
+  }
+
+  #freshId(): string {
+    for (;;) {
+      const id = randomBytes(12).toString('hex');
+      if (!this.#keys.has(id)) return id;
+    }
+  }
+
+  #freshPublicKey(): string {
+    for (;;) {
+      const publicKey = Array.from({ length: 8 }, () => String.fromCharCode(97 + randomInt(26))).join('');
+      if (!this.#publicKeys.has(publicKey)) return publicKey;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+// GET /api/audit over an emulated organization of hundreds of keys and dozens of projects: the matrix and summary
+// against a plain computation from the seed, per person, and what the audit costs upstream, cold and warm.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditReport, type AuditReport } from '@/lib/api/audit';
+import type { Seed } from '@/lib/emulator/seed';
+import { generateSeed } from '@/lib/emulator/seeds/generate';
+import { startHarness, type Harness } from '@/lib/testing/console-harness';
+
+const orgOwnerEmail = 'orgowner@demo.test';
+const pageSize = 500;
+
+let harness: Harness;
+let seed: Seed;
+
+beforeAll(async () => {
+  seed = generateSeed({ keys: 400, projects: 40 });
+  harness = await startHarness(seed);
+  // The harness asks for 100000, above what lib/config accepts (≤ 10000); reads never use the limit anyway.
+  process.env.MUTATIONS_PER_MINUTE = '10000';
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+function orgIdOf(s: Seed): string {
+  const consoleKey = s.apiKeys.find((k) => k.id === s.consoleKey);
+  if (!consoleKey) throw new Error('seed without console key');
+  return consoleKey.orgId;
+}
+
+/** The audit as the seed says it should be, written out plainly and independently of lib/server/audit-report. */
+function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys = 2) {
+  const orgId = orgIdOf(s);
+  const person = s.users.find((u) => u.emailAddress.toLowerCase() === email.toLowerCase());
+  const personOrgRoles = (person?.roles ?? []).filter((r) => r.orgId === orgId).map((r) => r.roleName);
+  const seesAll = personOrgRoles.includes('ORG_OWNER');
+
+  const visibleProjects: { id: string; name: string }[] = [];
+  for (const project of s.projects) {
+    if (project.orgId !== orgId) continue;
+    const hasRole = (person?.roles ?? []).some((r) => r.groupId === project.id);
+    if (seesAll || hasRole) visibleProjects.push({ id: project.id, name: project.name });
+  }
+  const visible = new Set(visibleProjects.map((p) => p.id));
+
+  const keys = new Map<string, { desc: string; publicKey: string; orgRoles: string[]; projects: Record<string, string[]> }>();
+  for (const key of s.apiKeys) {
+    if (key.orgId !== orgId) continue;
+    const orgRoles: string[] = [];
+    const projects: Record<string, string[]> = {};
+    for (const role of key.roles) {
+      if (role.orgId === orgId) orgRoles.push(role.roleName);
+      if (role.groupId && visible.has(role.groupId)) {
+        if (!projects[role.groupId]) projects[role.groupId] = [];
+        projects[role.groupId]!.push(role.roleName);
+      }
+    }
+    if (!seesAll && Object.keys(projects).length === 0) continue;
+    for (const id of Object.keys(projects)) projects[id]!.sort();
+    keys.set(key.id, { desc: key.desc, publicKey: key.publicKey, orgRoles: orgRoles.sort(), projects });
+  }
+
+  let accessGrantingKeys = 0;
+  let keysInNoProject = 0;
+  let keysInManyProjects = 0;
+  for (const key of keys.values()) {
+    const all = [...key.orgRoles, ...Object.values(key.projects).flat()];
+    if (all.includes('ORG_OWNER') || all.includes('GROUP_OWNER') || all.includes('GROUP_USER_ADMIN')) accessGrantingKeys++;
+    const reach = Object.keys(key.projects).length;
+    if (reach === 0) keysInNoProject++;
+    if (reach > manyProjects) keysInManyProjects++;
+  }
+  let projectsWithManyOwnerKeys = 0;
+  for (const project of visibleProjects) {
+    let owners = 0;
+    for (const key of keys.values()) {
+      if (key.orgRoles.includes('ORG_OWNER') || key.projects[project.id]?.includes('GROUP_OWNER')) owners++;
+    }
+    if (owners > manyOwnerKeys) projectsWithManyOwnerKeys++;
+  }
+
+  return {
+    projects: visibleProjects,
+    keys,
+    summary: { keys: keys.size, accessGrantingKeys, keysInNoProject, keysInManyProjects, projectsWithManyOwnerKeys },
+  };
+}
+
+async function getAudit(email: string, query = ''): Promise<AuditReport> {
+  const answer = await harness.call('GET', `/api/audit${query}`, { as: email });
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('cache-control')).toBe('no-store');
+  return auditReport.parse(await answer.json());
+}
+
+function expectMatches(report: AuditReport, expected: ReturnType<typeof expectedAudit>) {
+  expect(report.summary).toEqual(expected.summary);
+  expect(new Set(report.projects.map((p) => `${p.id} ${p.name}`))).toEqual(new Set(expected.projects.map((p) => `${p.id} ${p.name}`)));
+  expect(report.keys).toHaveLength(expected.keys.size);
+  for (const key of report.keys) {
+    const want = expected.keys.get(key.id);
+    expect(want, `key ${key.id}`).toBeDefined();
+    expect({ desc: key.desc, publicKey: key.publicKey, orgRoles: key.orgRoles, projects: key.projects }).toEqual(want);
+  }
+}
+
+/** A person with roles in some projects of the organization, but not all, and no Organization Owner role. */
+function projectOnlyPerson(s: Seed): string {
+  const orgId = orgIdOf(s);
+  const projectCount = s.projects.filter((p) => p.orgId === orgId).length;
+  const candidates = s.users
+    .filter((u) => !u.roles.some((r) => r.orgId === orgId && r.roleName === 'ORG_OWNER'))
+    .map((u) => ({ email: u.emailAddress, projects: new Set(u.roles.filter((r) => r.groupId).map((r) => r.groupId)).size }))
+    .filter((u) => u.projects > 0 && u.projects < projectCount)
+    .sort((a, b) => b.projects - a.projects);
+  if (!candidates[0]) throw new Error('the generated seed has no person with roles in only some projects');
+  return candidates[0].email;
+}
+
+/** Upstream calls that did work: a Digest challenge (401 then retried) is the handshake, not a call. */
+async function upstreamCalls() {
+  const requests = await harness.upstreamRequests();
+  return requests.filter((r) => !(r.status === 401 && r.challenged)).map((r) => `${r.method} ${r.path.split('?')[0]}`);
+}
+
+const countMatching = (calls: string[], pattern: RegExp) => calls.filter((c) => pattern.test(c)).length;
+
+describe('GET /api/audit on a generated organization', () => {
+  it('is big enough to matter', () => {
+    const orgId = orgIdOf(seed);
+    expect(seed.apiKeys.filter((k) => k.orgId === orgId).length).toBeGreaterThanOrEqual(400);
+    expect(seed.projects.filter((p) => p.orgId === orgId).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('shows an Organization Owner every key in every project, as the seed says, for ⌈keys/500⌉ + ⌈projects/500⌉ + 1 calls', async () => {
+    await harness.clearUpstreamRequests();
+    const report = await getAudit(orgOwnerEmail);
+    expectMatches(report, expectedAudit(seed, orgOwnerEmail));
+
+    const orgId = orgIdOf(seed);
+    const keyPages = Math.ceil(seed.apiKeys.filter((k) => k.orgId === orgId).length / pageSize);
+    const projectPages = Math.ceil(seed.projects.filter((p) => p.orgId === orgId).length / pageSize);
+    const calls = await upstreamCalls();
+    expect(countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}\/apiKeys$/)).toBe(keyPages);
+    expect(countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}\/groups$/)).toBe(projectPages);
+    expect(countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}\/users$/)).toBe(1);
+    // The organization's name (cached 5 minutes and fetched by every page's layout first) comes along with the
+    // project list in a cold process; it is not part of the audit's own cost.
+    const orgDetails = countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}$/);
+    expect(orgDetails).toBeLessThanOrEqual(1);
+    expect(calls, calls.join('\n')).toHaveLength(keyPages + projectPages + 1 + orgDetails);
+    // Never one call per project.
+    expect(countMatching(calls, /\/groups\/[0-9a-f]{24}/)).toBe(0);
+  });
+
+  it('shows a project-only person their projects only, and costs only the org-keys pages when warm', async () => {
+    const email = projectOnlyPerson(seed);
+    await harness.clearUpstreamRequests();
+    const report = await getAudit(email);
+    const expected = expectedAudit(seed, email);
+    expectMatches(report, expected);
+
+    // Projects the person has no role in are not hinted at: no id, no name.
+    const hidden = seed.projects.filter((p) => !expected.projects.some((v) => v.id === p.id));
+    expect(hidden.length).toBeGreaterThan(0);
+    const text = JSON.stringify(report);
+    for (const project of hidden) expect(text).not.toContain(project.id);
+
+    const orgId = orgIdOf(seed);
+    const keyPages = Math.ceil(seed.apiKeys.filter((k) => k.orgId === orgId).length / pageSize);
+    const calls = await upstreamCalls();
+    expect(calls, calls.join('\n')).toHaveLength(keyPages);
+    expect(countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}\/apiKeys$/)).toBe(keyPages);
+  });
+
+  it('applies the thresholds from the query', async () => {
+    const report = await getAudit(orgOwnerEmail, '?manyProjects=1&manyOwnerKeys=0');
+    expect(report.thresholds).toEqual({ manyProjects: 1, manyOwnerKeys: 0 });
+    expect(report.summary).toEqual(expectedAudit(seed, orgOwnerEmail, 1, 0).summary);
+  });
+
+  it('refuses bad thresholds before any upstream call, and anonymous callers', async () => {
+    await harness.clearUpstreamRequests();
+    const bad = await harness.call('GET', '/api/audit?manyProjects=-1', { as: orgOwnerEmail });
+    expect(bad.status).toBe(400);
+    const unknown = await harness.call('GET', '/api/audit?groupId=x', { as: orgOwnerEmail });
+    expect(unknown.status).toBe(400);
+    const anonymous = await harness.call('GET', '/api/audit');
+    expect(anonymous.status).toBe(401);
+    expect(await upstreamCalls()).toEqual([]);
+  });
+});
