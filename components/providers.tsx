@@ -1,13 +1,21 @@
 'use client';
 // The browser-side context of every page: Mantine theme and notifications, and TanStack Query.
-import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { MantineProvider, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiCallError } from '@/lib/api/client';
 
 // Shade 9 keeps white text on filled buttons (and teal links) above WCAG AA contrast in both schemes.
-const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, defaultRadius: 'md' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: 9,
+  defaultRadius: 'md',
+  components: {
+    // Mantine's close button is an icon only; without a name screen readers announce just "button".
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
+  },
+});
 
 // Mantine's default "dimmed" grey, and the text of its light yellow, orange, red and teal variants (alerts, badges),
 // are at or under 4.5:1 on their backgrounds in the light scheme; these keep them above WCAG AA.

@@ -3,24 +3,20 @@ import { Badge, Code, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconQuestionMark, IconX } from '@tabler/icons-react';
 import type { ChangeRecord } from '@/lib/api/activity';
 import { outcomeLabels } from './activity-labels';
+import classes from './outcome-colors.module.css';
 
-const looks = {
-  success: { color: 'green', Icon: IconCheck },
-  failure: { color: 'red', Icon: IconX },
-  unknown: { color: 'yellow', Icon: IconQuestionMark },
-  pending: { color: 'gray', Icon: IconClock },
-} as const;
+const icons = { success: IconCheck, failure: IconX, unknown: IconQuestionMark, pending: IconClock } as const;
 
 export function OutcomeCell({ change }: { change: ChangeRecord }) {
-  const { color, Icon } = looks[change.outcome];
+  const Icon = icons[change.outcome];
   return (
     <Stack gap={2} align="flex-start">
-      <Badge color={color} variant="light" leftSection={<Icon size={12} aria-hidden />} data-outcome={change.outcome}>
+      <Badge className={classes.badge} data-outcome={change.outcome} leftSection={<Icon size={12} aria-hidden />} size="md" radius="sm">
         {outcomeLabels[change.outcome]}
       </Badge>
       {change.errorCode && <Code>{change.errorCode}</Code>}
       {change.detail && (
-        <Text size="xs" c={change.outcome === 'failure' ? 'red' : 'dimmed'} maw={280}>
+        <Text size="xs" maw={280} className={change.outcome === 'failure' ? classes.failureText : undefined}>
           {change.detail}
         </Text>
       )}

@@ -3,10 +3,10 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { parseActivityState, serializeActivityState, type ActivityViewState } from './activity-view-state';
 
-/** history.replaceState is synced into useSearchParams by Next.js and, unlike router.replace, asks the server for nothing. */
+/** history.replaceState is synced into useSearchParams by Next.js (given a null state, which marks it as not its own) and, unlike router.replace, asks the server for nothing. */
 function replaceUrl(next: ActivityViewState): void {
   const query = serializeActivityState(next).toString();
-  window.history.replaceState(window.history.state, '', query ? `?${query}` : window.location.pathname);
+  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
 
 export function useActivityViewState() {

@@ -1,10 +1,11 @@
 // The matrix's first column: a key's description, public key, reach, organization roles and why it is risky.
-import { Group, Text, ThemeIcon, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { riskLabels, type AuditRow } from './analyze-report';
+import classes from './audit-matrix.module.css';
 
 export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
   const { key, reach, risks } = row;
@@ -12,34 +13,30 @@ export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
   const riskText = risks.map((r) => riskLabels[r]).join('; ');
   return (
     <>
-      <Group gap={6} wrap="nowrap">
+      <div className={classes.line}>
         {risks.length > 0 && (
           <Tooltip label={riskText} multiline maw={320}>
-            <ThemeIcon size={18} color="red" variant="light" radius="sm" data-testid="risk-mark">
+            <span className={classes.riskMark} data-testid="risk-mark">
               <IconAlertTriangle size={13} aria-hidden />
-            </ThemeIcon>
+            </span>
           </Tooltip>
         )}
-        <Text size="sm" fw={600} truncate="end" title={key.desc}>
+        <span className={classes.title} title={key.desc}>
           {key.desc || '(no description)'}
-        </Text>
-      </Group>
-      {risks.length > 0 && <VisuallyHidden>Risky: {riskText}.</VisuallyHidden>}
-      <Text size="xs" c="dimmed" truncate="end">
-        <Text span ff="monospace" size="xs">
-          {key.publicKey}
-        </Text>
-        {' · '}
-        {reach === 1 ? '1 project' : `${reach} projects`}
-      </Text>
-      <Group gap={4} wrap="nowrap" mt={2}>
+        </span>
+      </div>
+      {risks.length > 0 && <span className={classes.srOnly}>Risky: {riskText}.</span>}
+      <div className={classes.meta}>
+        <span className={classes.mono}>{key.publicKey}</span> · {reach === 1 ? '1 project' : `${reach} projects`}
+      </div>
+      <div className={classes.chips}>
         <RoleChips roles={orgRoles.slice(0, 1)} label={`Organization roles of ${key.desc}`} empty="No organization role" />
         {orgRoles.length > 1 && (
-          <Text size="xs" c="dimmed">
-            +{orgRoles.length - 1}
-          </Text>
+          <Tooltip label={orgRoles.slice(1).join(', ')}>
+            <span className={classes.more}>+{orgRoles.length - 1}</span>
+          </Tooltip>
         )}
-      </Group>
+      </div>
     </>
   );
 });

@@ -1,9 +1,10 @@
 // The matrix's sticky header row: a corner cell, then one column header per project in view.
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';
 import classes from './audit-matrix.module.css';
+import warnText from './warn-text.module.css';
 import type { AuditProject } from './filter-report';
 import { headerHeight, keyColumnWidth } from './matrix-geometry';
 
@@ -20,12 +21,10 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
   return (
     <div role="row" aria-rowindex={1} className={classes.header} style={{ width, height: headerHeight }}>
       <div role="columnheader" aria-colindex={1} tabIndex={-1} className={classes.corner} style={{ width: keyColumnWidth }}>
-        <Text size="sm" fw={700}>
-          Key
-        </Text>
-        <Text size="xs" c="dimmed">
+        <span className={classes.title}>Key</span>
+        <span className={classes.meta}>
           {rowCount} {rowCount === 1 ? 'key' : 'keys'} × {projects.length} {projects.length === 1 ? 'project' : 'projects'}
-        </Text>
+        </span>
       </div>
       {columns.map((column) => {
         const project = projects[column.index];
@@ -42,17 +41,13 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
             style={{ left: column.start, width: column.size }}
           >
             <Tooltip label={`${project.name} (${project.id})`} openDelay={300}>
-              <Text size="sm" fw={700} truncate="end">
-                {project.name}
-              </Text>
+              <span className={classes.title}>{project.name}</span>
             </Tooltip>
-            <Group gap={4} wrap="nowrap">
-              {flagged && <IconAlertTriangle size={13} color="var(--mantine-color-red-filled)" aria-hidden />}
-              <Text size="xs" c={flagged ? 'red' : 'dimmed'} fw={flagged ? 700 : 400} truncate="end">
-                {owners} owner-level {owners === 1 ? 'key' : 'keys'}
-                {flagged ? ' — too many' : ''}
-              </Text>
-            </Group>
+            <span className={`${classes.meta} ${flagged ? warnText.warn : ''}`}>
+              {flagged && <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />}
+              {owners} owner-level {owners === 1 ? 'key' : 'keys'}
+              {flagged ? ' — too many' : ''}
+            </span>
           </div>
         );
       })}

@@ -1,5 +1,5 @@
 // One matrix cell: the key's roles in one project as tier chips, the whole cell a link to that key in that project.
-import { Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Tooltip } from '@mantine/core';
 import Link from 'next/link';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
@@ -22,7 +22,7 @@ export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, pu
     return (
       <span className={classes.empty}>
         <span aria-hidden>·</span>
-        <VisuallyHidden>No role</VisuallyHidden>
+        <span className={classes.srOnly}>No role</span>
       </span>
     );
   }
@@ -41,9 +41,7 @@ export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, pu
       <RoleChips roles={shown} label={`Roles in ${projectName}`} />
       {hidden.length > 0 && (
         <Tooltip label={hidden.map((name) => `${describeRole(name).label} (${name})`).join(' · ')} multiline maw={320} openDelay={250}>
-          <Text size="xs" c="dimmed" fw={600}>
-            +{hidden.length} more
-          </Text>
+          <span className={classes.more}>+{hidden.length} more</span>
         </Tooltip>
       )}
     </Link>

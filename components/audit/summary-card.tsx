@@ -1,6 +1,7 @@
 // One figure of the audit summary; pressing it applies the filter that shows exactly those keys or projects.
 import { Card, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import warnText from './warn-text.module.css';
 
 interface Props {
   value: number;
@@ -30,7 +31,7 @@ export function SummaryCard({ value, label, hint, active, warn = false, onApply,
         boxShadow: active ? '0 0 0 1px var(--mantine-primary-color-filled)' : undefined,
       }}
     >
-      <Text size="xl" fw={700} c={warn && value > 0 ? 'red' : undefined} lh={1.1}>
+      <Text size="xl" fw={700} className={warn && value > 0 ? warnText.warn : undefined} lh={1.1}>
         {value.toLocaleString('en')}
       </Text>
       <Text size="sm" fw={600}>

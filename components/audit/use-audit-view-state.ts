@@ -3,10 +3,10 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
 
-/** history.replaceState is synced into useSearchParams by Next.js and, unlike router.replace, asks the server for nothing. */
+/** history.replaceState is synced into useSearchParams by Next.js (given a null state, which marks it as not its own) and, unlike router.replace, asks the server for nothing. */
 function replaceUrl(next: AuditViewState): void {
   const query = serializeViewState(next).toString();
-  window.history.replaceState(window.history.state, '', query ? `?${query}` : window.location.pathname);
+  window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
 
 const current = () => parseViewState(new URLSearchParams(window.location.search));

@@ -27,7 +27,7 @@ export const envSchema = z
     DATA_DIR: z.string().trim().min(1).default('.data'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     /** Mutations one person may make per minute through the console (protects the organization's upstream quota). */
-    MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
+    MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, why: string) => {

@@ -1,5 +1,6 @@
 // Injected faults: answers, delays and dropped connections for requests matching a method and a path pattern.
 import { z } from 'zod';
+import type { Answer } from './answer';
 
 const pattern = z.string().refine((source) => {
   try {
@@ -56,4 +57,11 @@ export class Faults {
   clear(): void {
     this.#faults = [];
   }
+}
+
+/** The answer a fault gives instead of the emulator's, or undefined when it only delays the request. */
+export function faultAnswer(fault: FaultSpec): Answer | undefined {
+  if (fault.status === undefined && fault.body === undefined) return undefined;
+  const headers = fault.body === undefined ? { ...fault.headers } : { 'content-type': 'application/json', ...fault.headers };
+  return { status: fault.status ?? 200, headers, body: fault.body };
 }

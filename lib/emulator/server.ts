@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { errorAnswer, plainJson, type Answer } from './answer';
+import { errorAnswer, plainJson } from './answer';
 import { answerApi, type ApiDependencies } from './api';
 import { answerControl, controlPrefix, type Controls } from './control';
 import { DigestAuthority } from './digest';
 import { apiError } from './errors';
-import { Faults, type FaultSpec } from './faults';
+import { faultAnswer, Faults } from './faults';
+import { readBody, send } from './http-io';
 import { writeFileAtomic } from './persist';
 import { generousRateLimit, TokenBuckets, type RateLimit } from './rate-limit';
 import { authScheme, RequestLog, type LoggedRequest } from './request-log';
@@ -41,27 +42,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
   /** A deep copy of the current state. */
   snapshot(): Seed;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, answer: Answer): void {
-  const headers: Record<string, string | number> = { ...answer.headers };
-  if (answer.body !== undefined) headers['content-length'] = Buffer.byteLength(answer.body);
-  res.writeHead(answer.status, headers);
-  res.end(answer.body);
-}
-
-function faultAnswer(fault: FaultSpec): Answer {
-  const headers = fault.body === undefined ? { ...fault.headers } : { 'content-type': 'application/json', ...fault.headers };
-  return { status: fault.status ?? 200, headers, body: fault.body };
 }
 
 /** The Host the client used, so links point where it can follow them; anything odd falls back to the emulator's own. */
@@ -111,7 +91,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const target = req.url ?? '/';
-    const url = new URL(target.startsWith('/') ? target : '/', origin(req.headers.host, baseUrl));
+    // Concatenated, not resolved: a target such as `//elsewhere/x` must stay a path of this host.
+    const url = new URL(`${origin(req.headers.host, baseUrl)}${target.startsWith('/') ? target : '/'}`);
     const body = await readBody(req);
     if (url.pathname.startsWith(controlPrefix)) return send(res, answerControl(method, url.pathname, body, controls));
 
@@ -132,10 +113,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       req.socket.destroy();
       return;
     }
-    const { answer, challenged } =
-      fault && (fault.status !== undefined || fault.body !== undefined)
-        ? { answer: faultAnswer(fault), challenged: false }
-        : answerRequest(method, target, url, req, body);
+    const injected = fault && faultAnswer(fault);
+    const { answer, challenged } = injected ? { answer: injected, challenged: false } : answerRequest(method, target, url, req, body);
     log.add({ ...entry, status: answer.status, challenged });
     send(res, answer);
   }
