@@ -252,6 +252,9 @@ test('the whole create flow works from the keyboard, and every dialog gives focu
   await page.keyboard.press('Enter');
   await expect(create).toBeHidden();
   await expect(opener).toBeFocused();
+  // Still there once the dialog has faded out: nothing inside it took focus on the way out.
+  await page.waitForTimeout(400);
+  await expect(opener).toBeFocused();
   await expect(keyRow(page, publicKey)).toBeVisible();
 
   const editButton = keyRow(page, publicKey).getByRole('button', { name: 'Edit roles' });

@@ -23,10 +23,13 @@ export function CreateKeyDialog({ opened, onClose, project, flavor, fallbackFocu
   // once it is shown, the reveal cannot be dismissed by accident until the person confirms it is saved.
   const dismissable = !mutation.isPending && (!created || saved);
   const close = () => {
-    if (!dismissable) return;
+    if (dismissable) onClose();
+  };
+  // Forgetting swaps the reveal back to the form, so it waits until the dialog has faded out (the form would
+  // otherwise take focus while closing); unmounting before then drops the mutation anyway (gcTime 0).
+  const forgetAfterClose = () => {
     forget();
     setSaved(false);
-    onClose();
   };
   return (
     <ConsoleModal
@@ -37,6 +40,7 @@ export function CreateKeyDialog({ opened, onClose, project, flavor, fallbackFocu
       closeOnClickOutside={dismissable}
       withCloseButton={dismissable}
       fallbackFocus={fallbackFocus}
+      onExitTransitionEnd={forgetAfterClose}
     >
       {created ? (
         <PrivateKeyReveal apiKey={created} saved={saved} onSavedChange={setSaved} onDone={close} />

@@ -1,4 +1,4 @@
-// Server-side HTTP Digest as the Admin API does it: MD5, qop=auth, expiring nonces and a nonce count that must grow.
+// Server-side HTTP Digest as the Admin API does it: MD5, qop=auth, expiring nonces and nonce counts never accepted twice.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const realm = 'MMS Public API';
@@ -20,14 +20,19 @@ function parseDigestAuthorization(header: string): Map<string, string> | undefin
 
 export type DigestOutcome =
   | { result: 'ok'; username: string }
-  /** The signature is right but the nonce expired, is unknown, or its count did not grow: sign again with a fresh nonce. */
+  /** The signature is right but the nonce expired, is unknown, or its count was used before: sign again with a fresh nonce. */
   | { result: 'stale' }
   /** Wrong secret, unknown user, malformed header: no retry will help. */
   | { result: 'refused' };
 
+/** Requests sent concurrently on several connections arrive out of order; counts this far below the highest still count. */
+const reorderWindow = 1024;
+
 interface NonceRecord {
   expiresAt: number;
-  lastCount: number;
+  highest: number;
+  /** Counts seen within the window below `highest`. */
+  seen: Set<number>;
 }
 
 export interface DigestRequest {
@@ -51,7 +56,7 @@ export class DigestAuthority {
   challenge(stale: boolean): string {
     this.#sweep();
     const nonce = randomBytes(24).toString('base64');
-    this.#nonces.set(nonce, { expiresAt: this.#now() + this.#ttlMs, lastCount: 0 });
+    this.#nonces.set(nonce, { expiresAt: this.#now() + this.#ttlMs, highest: 0, seen: new Set() });
     return `Digest realm="${realm}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
   }
 
@@ -81,10 +86,14 @@ export class DigestAuthority {
       this.#nonces.delete(nonce);
       return { result: 'stale' };
     }
-    // A replayed (or reordered) count is refused; stale=true lets an honest client re-sign at once with a new nonce.
+    // A replayed count is refused (RFC 7616 §3.3); stale=true lets an honest client re-sign at once with a new nonce.
     const count = Number.parseInt(nc, 16);
-    if (count <= record.lastCount) return { result: 'stale' };
-    record.lastCount = count;
+    if (count === 0 || record.seen.has(count) || count <= record.highest - reorderWindow) return { result: 'stale' };
+    record.seen.add(count);
+    if (count > record.highest) {
+      record.highest = count;
+      for (const old of record.seen) if (old <= count - reorderWindow) record.seen.delete(old);
+    }
     return { result: 'ok', username };
   }
 
