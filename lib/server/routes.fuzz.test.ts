@@ -30,11 +30,12 @@ beforeAll(async () => {
 
 afterAll(() => harness.close());
 
+// An empty segment never reaches a route handler (Next.js answers 404 itself), so ids are never empty.
 const idLike = () =>
   fc.oneof(
     fc.constantFrom(...seed.projects.map((p) => p.id), ...seed.apiKeys.map((k) => k.id)),
     fc.stringMatching(/^[a-f0-9]{20,28}$/),
-    fc.string({ maxLength: 40 }),
+    fc.string({ minLength: 1, maxLength: 40 }),
     fc.constantFrom('..', '../..', '%2e%2e%2f', 'a/b', '\u0430'.repeat(24), `${'a'.repeat(23)}\u0000`, '?x=1', ' '),
   );
 
@@ -99,11 +100,11 @@ describe('every route under arbitrary input', () => {
         fc.dictionary(fc.constantFrom('manyProjects', 'manyOwnerKeys', 'groupId', 'actor', 'action', 'outcome', 'from', 'to', 'limit', 'offset', 'format', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 4 }),
         idLike(),
         async (query, orgId) => {
-          await harness.clearUpstreamRequests();
           const qs = new URLSearchParams(query).toString();
-          await expectWellFormed(await harness.call('GET', `/api/audit?${qs}`, { as: orgOwner }));
-          await expectWellFormed(await harness.call('GET', `/api/activity?${qs}`, { as: orgOwner }));
-          await expectWellFormed(await harness.call('GET', `/api/orgs/${encodeURIComponent(orgId)}/apiKeys?${qs}`, { as: orgOwner }));
+          for (const url of ['/api/audit', '/api/activity', `/api/orgs/${encodeURIComponent(orgId)}/apiKeys`]) {
+            await harness.clearUpstreamRequests();
+            await expectWellFormed(await harness.call('GET', `${url}?${qs}`, { as: orgOwner }));
+          }
         },
       ),
       { numRuns: 60 },

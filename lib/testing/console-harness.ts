@@ -79,8 +79,10 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
     emulator,
     seed,
     async call(method, url, { as, body, rawBody, headers = {} } = {}) {
+      // Matched on the raw path: URL parsing would fold `..` segments before the console sees them.
+      const [rawPath = ''] = url.split('?');
+      const { load, params } = match(rawPath);
       const target = new URL(url, 'http://localhost:3000');
-      const { load, params } = match(target.pathname);
       const handler = (await load())[method as keyof RouteModule];
       if (!handler) return new Response(null, { status: 405 });
       const allHeaders: Record<string, string> = { ...headers };
