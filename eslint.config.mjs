@@ -3,7 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import tseslint from 'typescript-eslint';
 
-export default [
+const config = [
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'lib/audit/migrations/**'] },
   ...nextVitals,
   ...nextTs,
@@ -19,3 +19,5 @@ export default [
     },
   },
 ];
+
+export default config;

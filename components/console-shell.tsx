@@ -29,7 +29,7 @@ export function ConsoleShell({ org, person, demo, children }: Props) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
-            <Text fw={700} component={Link} href="/projects">
+            <Text fw={700} component={Link} href="/projects" c="inherit" td="none">
               Atlas Keys Console
             </Text>
             <Text c="dimmed" size="sm" visibleFrom="sm" data-testid="org-name" title={`Organization ${org.id}`}>

@@ -31,7 +31,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
         testId="summary-keys"
         value={summary.keys}
         label="Keys"
-        hint={`across ${report.projects.length} ${report.projects.length === 1 ? 'project' : 'projects'} you can see`}
+        hint={`across ${report.projects.length} ${report.projects.length === 1 ? 'project' : 'projects'}`}
         active={plain}
         onApply={() => onApply(only({}))}
       />

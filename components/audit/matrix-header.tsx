@@ -40,13 +40,19 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
             className={classes.columnHeader}
             style={{ left: column.start, width: column.size }}
           >
-            <Tooltip label={`${project.name} (${project.id})`} openDelay={300}>
+            <Tooltip
+              label={`${project.name} (${project.id}): ${owners} owner-level ${owners === 1 ? 'key' : 'keys'} (Project Owner or Organization Owner)${
+                flagged ? ', more than the threshold' : ''
+              }`}
+              multiline
+              maw={320}
+              openDelay={300}
+            >
               <span className={classes.title}>{project.name}</span>
             </Tooltip>
             <span className={`${classes.meta} ${flagged ? warnText.warn : ''}`}>
               {flagged && <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />}
-              {owners} owner-level {owners === 1 ? 'key' : 'keys'}
-              {flagged ? ' — too many' : ''}
+              {flagged ? `${owners} owners — too many` : `${owners} owner-level ${owners === 1 ? 'key' : 'keys'}`}
             </span>
           </div>
         );

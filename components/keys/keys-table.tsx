@@ -2,6 +2,7 @@
 import { Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useViewportFill } from '@/components/ui/use-viewport-fill';
 import type { ApiKey } from '@/lib/api/schemas';
 import { gridTemplate, tableMinWidth } from './keys-columns';
 import { KeyRow } from './key-row';
@@ -29,6 +30,7 @@ export function KeysTable({ rows, projectName, projectNames, actions }: Props) {
     overscan: 10,
   });
   const template = gridTemplate(Boolean(actions));
+  const maxHeight = useViewportFill(scrollRef);
   return (
     <div
       ref={scrollRef}
@@ -36,7 +38,7 @@ export function KeysTable({ rows, projectName, projectNames, actions }: Props) {
       aria-label={`Keys of ${projectName}`}
       tabIndex={0}
       data-testid="keys-scroll"
-      style={{ maxHeight: 'max(20rem, calc(100dvh - 17rem))', overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
+      style={{ maxHeight: maxHeight ?? 'calc(100dvh - 22rem)', overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
     >
       <Table role="table" aria-label={`API keys of ${projectName}`} aria-rowcount={rows.length + 1} verticalSpacing="xs" style={{ display: 'grid', minWidth: tableMinWidth }}>
         <KeysTableHead template={template} withActions={Boolean(actions)} />

@@ -10,7 +10,8 @@ interface Props {
   onRole: (value: string) => void;
   availableRoles: readonly string[];
   shown: number;
-  total: number;
+  /** Undefined until the list has loaded (or when it failed): no count is better than a wrong "0 keys". */
+  total: number | undefined;
 }
 
 export function KeysToolbar({ search, onSearch, role, onRole, availableRoles, shown, total }: Props) {
@@ -21,7 +22,7 @@ export function KeysToolbar({ search, onSearch, role, onRole, availableRoles, sh
         <RoleFilter available={availableRoles} value={role} onChange={onRole} />
       </Group>
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {shown === total ? `${total} key${total === 1 ? '' : 's'}` : `${shown} of ${total} keys`}
+        {total === undefined ? '' : shown === total ? `${total} key${total === 1 ? '' : 's'}` : `${shown} of ${total} keys`}
       </Text>
     </Group>
   );

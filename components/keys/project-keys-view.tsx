@@ -73,7 +73,7 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
         onAssign={() => dialogs.open('assign')}
       />
       <div ref={searchAnchor} tabIndex={-1}>
-        <KeysToolbar search={search} onSearch={setSearch} role={role} onRole={setRole} availableRoles={availableRoles} shown={visible.length} total={rows.length} />
+        <KeysToolbar search={search} onSearch={setSearch} role={role} onRole={setRole} availableRoles={availableRoles} shown={visible.length} total={keys.isSuccess ? rows.length : undefined} />
       </div>
       {keys.isPending && <KeysTableSkeleton withActions={canManageKeys} />}
       {keys.isError && (
