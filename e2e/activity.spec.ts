@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoEmail, demoProjects, signedInApi } from './support/api';
+import { e2eConsole } from './support/servers';
 import { captureAndCheck, pageAs } from './support/browser';
 
 /** Role API names in one of a change row's role lists (e.g. "After: roles added"), sorted. */
@@ -15,6 +16,7 @@ async function rolesIn(row: Locator, list: string): Promise<string[]> {
 const rows = (page: Page) => page.getByTestId('change-row');
 const rowsOf = (page: Page, publicKey: string) => rows(page).filter({ hasText: publicKey });
 
+const refusal = { error: 400, errorCode: 'INVALID_ROLE_FOR_GROUP', detail: 'The role is not valid for this project.', reason: 'Bad Request' };
 let publicKey = '';
 let p1 = { id: '', name: '' };
 let p2 = { id: '', name: '' };
@@ -30,6 +32,15 @@ test.beforeAll(async () => {
     data: { roles: ['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_OWNER'], expectedRoles: ['GROUP_READ_ONLY'] },
   });
   expect(modified.status()).toBe(200);
+  // One change the upstream refuses: the history keeps the attempt with the upstream's error code and detail.
+  const fault = await fetch(`${e2eConsole.emulatorUrl}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ method: 'PATCH', path: `/apiKeys/${key.id}$`, status: 400, body: JSON.stringify(refusal) }),
+  });
+  expect(fault.status).toBe(201);
+  const refused = await api.patch(`/api/groups/${p1.id}/apiKeys/${key.id}`, { data: { roles: ['GROUP_READ_ONLY'] } });
+  expect(refused.status()).toBe(400);
   const removed = await api.delete(`/api/groups/${p1.id}/apiKeys/${key.id}`);
   expect(removed.status()).toBe(204);
   await api.dispose();
@@ -38,24 +49,33 @@ test.beforeAll(async () => {
 test('the history shows the changes newest first, with who, what, where and roles before → after', async ({ browser }) => {
   const { page, context } = await pageAs(browser, 'owner');
   await page.goto('/activity');
-  await expect(rowsOf(page, publicKey)).toHaveCount(3);
-  const [unassign, modify, create] = await rowsOf(page, publicKey).all();
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
+  const [unassign, refused, modify, create] = await rowsOf(page, publicKey).all();
 
   await expect(unassign!).toContainText('Unassign');
+  await expect(refused!).toContainText('Modify roles');
   await expect(modify!).toContainText('Modify roles');
   await expect(create!).toContainText('Create');
-  for (const row of [unassign!, modify!, create!]) {
+  for (const row of [unassign!, refused!, modify!, create!]) {
     await expect(row).toContainText(demoEmail('owner'));
     await expect(row).toContainText(p1.name);
     await expect(row).toContainText('Activity page e2e key');
-    await expect(row.locator('[data-outcome="success"]')).toHaveText('Success');
   }
+  for (const row of [unassign!, modify!, create!]) await expect(row.locator('[data-outcome="success"]')).toHaveText('Success');
 
   expect(await rolesIn(create!, 'After: roles added')).toEqual(['GROUP_READ_ONLY']);
   await expect(create!).toContainText('none');
 
   expect(await rolesIn(modify!, 'Before: roles removed')).toEqual(['GROUP_READ_ONLY']);
   expect(await rolesIn(modify!, 'After: roles added')).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_OWNER']);
+
+  // The refused change: what was asked, marked as not applied, with the upstream's error code and detail as is.
+  await expect(refused!.locator('[data-outcome="failure"]')).toHaveText('Failure');
+  await expect(refused!).toContainText(refusal.errorCode);
+  await expect(refused!).toContainText(refusal.detail);
+  await expect(refused!).toContainText('Attempted, not applied');
+  expect(await rolesIn(refused!, 'Before: roles removed')).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_OWNER']);
+  expect(await rolesIn(refused!, 'After: roles added')).toEqual(['GROUP_READ_ONLY']);
 
   expect(await rolesIn(unassign!, 'Before: roles removed')).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_OWNER']);
 
@@ -74,19 +94,20 @@ test('?groupId shows one project’s history, and the filters live in the URL', 
 
   await page.goto(`/activity?groupId=${p1.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Activity in ${p1.name}`);
-  await expect(rowsOf(page, publicKey)).toHaveCount(3);
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
 
   await page.getByRole('combobox', { name: 'Action' }).click();
   await page.getByRole('option', { name: 'Modify roles' }).click();
   await expect(page).toHaveURL(/[?&]action=update_roles/);
   await expect(page).toHaveURL(new RegExp(`[?&]groupId=${p1.id}`));
-  await expect(rowsOf(page, publicKey)).toHaveCount(1);
+  await expect(rowsOf(page, publicKey)).toHaveCount(2);
   for (const row of await rows(page).all()) await expect(row).toContainText('Modify roles');
 
   await page.getByRole('combobox', { name: 'Outcome' }).click();
   await page.getByRole('option', { name: 'Failure' }).click();
   await expect(page).toHaveURL(/[?&]outcome=failure/);
-  await expect(rowsOf(page, publicKey)).toHaveCount(0);
+  await expect(rowsOf(page, publicKey)).toHaveCount(1);
+  await expect(rowsOf(page, publicKey)).toContainText(refusal.errorCode);
 
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Action' })).toHaveValue('Modify roles');
@@ -98,16 +119,18 @@ test('?groupId shows one project’s history, and the filters live in the URL', 
 test('exports the filtered history as CSV', async ({ browser }) => {
   const { page, context } = await pageAs(browser, 'owner');
   await page.goto(`/activity?groupId=${p1.id}`);
-  await expect(rowsOf(page, publicKey)).toHaveCount(3);
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
   const text = await readFile((await download.path())!, 'utf8');
   const lines = text.trimEnd().split('\r\n');
   const header = lines[0]!.split(',');
   expect(header).toEqual(expect.arrayContaining(['createdAt', 'actor', 'action', 'groupId', 'publicKey', 'rolesBefore', 'rolesAfter', 'outcome']));
   const mine = lines.filter((line) => line.includes(publicKey));
-  expect(mine).toHaveLength(3);
+  expect(mine).toHaveLength(4);
   const action = header.indexOf('action');
-  expect(mine.map((line) => line.split(',')[action])).toEqual(['unassign', 'update_roles', 'create']);
+  const outcome = header.indexOf('outcome');
+  expect(mine.map((line) => line.split(',')[action])).toEqual(['unassign', 'update_roles', 'update_roles', 'create']);
+  expect(mine.map((line) => line.split(',')[outcome])).toEqual(['success', 'failure', 'success', 'success']);
   const group = header.indexOf('groupId');
   for (const line of lines.slice(1)) expect(line.split(',')[group]).toBe(p1.id);
   await context.close();
@@ -116,7 +139,7 @@ test('exports the filtered history as CSV', async ({ browser }) => {
 test('screenshots of /activity in light and dark, with no serious axe violation', async ({ browser }) => {
   const { page, context } = await pageAs(browser, 'owner');
   await page.goto('/activity');
-  await expect(rowsOf(page, publicKey)).toHaveCount(3);
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
   await captureAndCheck(page, 'activity');
   await context.close();
 });

@@ -56,7 +56,7 @@ test('malformed ids, bodies and roles are refused before any upstream call', asy
   expect(emptyRoles.status()).toBe(400);
   expect((await emptyRoles.json()).errorCode).toBe('MISSING_API_KEY_ROLES');
 
-  const notJson = await api.post(`/api/groups/${p1.id}/apiKeys`, { data: '{"desc": "x", roles: ', headers: { 'Content-Type': 'application/json' } });
+  const notJson = await api.post(`/api/groups/${p1.id}/apiKeys`, { data: Buffer.from('{"desc": "x", roles: '), headers: { 'Content-Type': 'application/json' } });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).detail).toMatch(/not valid JSON/);
 

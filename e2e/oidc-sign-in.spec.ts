@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startOidcIssuer } from './support/oidc-issuer';
+import { e2eConsole } from './support/servers';
 
 let issuer: Awaited<ReturnType<typeof startOidcIssuer>>;
 
@@ -14,12 +15,12 @@ test.afterAll(async () => {
 test('a person signs in through OpenID Connect and reaches a project page', async ({ page }) => {
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
-  await page.waitForURL(/127\.0\.0\.1:3212/);
+  await page.waitForURL((url) => url.href.startsWith(e2eConsole.oidcIssuer));
   await page.locator('input[name="login"]').fill('owner@demo.test');
   await page.locator('input[name="password"]').fill('any');
   await page.getByRole('button', { name: 'Sign-in' }).click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(/localhost:3210\/projects/);
+  await page.waitForURL(`${e2eConsole.url}/projects`);
   await expect(page.getByTestId('signed-in-person')).toHaveText('owner@demo.test');
   const projectLink = page.getByRole('main').getByRole('link').first();
   await projectLink.click();

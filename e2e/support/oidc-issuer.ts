@@ -20,6 +20,8 @@ export async function startOidcIssuer(): Promise<{ close: () => Promise<void> }>
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
+    // The console reads the person from the ID token, as it does with most providers.
+    conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
   });
   const server: Server = createServer(provider.callback());
