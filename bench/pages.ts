@@ -13,6 +13,26 @@ async function openPage(browser: Browser, bench: BenchConsole, cookie: string) {
   return context.newPage();
 }
 
+// In-page scripts are strings: the bench runs through tsx, whose compiled functions would not survive serialization.
+const lcpScript = `new Promise((resolve) => {
+  new PerformanceObserver((list) => {
+    const entries = list.getEntries();
+    resolve(entries.length ? entries[entries.length - 1].startTime : NaN);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+})`;
+
+/** Clicks the focused "Edit roles" button and resolves when the dialog and its input are on screen. */
+const openDialogScript = `new Promise((resolve) => {
+  const t0 = performance.now();
+  document.activeElement.click();
+  (function poll() {
+    const dialog = document.querySelector('[role="dialog"]');
+    const input = dialog && dialog.querySelector('input');
+    if (dialog && input && dialog.getBoundingClientRect().height > 0) resolve(performance.now() - t0);
+    else requestAnimationFrame(poll);
+  })();
+})`;
+
 /** Loads a route, waits for `ready`, and reports LCP and the gzip size of the JavaScript it loaded. */
 async function measureRoute(page: Page, url: string, ready: string) {
   let jsBytes = 0;
@@ -24,15 +44,7 @@ async function measureRoute(page: Page, url: string, ready: string) {
   await page.goto(url, { waitUntil: 'load' });
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.waitForTimeout(300);
-  const lcp = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1]?.startTime ?? Number.NaN);
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
-      }),
-  );
+  const lcp = (await page.evaluate(lcpScript)) as number;
   await Promise.all(pending);
   return { lcpMs: lcp, firstLoadJsKiB: jsBytes / 1024 };
 }
@@ -61,21 +73,7 @@ export async function pages(bench: BenchConsole, auditBench: BenchConsole, cooki
     const dialogs: number[] = [];
     for (let i = 0; i < 5; i++) {
       await button.focus();
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const active = document.activeElement as HTMLElement;
-            const t0 = performance.now();
-            active.click();
-            const poll = () => {
-              const dialog = document.querySelector('[role="dialog"]');
-              const input = dialog?.querySelector('input');
-              if (dialog && input && dialog.getBoundingClientRect().height > 0) resolve(performance.now() - t0);
-              else requestAnimationFrame(poll);
-            };
-            poll();
-          }),
-      );
+      const ms = (await page.evaluate(openDialogScript)) as number;
       dialogs.push(ms);
       await page.keyboard.press('Escape');
       await page.locator('[role="dialog"]').waitFor({ state: 'detached' });

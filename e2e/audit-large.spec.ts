@@ -64,6 +64,7 @@ test('500 keys × 200 projects: the matrix renders a window of cells and scrolls
   await expect(grid.locator('[role=row][aria-rowindex="501"]')).toBeVisible();
   await expect(grid.locator('[role=columnheader][aria-colindex="201"]')).toBeVisible();
   expect(await cellsNow()).toBeLessThan(1000);
+  await page.screenshot({ path: 'test-results/screenshots/audit-500x200-light.png' });
 
   // Timings are recorded for the reader, not asserted (DESIGN §6: budgets are measured by the benchmark).
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);

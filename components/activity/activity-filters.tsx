@@ -1,13 +1,11 @@
-// The change history's filter bar: project, person, action, outcome and time range, plus the CSV export.
+// The change history's filter bar: project, person, action, outcome and time range.
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { changeActions, changeOutcomes } from '@/lib/api/activity';
-import { activityUrl } from '@/lib/api/queries';
 import { actionLabels, outcomeLabels } from './activity-labels';
-import { exportFilters, isFiltered, type ActivityViewState, type ChangeAction, type ChangeOutcome } from './activity-view-state';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { isFiltered, type ActivityViewState, type ChangeAction, type ChangeOutcome } from './activity-view-state';
+import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
 
 interface Props {
   state: ActivityViewState;
@@ -21,9 +19,10 @@ interface Props {
 export function ActivityFilters({ state, projects, actors, onChange, onReset }: Props) {
   const [actor, setActor] = useState(state.actor ?? '');
   const [seenActor, setSeenActor] = useState(state.actor);
+  // The URL changed from elsewhere (reset, back button): show its person, unless it is just what is being typed.
   if (state.actor !== seenActor) {
     setSeenActor(state.actor);
-    setActor(state.actor ?? '');
+    if ((state.actor ?? '') !== actor.trim().toLowerCase()) setActor(state.actor ?? '');
   }
   const pushActor = useDebouncedCallback((value: string) => onChange({ actor: value.trim().toLowerCase() || undefined }), 300);
   const projectData = projects.map((p) => ({ value: p.id, label: p.name }));
@@ -83,20 +82,11 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
         label="To"
         type="datetime-local"
         value={toLocalInput(state.to)}
-        onChange={(event) => onChange({ to: fromLocalInput(event.currentTarget.value) })}
+        onChange={(event) => onChange({ to: endOfMinute(fromLocalInput(event.currentTarget.value)) })}
         w={200}
       />
       <Button variant="subtle" onClick={onReset} disabled={!isFiltered(state)}>
         Reset filters
-      </Button>
-      <Button
-        component="a"
-        href={activityUrl(exportFilters(state), 'csv')}
-        download
-        variant="default"
-        leftSection={<IconDownload size={16} aria-hidden />}
-      >
-        Export CSV
       </Button>
     </Group>
   );

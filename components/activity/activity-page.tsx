@@ -4,6 +4,7 @@ import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, Title } from '
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { activityPageQuery, groupsQuery } from '@/lib/api/queries';
+import { ActivityExportLink } from './activity-export-link';
 import { ActivityFilters } from './activity-filters';
 import { ActivityTable } from './activity-table';
 import { activityFilters, exportLimit, isFiltered, pageSize } from './activity-view-state';
@@ -22,14 +23,17 @@ export function ActivityPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          {projectName ? `Activity in ${projectName}` : 'Activity'}
-        </Title>
-        <Text c="dimmed" size="sm">
-          Who created, assigned, modified or unassigned which key through the console, and how it ended.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            {projectName ? `Activity in ${projectName}` : 'Activity'}
+          </Title>
+          <Text c="dimmed" size="sm">
+            Who created, assigned, modified or unassigned which key through the console, and how it ended.
+          </Text>
+        </div>
+        <ActivityExportLink state={state} />
+      </Group>
       <ActivityFilters state={state} projects={projects} actors={actors} onChange={update} onReset={reset} />
       {history.isPending && <Skeleton h={320} />}
       {history.isError && (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activityQuery } from '@/lib/api/activity';
 import { activityUrl } from '@/lib/api/queries';
 import { activityFilters, exportFilters, parseActivityState, serializeActivityState } from './activity-view-state';
-import { fromLocalInput, toLocalInput } from './local-time';
+import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
 import { diffRoles } from './role-diff';
 
 const groupId = 'c'.repeat(24);
@@ -67,5 +67,11 @@ describe('local time inputs', () => {
     expect(fromLocalInput('2025-01-02T03:04')).toBe(iso);
     expect(fromLocalInput('')).toBeUndefined();
     expect(toLocalInput(undefined)).toBe('');
+  });
+
+  it('makes a “to” bound cover its whole minute', () => {
+    expect(endOfMinute('2025-01-02T03:04:00.000Z')).toBe('2025-01-02T03:04:59.999Z');
+    expect(toLocalInput(endOfMinute(new Date(2025, 0, 2, 3, 4).toISOString()))).toBe('2025-01-02T03:04');
+    expect(endOfMinute(undefined)).toBeUndefined();
   });
 });

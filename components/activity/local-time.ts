@@ -14,3 +14,8 @@ export function fromLocalInput(value: string): string | undefined {
   const time = new Date(value).getTime();
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
+
+/** A “to” bound covers the whole minute picked, so a change at 10:04:35 is within “to 10:04”. */
+export function endOfMinute(iso: string | undefined): string | undefined {
+  return iso === undefined ? undefined : new Date(Date.parse(iso) + 59_999).toISOString();
+}

@@ -1,6 +1,6 @@
-// The change history's view state read from and written to the URL (so /activity?groupId=… links work).
+// The change history's view state, kept in React state for instant controls and mirrored to the URL (so /activity?groupId=… works).
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useState } from 'react';
 import { parseActivityState, serializeActivityState, type ActivityViewState } from './activity-view-state';
 
 /** history.replaceState is synced into useSearchParams by Next.js (given a null state, which marks it as not its own) and, unlike router.replace, asks the server for nothing. */
@@ -9,14 +9,24 @@ function replaceUrl(next: ActivityViewState): void {
   window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
 
+/** The URL is written synchronously on every change, so it is the latest state even inside a debounced callback. */
+const latest = () => parseActivityState(new URLSearchParams(window.location.search));
+
 export function useActivityViewState() {
   const search = useSearchParams();
-  const state = useMemo(() => parseActivityState(search), [search]);
-  /** Any filter change goes back to the first page; a page change keeps the filters. */
-  const update = useCallback((patch: Partial<ActivityViewState>) => {
-    const current = parseActivityState(new URLSearchParams(window.location.search));
-    replaceUrl({ ...current, page: 1, ...patch });
+  const query = search.toString();
+  const [state, setState] = useState(() => parseActivityState(search));
+  const [seenQuery, setSeenQuery] = useState(query);
+  if (query !== seenQuery) {
+    setSeenQuery(query);
+    setState(parseActivityState(search));
+  }
+  const apply = useCallback((next: ActivityViewState) => {
+    replaceUrl(next);
+    setState(next);
   }, []);
-  const reset = useCallback(() => replaceUrl(parseActivityState(new URLSearchParams())), []);
+  /** Any filter change goes back to the first page; a page change keeps the filters. */
+  const update = useCallback((patch: Partial<ActivityViewState>) => apply({ ...latest(), page: 1, ...patch }), [apply]);
+  const reset = useCallback(() => apply(parseActivityState(new URLSearchParams())), [apply]);
   return { state, update, reset };
 }

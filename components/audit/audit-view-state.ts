@@ -69,7 +69,8 @@ export function parseViewState(search: { get(name: string): string | null }): Au
 /** Only what differs from the defaults, so a plain /audit stays plain and links stay short. */
 export function serializeViewState(state: AuditViewState): URLSearchParams {
   const search = new URLSearchParams();
-  if (state.q.trim()) search.set('q', state.q.trim());
+  // Kept as typed (a trailing space included) so the search box does not change under the person's fingers.
+  if (state.q.trim()) search.set('q', state.q);
   if (state.roles.length) search.set('role', state.roles.join(','));
   if (state.tier !== 'all') search.set('tier', state.tier);
   if (state.projects.length) search.set('project', state.projects.join(','));

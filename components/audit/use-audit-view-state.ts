@@ -1,6 +1,6 @@
-// The audit view state read from and written to the URL, so a filtered view can be bookmarked and shared.
+// The audit view state, kept in React state for instant controls and mirrored to the URL to bookmark and share.
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useState } from 'react';
 import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
 
 /** history.replaceState is synced into useSearchParams by Next.js (given a null state, which marks it as not its own) and, unlike router.replace, asks the server for nothing. */
@@ -9,16 +9,27 @@ function replaceUrl(next: AuditViewState): void {
   window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
 
-const current = () => parseViewState(new URLSearchParams(window.location.search));
+/** The URL is written synchronously on every change, so it is the latest state even inside a debounced callback. */
+const latest = () => parseViewState(new URLSearchParams(window.location.search));
 
 export function useAuditViewState() {
   const search = useSearchParams();
-  const state = useMemo(() => parseViewState(search), [search]);
-  // Read the URL at call time: a debounced search box may write after other filters changed.
-  const update = useCallback((patch: Partial<AuditViewState>) => replaceUrl({ ...current(), ...patch }), []);
-  const reset = useCallback(() => {
-    const { sort, manyProjects, manyOwnerKeys } = current();
-    replaceUrl({ ...defaultViewState, sort, manyProjects, manyOwnerKeys });
+  const query = search.toString();
+  const [state, setState] = useState(() => parseViewState(search));
+  const [seenQuery, setSeenQuery] = useState(query);
+  // The URL changed under us (back button, a link, or our own write arriving): adopt it.
+  if (query !== seenQuery) {
+    setSeenQuery(query);
+    setState(parseViewState(search));
+  }
+  const apply = useCallback((next: AuditViewState) => {
+    replaceUrl(next);
+    setState(next);
   }, []);
+  const update = useCallback((patch: Partial<AuditViewState>) => apply({ ...latest(), ...patch }), [apply]);
+  const reset = useCallback(() => {
+    const { sort, manyProjects, manyOwnerKeys } = latest();
+    apply({ ...defaultViewState, sort, manyProjects, manyOwnerKeys });
+  }, [apply]);
   return { state, update, reset };
 }
