@@ -1,6 +1,5 @@
 'use client';
 // The key × project grid, virtualized in both directions so 500 keys × 200 projects stay smooth.
-import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useRef } from 'react';
 import type { AuditRow } from './analyze-report';
@@ -8,6 +7,7 @@ import classes from './audit-matrix.module.css';
 import type { AuditProject } from './filter-report';
 import { headerHeight, keyColumnWidth, projectColumnWidth, rowHeight } from './matrix-geometry';
 import { MatrixHeader } from './matrix-header';
+import { MatrixLegend } from './matrix-legend';
 import { MatrixRow } from './matrix-row';
 import { gridKeyHandler } from './grid-key-handler';
 
@@ -73,10 +73,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned }: Props) {
           })}
         </div>
       </div>
-      <Text id={hintId} size="xs" c="dimmed" mt={4}>
-        Arrow keys, Page Up/Down, Home and End move between cells; Enter opens the key in that project. Chips are colored and marked by tier:
-        shield = grants access, pencil = admin or write, eye = read only.
-      </Text>
+      <MatrixLegend id={hintId} />
     </div>
   );
 }
