@@ -1,4 +1,5 @@
 // The four key dialogs of a project page, mounted for people who may manage its keys only.
+import { useMounted } from '@mantine/hooks';
 import type { RefObject } from 'react';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
@@ -19,7 +20,11 @@ interface Props {
   fallbackFocus: RefObject<HTMLElement | null>;
 }
 
-export function KeyDialogs({ openDialog, target, open, close, project, flavor, fallbackFocus }: Props) {
+export function KeyDialogs({ openDialog: requested, target, open, close, project, flavor, fallbackFocus }: Props) {
+  // Loaded on demand, these may mount after the click that opens one: a modal mounted already open would not know
+  // where to return focus, so each opens one render after mounting, while focus is still on the button.
+  const mounted = useMounted();
+  const openDialog = mounted ? requested : null;
   const common = { onClose: close, project, fallbackFocus };
   return (
     <>

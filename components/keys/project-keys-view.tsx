@@ -3,7 +3,7 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { ErrorState } from '@/components/ui/error-state';
 import { useUrlParam } from '@/components/ui/use-url-param';
@@ -19,10 +19,9 @@ import { ProjectKeysHeader } from './project-keys-header';
 import { useKeyDialogs } from './use-key-dialogs';
 import type { ProjectRef } from './use-key-list-cache';
 
-// The dialogs (Modal, MultiSelect, forms) are a fifth of the page's script and only key managers use them:
-// they load after the page, and are fetched as soon as it has rendered so the first click does not wait.
-const loadDialogs = () => import('./key-dialogs').then((m) => m.KeyDialogs);
-const KeyDialogs = dynamic(loadDialogs, { ssr: false });
+// The dialogs (Modal, MultiSelect, forms) are a sixth of the page's script and only key managers use them:
+// they are fetched on the first sign of intent (pointer or focus anywhere on the page), not with the page.
+const KeyDialogs = dynamic(() => import('./key-dialogs').then((m) => m.KeyDialogs), { ssr: false });
 
 interface Props {
   project: ProjectRef;
@@ -38,6 +37,8 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
   const [role, setRole] = useUrlParam('role', initialFilters.role);
   const deferredSearch = useDeferredValue(search);
   const dialogs = useKeyDialogs();
+  const [dialogsWanted, setDialogsWanted] = useState(false);
+  const wantDialogs = canManageKeys && !dialogsWanted ? () => setDialogsWanted(true) : undefined;
   const searchAnchor = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => (keys.data?.results ?? []).map((k) => toRowModel(k, project.id, project.orgId)), [keys.data, project.id, project.orgId]);
@@ -54,17 +55,13 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
     [canManageKeys, openDialog],
   );
 
-  useEffect(() => {
-    if (canManageKeys) void loadDialogs();
-  }, [canManageKeys]);
-
   const clearFilters = () => {
     setSearch('');
     setRole('');
   };
 
   return (
-    <Stack>
+    <Stack onPointerOver={wantDialogs} onFocus={wantDialogs}>
       <ProjectKeysHeader
         project={project}
         keyCount={keys.data?.results.length}
@@ -83,7 +80,9 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
         <KeysEmptyState filtered={rows.length > 0} canManageKeys={canManageKeys} onClearFilters={clearFilters} />
       )}
       {keys.isSuccess && visible.length > 0 && <KeysTable rows={visible} projectName={project.name} projectNames={projectNames} actions={actions} />}
-      {canManageKeys && <KeyDialogs {...dialogs} project={project} flavor={flavor} fallbackFocus={searchAnchor} />}
+      {canManageKeys && (dialogsWanted || dialogs.openDialog) && (
+        <KeyDialogs {...dialogs} project={project} flavor={flavor} fallbackFocus={searchAnchor} />
+      )}
     </Stack>
   );
 }

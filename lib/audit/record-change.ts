@@ -31,8 +31,8 @@ export async function recordChange<T>(
   return result;
 }
 
-/** Failures in which the request may still have reached the upstream: the change may or may not have happened. */
-const inconclusiveKinds = new Set(['timeout', 'network']);
+/** Failures after which the upstream may have applied the change: no answer, or one the console cannot read. */
+const inconclusiveKinds = new Set(['timeout', 'network', 'invalid-response']);
 
 function failureOf(error: unknown): ChangeOutcome {
   const { errorCode, detail, kind } =

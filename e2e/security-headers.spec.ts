@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { demoProjects, signedInApi } from './support/api';
+
+// Every page carries a nonce-based CSP without eval, and the usual hardening headers; so do the API answers.
+test('pages and API answers carry the security headers', async ({ page }) => {
+  const { p1 } = await demoProjects();
+  const api = await signedInApi('owner');
+  for (const path of ['/signin', '/projects', `/projects/${p1.id}`, '/audit', '/activity', '/api/groups', '/api/health']) {
+    const answer = await api.get(path);
+    const headers = answer.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp, path).not.toContain('unsafe-eval');
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-powered-by'], path).toBeUndefined();
+    // Served over plain HTTP here: no HSTS (it is sent when the request came over HTTPS).
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+  const behindTls = await api.get('/signin', { headers: { 'X-Forwarded-Proto': 'https' } });
+  expect(behindTls.headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+  await api.dispose();
+
+  // The nonce changes per request and the page runs under the policy without violations.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const first = await page.goto('/signin');
+  const second = await page.goto('/signin');
+  expect(first?.headers()['content-security-policy']).not.toBe(second?.headers()['content-security-policy']);
+  await expect(page.getByRole('button', { name: 'Sign in as owner@demo.test' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in as owner@demo.test' }).click();
+  await page.waitForURL('**/projects');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(violations).toEqual([]);
+});
