@@ -1,6 +1,5 @@
 // Starts an emulator and a production console pointed at it, for the benchmarks; both stop with the bench.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,9 @@ import path from 'node:path';
 import type { Seed } from '../lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '../lib/emulator/server';
 import { needsBuild } from '../lib/launcher/needs-build';
+import { spawnConsole, waitUntilHealthy } from '../lib/testing/next-console';
+
+export { signInDemo as signIn } from '../lib/testing/next-console';
 
 const root = path.resolve(__dirname, '..');
 const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
@@ -47,33 +49,16 @@ function treeRss(pid: number): number {
 
 export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { port: number; latencyMs?: number }): Promise<BenchConsole> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs });
-  const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
-  if (!consoleKey) throw new Error('seed without console key');
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ATLAS_BASE_URL: `${emulator.url}/api/public/v1.0`,
-      ATLAS_ORG_ID: consoleKey.orgId,
-      ATLAS_PUBLIC_KEY: consoleKey.publicKey,
-      ATLAS_PRIVATE_KEY: consoleKey.privateKey,
-      NEXTAUTH_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-      NEXTAUTH_URL: url,
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-console-')),
-      MUTATIONS_PER_MINUTE: '1000000',
-    },
+  const child = spawnConsole({
+    port,
+    emulatorUrl: emulator.url,
+    seed,
+    dataDir: mkdtempSync(path.join(tmpdir(), 'bench-console-')),
+    env: { MUTATIONS_PER_MINUTE: '1000000' },
+    stdio: 'inherit',
   });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitUntilHealthy(url);
   return {
     url,
     emulator,
@@ -86,20 +71,4 @@ export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { p
       await emulator.close();
     },
   };
-}
-
-/** Signs a demo person in through next-auth's demo callback and returns the session cookie. */
-export async function signIn(url: string, email: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const answer = await fetch(`${url}/api/auth/callback/demo`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, json: 'true' }),
-  });
-  const session = answer.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`sign-in as ${email} failed (${answer.status})`);
-  return session.split(';')[0]!;
 }

@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { seedSchema } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+import { signInDemo, spawnConsole, waitUntilHealthy } from '@/lib/testing/next-console';
 import { e2eConsole } from './support/servers';
 
 // SIGKILL the console between a mutation's intent and its outcome: after a restart the record is there, settled.
 const root = path.resolve(__dirname, '..');
-const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
 const port = Number(new URL(e2eConsole.url).port) + 5;
 const url = `http://127.0.0.1:${port}`;
 
@@ -18,39 +17,7 @@ let emulator: RunningEmulator;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'crash-test-'));
 
 function startConsole(): ChildProcess {
-  const seed = emulator.snapshot();
-  const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey)!;
-  return spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ATLAS_BASE_URL: `${emulator.url}/api/public/v1.0`,
-      ATLAS_ORG_ID: consoleKey.orgId,
-      ATLAS_PUBLIC_KEY: consoleKey.publicKey,
-      ATLAS_PRIVATE_KEY: consoleKey.privateKey,
-      NEXTAUTH_SECRET: 'crash-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-      NEXTAUTH_URL: url,
-      DATA_DIR: dataDir,
-    },
-  });
-}
-
-async function waitUntilUp(): Promise<void> {
-  await expect(async () => expect((await fetch(`${url}/api/health`)).status).toBe(200)).toPass({ timeout: 60_000 });
-}
-
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const answer = await fetch(`${url}/api/auth/callback/demo`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') },
-    body: new URLSearchParams({ csrfToken, email, json: 'true' }),
-  });
-  return answer.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='))!.split(';')[0]!;
+  return spawnConsole({ port, emulatorUrl: emulator.url, seed: emulator.snapshot(), dataDir });
 }
 
 interface Record_ {
@@ -76,8 +43,8 @@ test.afterAll(async () => {
 test('a console killed between intent and outcome settles the record on its next start', async () => {
   test.setTimeout(180_000);
   let console_ = startConsole();
-  await waitUntilUp();
-  const cookie = await signIn('orgowner@demo.test');
+  await waitUntilHealthy(url);
+  const cookie = await signInDemo(url, 'orgowner@demo.test');
   const state = emulator.snapshot();
   const owner = state.users.find((u) => u.emailAddress === 'owner@demo.test')!;
   const groupId = owner.roles.find((r) => r.roleName === 'GROUP_OWNER')!.groupId!;
@@ -104,7 +71,7 @@ test('a console killed between intent and outcome settles the record on its next
 
   console_ = startConsole();
   try {
-    await waitUntilUp();
+    await waitUntilHealthy(url);
     let settled: Record_ | undefined;
     await expect(async () => {
       [settled] = await history(cookie);
