@@ -61,11 +61,12 @@ test('a console killed between intent and outcome settles the record on its next
     method: 'PATCH',
     headers: { cookie, 'Content-Type': 'application/json' },
     body: JSON.stringify({ roles: requested }),
+    signal: AbortSignal.timeout(20_000),
   }).catch(() => undefined);
   await expect(async () => expect((await history(cookie)).filter((r) => r.outcome === 'pending')).toHaveLength(1)).toPass({ timeout: 10_000 });
+  const exited = new Promise((resolve) => console_.once('exit', resolve));
   console_.kill('SIGKILL');
-  await patch;
-  await new Promise((resolve) => console_.once('exit', resolve));
+  await Promise.all([patch, exited]);
   // Let the held request finish upstream (or not): recovery must find out either way.
   await new Promise((resolve) => setTimeout(resolve, 3500));
 
