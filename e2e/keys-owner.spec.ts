@@ -62,6 +62,7 @@ test('the keys page shows exactly the emulator’s keys of the project, with sea
     expect(await rolesInRow(keyRow(page, key.publicKey)), key.desc).toEqual(rolesIn(state, key.id, p1.id));
   }
   await captureAndCheck(page, 'project-keys');
+  await expect(page.getByRole('link', { name: 'Change history' })).toHaveAttribute('href', `/activity?groupId=${p1.id}`);
 
   const sample = expected[0]!;
   await page.getByRole('searchbox', { name: 'Search keys' }).fill(sample.publicKey);

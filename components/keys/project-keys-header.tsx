@@ -1,6 +1,6 @@
 // The top of a project's keys page: where you are, how many keys, and the two ways to add one.
 import { Anchor, Box, Breadcrumbs, Button, Code, Group, Stack, Text, Title } from '@mantine/core';
-import { IconLink, IconPlus } from '@tabler/icons-react';
+import { IconHistory, IconLink, IconPlus } from '@tabler/icons-react';
 import Link from 'next/link';
 
 interface Props {
@@ -31,6 +31,10 @@ export function ProjectKeysHeader({ project, keyCount, canManageKeys, onCreate, 
         <Text size="sm" c="dimmed">
           Project ID <Code>{project.id}</Code>
           {keyCount !== undefined && ` · ${keyCount} API key${keyCount === 1 ? '' : 's'}`}
+          {' · '}
+          <Anchor component={Link} href={`/activity?groupId=${project.id}`} size="sm">
+            <IconHistory size={14} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> Change history
+          </Anchor>
         </Text>
       </Stack>
       {canManageKeys && (
