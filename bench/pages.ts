@@ -39,9 +39,10 @@ async function measureRoute(page: Page, url: string, ready: string) {
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.waitForTimeout(300);
   const lcp = (await page.evaluate(lcpScript)) as number;
-  // First-load JS is what the page's HTML asks for; prefetches of linked routes come later and are not counted.
+  // First-load JS is what the page's HTML asks for (modern browsers skip noModule polyfills); prefetches of linked routes come later and are not counted.
   const html = (await navigation?.text()) ?? '';
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+  const sources = [...new Set(tags.filter((attrs) => !/nomodule/i.test(attrs)).map((attrs) => /\ssrc="([^"]+)"/.exec(attrs)?.[1]).filter((src) => src !== undefined))];
   let jsBytes = 0;
   for (const src of sources) jsBytes += gzipSync(await (await page.request.get(new URL(src, url).toString())).body()).length;
   return { lcpMs: lcp, firstLoadJsKiB: jsBytes / 1024 };

@@ -252,3 +252,16 @@ test('screenshots of /audit in light and dark, with no serious axe violation', a
   await captureAndCheck(page, 'audit');
   await context.close();
 });
+
+test('the thresholds load on demand, take keyboard input and change the summary', async ({ browser }) => {
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page);
+  await page.getByRole('button', { name: /^Thresholds:/ }).click();
+  const field = page.getByRole('textbox', { name: /Far-reaching/ });
+  await expect(field).toBeVisible();
+  await field.fill('0');
+  await expect(page.getByRole('button', { name: /^Thresholds: 0 projects/ })).toBeVisible();
+  await expect(page.getByTestId('summary-many-projects')).toContainText('more than 0 projects');
+  await page.keyboard.press('Escape');
+  await context.close();
+});

@@ -1,16 +1,17 @@
 // The risk thresholds behind a button: how many projects make a key far-reaching, how many owner keys over-own a project.
-import { Button, NumberInput, Popover, Stack, Text } from '@mantine/core';
+import { Button, Loader, Popover } from '@mantine/core';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
+import dynamic from 'next/dynamic';
 import type { AuditReport } from '@/lib/api/audit';
 import type { AuditViewState } from './audit-view-state';
+
+const ThresholdFields = dynamic(() => import('./threshold-fields'), { loading: () => <Loader size="sm" aria-label="Loading" /> });
 
 interface Props {
   report: AuditReport;
   state: AuditViewState;
   onChange: (patch: Partial<AuditViewState>) => void;
 }
-
-const count = (value: string | number) => (typeof value === 'number' ? value : undefined);
 
 export function ThresholdSettings({ report, state, onChange }: Props) {
   const manyProjects = state.manyProjects ?? report.thresholds.manyProjects;
@@ -23,29 +24,7 @@ export function ThresholdSettings({ report, state, onChange }: Props) {
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Stack gap="sm">
-          <Text size="sm">What the summary and “only risky” count as too much.</Text>
-          <NumberInput
-            label="Far-reaching: a key in more than"
-            description="projects"
-            value={manyProjects}
-            onChange={(value) => onChange({ manyProjects: count(value) })}
-            min={0}
-            max={10_000}
-            allowDecimal={false}
-            allowNegative={false}
-          />
-          <NumberInput
-            label="Over-owned: a project with more than"
-            description="owner-level keys (Project Owner or Organization Owner)"
-            value={manyOwnerKeys}
-            onChange={(value) => onChange({ manyOwnerKeys: count(value) })}
-            min={0}
-            max={10_000}
-            allowDecimal={false}
-            allowNegative={false}
-          />
-        </Stack>
+        <ThresholdFields manyProjects={manyProjects} manyOwnerKeys={manyOwnerKeys} onChange={onChange} />
       </Popover.Dropdown>
     </Popover>
   );

@@ -1,0 +1,38 @@
+// The two threshold inputs; loaded only when the thresholds popover opens (NumberInput is heavy for a first load).
+import { NumberInput, Stack, Text } from '@mantine/core';
+
+interface Props {
+  manyProjects: number;
+  manyOwnerKeys: number;
+  onChange: (patch: { manyProjects?: number; manyOwnerKeys?: number }) => void;
+}
+
+const count = (value: string | number) => (typeof value === 'number' ? value : undefined);
+
+export default function ThresholdFields({ manyProjects, manyOwnerKeys, onChange }: Props) {
+  return (
+    <Stack gap="sm">
+      <Text size="sm">What the summary and “only risky” count as too much.</Text>
+      <NumberInput
+        label="Far-reaching: a key in more than"
+        description="projects"
+        value={manyProjects}
+        onChange={(value) => onChange({ manyProjects: count(value) })}
+        min={0}
+        max={10_000}
+        allowDecimal={false}
+        allowNegative={false}
+      />
+      <NumberInput
+        label="Over-owned: a project with more than"
+        description="owner-level keys (Project Owner or Organization Owner)"
+        value={manyOwnerKeys}
+        onChange={(value) => onChange({ manyOwnerKeys: count(value) })}
+        min={0}
+        max={10_000}
+        allowDecimal={false}
+        allowNegative={false}
+      />
+    </Stack>
+  );
+}
