@@ -32,7 +32,7 @@ export function ProjectKeysHeader({ project, keyCount, canManageKeys, onCreate, 
           Project ID <Code>{project.id}</Code>
           {keyCount !== undefined && ` · ${keyCount} API key${keyCount === 1 ? '' : 's'}`}
           {' · '}
-          <Anchor component={Link} href={`/activity?groupId=${project.id}`} size="sm">
+          <Anchor component={Link} href={`/activity?groupId=${project.id}`} size="sm" underline="always">
             <IconHistory size={14} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> Change history
           </Anchor>
         </Text>
