@@ -1,7 +1,7 @@
 // The matrix as shown, as CSV (one row per key, one column per project) and as JSON (the filtered report).
 import type { AuditKey, AuditReport } from '@/lib/api/audit';
 import { riskLabels } from './analyze-report';
-import { toCsv } from './csv';
+import { toCsv } from '@/lib/csv';
 import type { AuditView } from './filter-report';
 import type { AuditViewState } from './audit-view-state';
 import { summarizeKeys } from './summarize-keys';

@@ -4,7 +4,7 @@ import type { AuditKey, AuditReport } from '@/lib/api/audit';
 import { analyzeReport } from './analyze-report';
 import { auditViewCsv, auditViewJson } from './audit-export';
 import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
-import { csvCell, toCsv } from './csv';
+import { csvCell, toCsv } from '@/lib/csv';
 import { filterReport } from './filter-report';
 
 const p = (n: number) => `${'c'.repeat(23)}${n}`;

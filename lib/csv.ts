@@ -1,4 +1,4 @@
-// RFC 4180 CSV that a spreadsheet opens safely: quoted where needed, and no cell can start a formula.
+// RFC 4180 CSV that a spreadsheet opens safely, for the browser's exports and the server's: quoted where needed, no cell can start a formula.
 /** Spreadsheets run a cell starting with one of these as a formula (OWASP CSV injection); tab and CR too. */
 const formulaStart = /^[=+\-@\t\r]/;
 
