@@ -1,7 +1,7 @@
 // The audit's figures above the matrix as cards; each card narrows the matrix to what it counts.
 import { SimpleGrid } from '@mantine/core';
 import type { AuditReport } from '@/lib/api/audit';
-import { isFiltered, type AuditViewState } from './audit-view-state';
+import { defaultViewState, isFiltered, type AuditViewState } from './audit-view-state';
 import { SummaryCard } from './summary-card';
 
 interface Props {
@@ -11,16 +11,10 @@ interface Props {
 }
 
 /** Each card replaces the narrowing filters with its own, and keeps sort order and thresholds. */
-const only = (patch: Partial<AuditViewState>): Partial<AuditViewState> => ({
-  q: '',
-  roles: [],
-  tier: 'all',
-  projects: [],
-  overOwned: false,
-  risky: false,
-  reach: 'any',
-  ...patch,
-});
+const only = (patch: Partial<AuditViewState>): Partial<AuditViewState> => {
+  const { sort: _sort, manyProjects: _manyProjects, manyOwnerKeys: _manyOwnerKeys, ...noNarrowing } = defaultViewState;
+  return { ...noNarrowing, ...patch };
+};
 
 export function AuditSummary({ report, state, onApply }: Props) {
   const { summary, thresholds } = report;
