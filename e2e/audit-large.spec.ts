@@ -1,6 +1,6 @@
 // The audit matrix of a 500-key × 200-project organization stays virtualized: few DOM cells, however far one scrolls.
 import { expect, test } from '@playwright/test';
-import { summarizeKeys } from '../components/audit/summarize-keys';
+import { summarizeKeys } from '../lib/api/audit-summary';
 import { pageAs } from './support/browser';
 
 const keyCount = 500;

@@ -1,5 +1,6 @@
 // Per-key facts the matrix filters and sorts on: reach, highest tier, risk reasons; and the over-owned projects.
 import type { AuditKey, AuditReport } from '@/lib/api/audit';
+import { isOwnerLevel, ownerKeysPerProject } from '@/lib/api/audit-summary';
 import { accessGrantingRoles, highestTier, type RoleTier } from '@/lib/roles';
 
 export const riskReasons = ['grants-access', 'many-projects', 'over-owned-project'] as const;
@@ -29,16 +30,8 @@ export interface ReportAnalysis {
   overOwnedProjects: Set<string>;
 }
 
-/** Owner-level in a project: Project Owner there, or Organization Owner (owner rights everywhere) — as the server counts. */
-export function isOwnerLevel(key: AuditKey, groupId: string): boolean {
-  return key.orgRoles.includes('ORG_OWNER') || (key.projects[groupId]?.includes('GROUP_OWNER') ?? false);
-}
-
 export function analyzeReport(report: AuditReport): ReportAnalysis {
-  const ownerKeys = new Map<string, number>();
-  for (const project of report.projects) {
-    ownerKeys.set(project.id, report.keys.filter((key) => isOwnerLevel(key, project.id)).length);
-  }
+  const ownerKeys = ownerKeysPerProject(report.keys, report.projects);
   const overOwnedProjects = new Set(
     report.projects.filter((p) => (ownerKeys.get(p.id) ?? 0) > report.thresholds.manyOwnerKeys).map((p) => p.id),
   );

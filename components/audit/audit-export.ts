@@ -4,7 +4,7 @@ import { riskLabels } from './analyze-report';
 import { toCsv } from '@/lib/csv';
 import type { AuditView } from './filter-report';
 import type { AuditViewState } from './audit-view-state';
-import { summarizeKeys } from './summarize-keys';
+import { summarizeKeys } from '@/lib/api/audit-summary';
 
 /** A key restricted to the shown projects: what its row in the matrix holds. */
 function keyInView(key: AuditKey, projectIds: readonly string[]): AuditKey {

@@ -2,7 +2,7 @@
 import 'server-only';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
-import { accessGrantingRoles } from '@/lib/roles';
+import { summarizeKeys } from '@/lib/api/audit-summary';
 
 interface Input {
   orgId: string;
@@ -13,11 +13,6 @@ interface Input {
   seesWholeOrg: boolean;
   thresholds: AuditQuery;
   now?: Date;
-}
-
-/** Owner-level in a project: Project Owner there, or Organization Owner (owner rights everywhere). */
-function isOwnerLevel(key: AuditReport['keys'][number], groupId: string): boolean {
-  return key.orgRoles.includes('ORG_OWNER') || (key.projects[groupId]?.includes('GROUP_OWNER') ?? false);
 }
 
 export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, now = new Date() }: Input): AuditReport {
@@ -40,22 +35,11 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
     })
     .filter((row) => seesWholeOrg || Object.keys(row.projects).length > 0);
 
-  const reach = (row: (typeof rows)[number]) => Object.keys(row.projects).length;
-  const grantsAccess = (row: (typeof rows)[number]) =>
-    row.orgRoles.some((r) => accessGrantingRoles.includes(r)) ||
-    Object.values(row.projects).some((roles) => roles.some((r) => accessGrantingRoles.includes(r)));
-
   return {
     generatedAt: now.toISOString(),
     thresholds,
     projects: projects.map(({ id, name }) => ({ id, name })),
     keys: rows,
-    summary: {
-      keys: rows.length,
-      accessGrantingKeys: rows.filter(grantsAccess).length,
-      keysInNoProject: rows.filter((row) => reach(row) === 0).length,
-      keysInManyProjects: rows.filter((row) => reach(row) > thresholds.manyProjects).length,
-      projectsWithManyOwnerKeys: projects.filter((p) => rows.filter((row) => isOwnerLevel(row, p.id)).length > thresholds.manyOwnerKeys).length,
-    },
+    summary: summarizeKeys(rows, projects, thresholds),
   };
 }
