@@ -87,3 +87,7 @@ export function orgDetails(): Promise<{ id: string; name: string }> {
   return orgs.get('org', () => getAtlas().getOrg());
 }
 
+/** Tests start from a cold process with this: the next request reads people, projects and the organization upstream. */
+export function forgetCachedAccess(): void {
+  for (const cache of [orgUsers, projectUsers, projects, orgs]) cache.clear();
+}

@@ -22,6 +22,17 @@ describe('TtlCache', () => {
     await expect(cache.get('a', async () => 7)).resolves.toBe(7);
   });
 
+  it('loads every key again after clear', async () => {
+    const cache = new TtlCache<number>(1000);
+    const load = vi.fn(async () => 1);
+    await cache.get('a', load);
+    await cache.get('b', load);
+    cache.clear();
+    await cache.get('a', load);
+    await cache.get('b', load);
+    expect(load).toHaveBeenCalledTimes(4);
+  });
+
   it('evicts the oldest entry past its size', async () => {
     const cache = new TtlCache<number>(1000, 2);
     const load = vi.fn(async () => 1);

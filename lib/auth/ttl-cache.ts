@@ -32,6 +32,10 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private evict(): void {
     if (this.entries.size <= this.maxEntries) return;
     const oldest = this.entries.keys().next();

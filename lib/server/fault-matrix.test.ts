@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiError, type GroupList } from '@/lib/api/schemas';
 import { seedSchema, type Seed } from '@/lib/emulator/seed';
 import { demoSeedPath } from '@/lib/emulator/seeds/demo';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
@@ -12,6 +13,14 @@ const as = 'orgowner@demo.test';
 let groupId: string;
 let orgId: string;
 let keyId: string;
+let projects: GroupList;
+
+/** What GET /api/groups reads upstream when its caches are cold: the organization's projects, people and details. */
+const coldProjectReads = [
+  ['org projects', () => `/orgs/${orgId}/groups`],
+  ['org people', () => `/orgs/${orgId}/users`],
+  ['org details', () => `/orgs/${orgId}`],
+] as const;
 
 const faults = {
   '429 with Retry-After': { status: 429, headers: { 'Retry-After': '1' }, body: '{"error":429,"errorCode":"RATE_LIMITED","detail":"You have exceeded the rate limit for this resource.","reason":"Too Many Requests"}' },
@@ -58,9 +67,19 @@ async function inject(method: string, path: string, fault: (typeof faults)[Fault
   expect(answer.ok).toBe(true);
 }
 
+/** The upstream paths in the emulator's log, without the Admin API's base path. */
+async function upstreamPaths(): Promise<string[]> {
+  const base = new URL(process.env.ATLAS_BASE_URL!).pathname;
+  return (await harness.upstreamRequests()).map((r) => r.path.slice(base.length));
+}
+
 async function expectClearError(answer: Response, status: number) {
   expect(answer.status).toBe(status);
-  const body = (await answer.json()) as { detail: string; errorCode: string };
+  const text = await answer.text();
+  // Whatever failed upstream, the console's credential never reaches the browser.
+  expect(text).not.toContain(seed.apiKeys.find((k) => k.id === seed.consoleKey)!.privateKey);
+  const body = apiError.parse(JSON.parse(text));
+  expect(body.error).toBe(status);
   expect(body.detail).toMatch(/^[A-Z].{15,}/);
   expect(body.detail).not.toMatch(/at .*\.(ts|js):\d+|undici|ECONN/);
 }
@@ -74,9 +93,20 @@ beforeAll(async () => {
   keyId = seed.apiKeys.find((k) => k.id !== seed.consoleKey && k.roles.some((r) => r.groupId === groupId))!.id;
   // Warm the role caches: the faults below hit the request's own upstream call.
   expect((await harness.call('GET', `/api/groups/${groupId}/apiKeys`, { as })).status).toBe(200);
+  // What GET /api/groups answers when nothing fails; after any fault it must answer the same.
+  const visible = await harness.call('GET', '/api/groups', { as });
+  expect(visible.status).toBe(200);
+  projects = (await visible.json()) as GroupList;
 });
 
 afterAll(() => harness.close());
+
+it('faults below every upstream read of GET /api/groups with cold caches', async () => {
+  harness.forgetCaches();
+  await harness.clearUpstreamRequests();
+  expect((await harness.call('GET', '/api/groups', { as })).status).toBe(200);
+  expect((await upstreamPaths()).sort()).toEqual(coldProjectReads.map(([, path]) => path()).sort());
+});
 
 describe.each(Object.keys(faults) as FaultName[])('upstream fault: %s', (name) => {
   const fault = faults[name];
@@ -90,6 +120,23 @@ describe.each(Object.keys(faults) as FaultName[])('upstream fault: %s', (name) =
     const answer = await harness.call('GET', route(), { as });
     if (getOutcome[name] === 200) expect(answer.status).toBe(200);
     else await expectClearError(answer, getOutcome[name]);
+  });
+
+  it.each(coldProjectReads)('GET projects with cold caches, fault on %s', async (_label, upstream) => {
+    harness.forgetCaches();
+    await harness.clearUpstreamRequests();
+    await inject('GET', `${upstream()}$`, fault);
+    const answer = await harness.call('GET', '/api/groups', { as });
+    if (getOutcome[name] === 200) expect(await answer.json()).toEqual(projects);
+    else await expectClearError(answer, getOutcome[name]);
+    // The fault was met, and a retried read sent once more; a timed-out read is logged only once its held answer is sent.
+    const attempts = getOutcome[name] === 200 ? 2 : 1;
+    await expect.poll(async () => (await upstreamPaths()).filter((path) => path === upstream()).length, { timeout: 3000 }).toBe(attempts);
+    // The next call reads again only what failed: good answers stay cached, failures never are.
+    await harness.clearUpstreamRequests();
+    const next = await harness.call('GET', '/api/groups', { as });
+    expect(await next.json()).toEqual(projects);
+    expect(await upstreamPaths()).toEqual(getOutcome[name] === 200 ? [] : [upstream()]);
   });
 
   it.each([

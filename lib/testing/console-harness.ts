@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
+import { forgetCachedAccess } from '@/lib/auth/access';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
 
@@ -47,6 +48,8 @@ export interface Harness {
   call(method: string, url: string, options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
   upstreamRequests(): Promise<{ method: string; path: string; status: number; auth: string; challenged: boolean }[]>;
   clearUpstreamRequests(): Promise<void>;
+  /** As in a freshly started console: the next request reads people, projects and the organization upstream again. */
+  forgetCaches(): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
     async clearUpstreamRequests() {
       await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
     },
+    forgetCaches: forgetCachedAccess,
     close: () => emulator.close(),
   };
 }
