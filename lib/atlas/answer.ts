@@ -24,15 +24,25 @@ export function checkAnswer(answer: RawResponse, context: AnswerContext): void {
   if (answer.status < 200 || answer.status > 299) throw answerError(answer, context);
 }
 
+/** The body of a 2xx answer, or undefined when it has none (204, or an empty 200). */
+export function answerBody(answer: RawResponse, context: AnswerContext): string | undefined {
+  checkAnswer(answer, context);
+  return answer.text.trim() === '' ? undefined : answer.text;
+}
+
+/** JSON of an answer's body; never quotes the body, which may hold a private key. */
+export function parseBody(text: string | undefined, what: string): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidResponse(what, 'not JSON');
+  }
+}
+
 /** The parsed JSON of a 2xx answer, or undefined when it has no body (204, or an empty 200). */
 export function readAnswer(answer: RawResponse, context: AnswerContext): unknown {
-  checkAnswer(answer, context);
-  if (answer.text.trim() === '') return undefined;
-  try {
-    return JSON.parse(answer.text) as unknown;
-  } catch {
-    throw invalidResponse(context.what, 'not JSON');
-  }
+  return parseBody(answerBody(answer, context), context.what);
 }
 
 function errorBody(text: string) {

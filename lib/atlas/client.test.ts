@@ -94,6 +94,19 @@ describe.each(combos)('$flavor.flavor with $auth', ({ flavor, auth }) => {
     }
   });
 
+  it('hands out an unchanged list as the same frozen value, and a changed one afresh', async () => {
+    const first = await atlas.listProjectKeys(quiet.id);
+    const again = await atlas.listProjectKeys(quiet.id);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first.results[0]?.roles)).toBe(true);
+    const spare = seed.apiKeys.find((k) => k.id !== seed.consoleKey && !k.roles.some((r) => r.groupId === quiet.id) && k.roles.some((r) => r.groupId));
+    if (!spare) throw new Error('no spare key');
+    await atlas.assignKey(quiet.id, spare.id, [flavor.roles[0]]);
+    const changed = await atlas.listProjectKeys(quiet.id);
+    expect(changed.totalCount).toBe(first.totalCount + 1);
+    expect(changed.results.map((k) => k.id)).toContain(spare.id);
+  });
+
   it('creates a key (private key shown once), assigns an org key, replaces its roles and unassigns it', async () => {
     const [common, other] = flavor.roles;
     const created = await atlas.createProjectKey(quiet.id, { desc: 'Integration test key', roles: [common] });

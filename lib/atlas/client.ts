@@ -6,6 +6,8 @@ import { isObjectId } from '@/lib/api/ids';
 import type { ApiKey } from '@/lib/api/schemas';
 import { ConfigError } from '@/lib/config/schema';
 import type { Flavor } from '@/lib/roles';
+import { parseBody } from './answer';
+import { AnswerMemo } from './answer-memo';
 import { createAuthenticator, type AtlasAuth } from './authenticator';
 import { flavorOf, mediaTypeOf } from './flavor';
 import { gatherPages, pageSize, type Page } from './paging';
@@ -88,8 +90,16 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     retry: { ...defaultRetry, ...options.retry },
   });
 
-  const read = async <T extends z.ZodType>(schema: T, request: AtlasCall): Promise<z.output<T>> =>
-    parseWire(schema, await call(request), `${request.method} ${request.path}`);
+  const memo = new AnswerMemo();
+  const decode = <T extends z.ZodType>(schema: T, text: string | undefined, what: string): z.output<T> =>
+    parseWire(schema, parseBody(text, what), what);
+  const read = async <T extends z.ZodType>(schema: T, request: AtlasCall): Promise<z.output<T>> => {
+    const what = `${request.method} ${request.path}`;
+    const text = await call(request);
+    if (request.method !== 'GET' || text === undefined) return decode(schema, text, what);
+    const target = `${request.mediaType ?? ''} ${request.path}?${new URLSearchParams(request.query).toString()}`;
+    return memo.decode(target, text, () => decode(schema, text, what));
+  };
 
   const list = <T extends z.ZodType<{ id: string }>>(path: string, item: T, mediaType?: string): Promise<Page<z.output<T>>> =>
     gatherPages(`GET ${path}`, (pageNum) =>
@@ -115,7 +125,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       if (!v2) return read(wireKey, { method: 'PATCH', path, body: { roles } });
       // v2 assigns with a POST of an array and may answer without a body; then the key is read back.
       const answer = await call({ method: 'POST', path, body: [{ roles }] });
-      return answer === undefined ? getOrgKey(apiKeyId) : parseWire(wireKey, answer, `POST ${path}`);
+      return answer === undefined ? getOrgKey(apiKeyId) : decode(wireKey, answer, `POST ${path}`);
     },
     updateKeyRoles: async (groupId, apiKeyId, roles) =>
       read(wireKey, { method: 'PATCH', path: paths.projectKey(groupId, apiKeyId), body: { roles } }),

@@ -32,6 +32,8 @@ export async function gatherPages<T extends { id: string }>(
       seen.add(item.id);
       results.push(item);
     }
+    // A list that fits one page is that page, so an unchanged answer stays the same (memoized, frozen) object.
+    if (pageNum === 1 && results.length === totalCount) return page;
   }
   return { results, totalCount };
 }

@@ -1,7 +1,7 @@
 // Sends one Admin API call: the flavor's URL and media type, the console's credential, a timeout, retries for GETs.
 import 'server-only';
 import type { Dispatcher } from 'undici';
-import { checkAnswer, readAnswer, type AnswerContext } from './answer';
+import { answerBody, checkAnswer, type AnswerContext } from './answer';
 import type { Authenticator } from './authenticator';
 import { exchange, type HttpMethod } from './exchange';
 import { withRetries, type RetryOptions } from './retry';
@@ -25,8 +25,8 @@ export interface TransportOptions {
   retry: RetryOptions;
 }
 
-/** Resolves to the answer's JSON (undefined for an empty body) or rejects with an UpstreamError. */
-export type Transport = (call: AtlasCall) => Promise<unknown>;
+/** Resolves to the body of a 2xx answer (undefined when empty) or rejects with an UpstreamError. */
+export type Transport = (call: AtlasCall) => Promise<string | undefined>;
 
 export function createTransport({ baseUrl, mediaType, authenticator, dispatcher, timeoutMs, retry }: TransportOptions): Transport {
   const base = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
@@ -48,7 +48,7 @@ export function createTransport({ baseUrl, mediaType, authenticator, dispatcher,
       credential: authenticator.credential,
       scope: path.startsWith('/groups/') ? 'project' : 'organization',
     };
-    if (method !== 'DELETE') return readAnswer(answer, context);
+    if (method !== 'DELETE') return answerBody(answer, context);
     // A DELETE's success is its status; an odd body must not make a removal that happened look failed.
     checkAnswer(answer, context);
     return undefined;

@@ -6,10 +6,10 @@ import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/audit/record-change';
 import { ApiError } from './api-error';
 import { KeyedLock } from './keyed-lock';
+import { processSingleton } from './process-singleton';
 import { getAtlas, getChangeStore } from './services';
 
-const perKey = ((globalThis as { [key: symbol]: { lock?: KeyedLock } })[Symbol.for('atlas-keys-console.key-lock')] ??= {});
-const lock = (perKey.lock ??= new KeyedLock());
+const lock = processSingleton('key-lock', () => new KeyedLock());
 
 const success = (groupId: string) => (key: ApiKey) => ({
   apiKeyId: key.id,

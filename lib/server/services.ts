@@ -7,14 +7,15 @@ import type { ChangeStore } from '@/lib/audit/store';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
 import { projectRolesOf } from '@/lib/api/role-assignments';
+import { processSingleton } from './process-singleton';
 
 interface Services {
   atlas?: AtlasClient;
   store?: Promise<ChangeStore>;
 }
 
-// Route modules may be bundled apart; one instance per process keeps one PGlite handle and one Digest nonce.
-const services: Services = ((globalThis as { [key: symbol]: Services })[Symbol.for('atlas-keys-console.services')] ??= {});
+// One PGlite handle and one Digest nonce per process.
+const services = processSingleton<Services>('services', () => ({}));
 
 /** How long an intent may stay pending on a shared PostgreSQL before another instance settles it. */
 const sharedPendingGraceMs = 2 * 60_000;

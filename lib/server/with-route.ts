@@ -6,6 +6,7 @@ import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { ApiError, errorResponse, toApiError } from './api-error';
+import { processSingleton } from './process-singleton';
 import { RateLimiter } from './rate-limit';
 import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
@@ -32,12 +33,7 @@ export interface RouteContext<A extends Access, P, Q, B> {
 
 type Handler<A extends Access, P, Q, B> = (ctx: RouteContext<A, P, Q, B>) => Promise<unknown>;
 
-const perPerson = ((globalThis as { [key: symbol]: { limiter?: RateLimiter } })[Symbol.for('atlas-keys-console.rate-limit')] ??= {});
-
-function mutationLimiter(): RateLimiter {
-  perPerson.limiter ??= new RateLimiter(getConfig().MUTATIONS_PER_MINUTE);
-  return perPerson.limiter;
-}
+const mutationLimiter = (): RateLimiter => processSingleton('rate-limit', () => new RateLimiter(getConfig().MUTATIONS_PER_MINUTE));
 
 function parse<T>(where: 'path' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
   if (!schema) return undefined as T;
@@ -85,13 +81,26 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-      return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+      return new Response(toJson(result), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.status === 500) console.error(`${req.method} ${req.nextUrl.pathname} failed: ${describe(error)}`);
       return errorResponse(apiError);
     }
   };
+}
+
+const serializations = new WeakMap<object, string>();
+
+/** A frozen answer (an unchanged upstream list, see AnswerMemo) is serialized once however often it is sent. */
+function toJson(result: unknown): string {
+  if (typeof result !== 'object' || result === null || !Object.isFrozen(result)) return JSON.stringify(result);
+  let json = serializations.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(result);
+    serializations.set(result, json);
+  }
+  return json;
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AnswerMemo } from './answer-memo';
+
+const parse = (text: string) => JSON.parse(text) as { results: { id: string; roles: string[] }[] };
+const body = (roles: string[]) => JSON.stringify({ results: [{ id: 'a', roles }] });
+
+describe('AnswerMemo', () => {
+  it('decodes a body identical to the last one of its target once, and hands out the same frozen value', () => {
+    const memo = new AnswerMemo();
+    const decode = vi.fn(parse);
+    const first = memo.decode('GET /x', body(['R']), decode);
+    const second = memo.decode('GET /x', body(['R']), decode);
+    expect(decode).toHaveBeenCalledTimes(1);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first.results[0]?.roles)).toBe(true);
+    expect(() => first.results[0]?.roles.push('S')).toThrow(TypeError);
+  });
+
+  it('decodes again when the body changed, and keeps targets apart', () => {
+    const memo = new AnswerMemo();
+    const decode = vi.fn(parse);
+    const before = memo.decode('GET /x', body(['R']), decode);
+    const after = memo.decode('GET /x', body(['S']), decode);
+    const elsewhere = memo.decode('GET /y', body(['S']), decode);
+    expect(decode).toHaveBeenCalledTimes(3);
+    expect(after.results[0]?.roles).toEqual(['S']);
+    expect(before.results[0]?.roles).toEqual(['R']);
+    expect(elsewhere).not.toBe(after);
+  });
+
+  it('remembers nothing of a body that failed to decode', () => {
+    const memo = new AnswerMemo();
+    const failing = vi.fn(() => {
+      throw new Error('invalid');
+    });
+    expect(() => memo.decode('GET /x', 'garbage', failing)).toThrow('invalid');
+    expect(() => memo.decode('GET /x', 'garbage', failing)).toThrow('invalid');
+    expect(failing).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets the least recently used target beyond its limit', () => {
+    const memo = new AnswerMemo(2);
+    const decode = vi.fn(parse);
+    memo.decode('a', body([]), decode);
+    memo.decode('b', body([]), decode);
+    memo.decode('a', body([]), decode);
+    memo.decode('c', body([]), decode);
+    expect(decode).toHaveBeenCalledTimes(3);
+    memo.decode('a', body([]), decode);
+    expect(decode).toHaveBeenCalledTimes(3);
+    memo.decode('b', body([]), decode);
+    expect(decode).toHaveBeenCalledTimes(4);
+  });
+});
