@@ -5,6 +5,7 @@ import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { authSecret, getAuthOptions } from './options';
+import { decodeOnce } from './token-memo';
 
 export interface Person {
   email: string;
@@ -13,7 +14,7 @@ export interface Person {
 
 /** For route handlers: decodes the session cookie without another round trip. */
 export async function personFromRequest(req: NextRequest): Promise<Person | null> {
-  const token = await getToken({ req, secret: authSecret() });
+  const token = await getToken({ req, secret: authSecret(), decode: decodeOnce });
   return token?.email ? { email: token.email, name: token.name ?? token.email } : null;
 }
 
