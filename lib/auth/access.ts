@@ -4,6 +4,7 @@ import type { GroupList, RoleAssignment } from '@/lib/api/schemas';
 import { orgRolesOf, projectRolesOf } from '@/lib/api/role-assignments';
 import { getAtlas } from '@/lib/server/services';
 import { ApiError } from '@/lib/server/api-error';
+import { processSingleton } from '@/lib/server/process-singleton';
 import { decide, type Permissions } from './permissions';
 import { TtlCache } from './ttl-cache';
 
@@ -12,9 +13,13 @@ const roleCacheMs = 30_000;
 
 type RolesByEmail = Map<string, RoleAssignment[]>;
 
-const orgUsers = new TtlCache<RolesByEmail>(roleCacheMs, 4);
-const projectUsers = new TtlCache<RolesByEmail>(roleCacheMs);
-const projects = new TtlCache<Map<string, { id: string; name: string; orgId: string }>>(roleCacheMs, 4);
+// Shared by pages and route handlers, which Next.js may load as separate module instances.
+const { orgUsers, projectUsers, projects, orgs } = processSingleton('access-caches', () => ({
+  orgUsers: new TtlCache<RolesByEmail>(roleCacheMs, 4),
+  projectUsers: new TtlCache<RolesByEmail>(roleCacheMs),
+  projects: new TtlCache<Map<string, { id: string; name: string; orgId: string }>>(roleCacheMs, 4),
+  orgs: new TtlCache<{ id: string; name: string }>(5 * 60_000, 1),
+}));
 
 function byEmail(users: readonly { username: string; emailAddress?: string; roles: RoleAssignment[] }[]): RolesByEmail {
   const index: RolesByEmail = new Map();
@@ -46,14 +51,14 @@ export async function resolveProjectAccess(email: string, groupId: string): Prom
   const atlas = getAtlas();
   const [all, org] = await Promise.all([loadProjects(), loadOrgUsers()]);
   const project = all.get(groupId);
-  const notFound = new ApiError(404, 'GROUP_NOT_FOUND', `No project with ID ${groupId} exists or is visible to you.`);
-  if (!project) throw notFound;
+  const notFound = () => new ApiError(404, 'GROUP_NOT_FOUND', `No project with ID ${groupId} exists or is visible to you.`);
+  if (!project) throw notFound();
   const members = await projectUsers.get(groupId, async () => byEmail((await atlas.listProjectUsers(groupId)).results));
   const person = email.toLowerCase();
   const orgRoles = orgRolesOf({ roles: org.get(person) ?? [] }, atlas.orgId);
   const projectRoles = projectRolesOf({ roles: members.get(person) ?? [] }, groupId);
   const permissions = decide(orgRoles, projectRoles);
-  if (!permissions.canRead) throw notFound;
+  if (!permissions.canRead) throw notFound();
   return { groupId, projectName: project.name, orgRoles, projectRoles, ...permissions };
 }
 
@@ -80,8 +85,6 @@ export async function listVisibleProjects(email: string): Promise<GroupList> {
     .sort((a, b) => a.name.localeCompare(b.name));
   return { orgId: atlas.orgId, orgName: orgInfo.name, results, totalCount: results.length };
 }
-
-const orgs = new TtlCache<{ id: string; name: string }>(5 * 60_000, 1);
 
 export function orgDetails(): Promise<{ id: string; name: string }> {
   return orgs.get('org', () => getAtlas().getOrg());
