@@ -17,15 +17,14 @@ const probe = new TtlCache<boolean>(Number.POSITIVE_INFINITY, 1);
 export function isDemoMode(): Promise<boolean> {
   const base = getConfig().ATLAS_BASE_URL;
   if (!base || !isLoopbackUrl(base)) return Promise.resolve(false);
-  return probe.get('demo', async () => {
-    try {
+  // An answer settles it for good; no answer (the emulator still starting) is asked again next time.
+  return probe
+    .get('demo', async () => {
       const answer = await fetch(new URL('/__emulator/info', base), { signal: AbortSignal.timeout(2000) });
-      const body = (await answer.json()) as { emulator?: unknown };
+      const body = (await answer.json().catch(() => ({}))) as { emulator?: unknown };
       return answer.ok && body.emulator === 'atlas-admin-api-emulator';
-    } catch {
-      return false;
-    }
-  });
+    })
+    .catch(() => false);
 }
 
 export interface DemoPerson {
