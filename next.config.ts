@@ -1,12 +1,23 @@
 // Next.js configuration. The environment is validated at start-up by lib/config (server side).
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from 'next';
+import { apiSecurityHeaders, hsts } from './lib/security-headers';
+
+const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
+const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'oidc-provider'],
   experimental: {
     optimizePackageImports: ['@mantine/core', '@mantine/hooks', '@tabler/icons-react'],
   },
+  // Pages get theirs (with a fresh nonce) from proxy.ts; API answers need none, so they skip the proxy.
+  async headers() {
+    return [
+      { source: '/api/:path*', headers: asList(apiSecurityHeaders) },
+      { source: '/api/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: asList(hsts) },
+    ];
+  },
 };
 
-module.exports = nextConfig;
+export default nextConfig;

@@ -1,4 +1,4 @@
-// Runs before every page and route: a fresh CSP nonce for the page, and the security headers on every answer.
+// Runs before every page: a fresh CSP nonce for the page and its security headers. API answers get static ones (next.config.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from '@/lib/security-headers';
 
@@ -22,5 +22,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
 };

@@ -1,15 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { demoProjects, signedInApi } from './support/api';
 
-// Every page carries a nonce-based CSP without eval, and the usual hardening headers; so do the API answers.
+// Every page carries a nonce-based CSP without eval and the usual hardening headers; API answers a CSP that allows nothing.
 test('pages and API answers carry the security headers', async ({ page }) => {
   const { p1 } = await demoProjects();
   const api = await signedInApi('owner');
-  for (const path of ['/signin', '/projects', `/projects/${p1.id}`, '/audit', '/activity', '/api/groups', '/api/health']) {
+  const pages = ['/signin', '/projects', `/projects/${p1.id}`, '/audit', '/activity'];
+  const apis = ['/api/groups', '/api/health', `/api/groups/${p1.id}/apiKeys`, '/api/auth/session', '/api/nothing-here'];
+  for (const path of [...pages, ...apis]) {
     const answer = await api.get(path);
     const headers = answer.headers();
     const csp = headers['content-security-policy'] ?? '';
-    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    if (pages.includes(path)) expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    // API answers are data: a policy that allows nothing at all.
+    else expect(csp, path).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(csp, path).not.toContain('unsafe-eval');
     expect(csp, path).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options'], path).toBe('nosniff');
@@ -18,8 +22,10 @@ test('pages and API answers carry the security headers', async ({ page }) => {
     // Served over plain HTTP here: no HSTS (it is sent when the request came over HTTPS).
     expect(headers['strict-transport-security'], path).toBeUndefined();
   }
-  const behindTls = await api.get('/signin', { headers: { 'X-Forwarded-Proto': 'https' } });
-  expect(behindTls.headers()['strict-transport-security']).toMatch(/max-age=\d+/);
+  for (const path of ['/signin', '/api/groups']) {
+    const behindTls = await api.get(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(behindTls.headers()['strict-transport-security'], path).toMatch(/max-age=\d+/);
+  }
   await api.dispose();
 
   // The nonce changes per request and the page runs under the policy without violations.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './security-headers';
+import { apiSecurityHeaders, contentSecurityPolicy, securityHeaders } from './security-headers';
 
 describe('security headers', () => {
   it('allows scripts only by nonce in production, never eval', () => {
@@ -19,5 +19,13 @@ describe('security headers', () => {
     expect(contentSecurityPolicy({ nonce: 'n', https: true, dev: false, oidcOrigin: 'https://idp.example.com' })).toContain(
       "form-action 'self' https://idp.example.com",
     );
+  });
+
+  it('gives API answers a policy that allows nothing, with the same hardening as pages', () => {
+    expect(apiSecurityHeaders['Content-Security-Policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    const page = securityHeaders({ nonce: 'n', https: false, dev: false });
+    for (const name of ['Referrer-Policy', 'X-Content-Type-Options', 'X-Frame-Options', 'Permissions-Policy', 'Cross-Origin-Opener-Policy']) {
+      expect(apiSecurityHeaders[name], name).toBe(page[name]);
+    }
   });
 });

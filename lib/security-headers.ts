@@ -27,14 +27,25 @@ export function contentSecurityPolicy({ nonce, https, dev, oidcOrigin }: Securit
   return directives.join('; ');
 }
 
+const hardening = {
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+export const hsts = { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' };
+
 export function securityHeaders(context: SecurityContext): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(context),
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(context.https ? { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' } : {}),
-  };
+  return { 'Content-Security-Policy': contentSecurityPolicy(context), ...hardening, ...(context.https ? hsts : {}) };
 }
+
+/**
+ * API answers are data, never rendered: a policy that allows nothing, so no nonce is needed and the headers are static
+ * (set by next.config without running the proxy, which cost ~0.8 ms of CPU per request).
+ */
+export const apiSecurityHeaders: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  ...hardening,
+};
