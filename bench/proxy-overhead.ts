@@ -4,35 +4,54 @@ import { createAtlasClient } from '../lib/atlas/client';
 import type { BenchConsole } from './console-process';
 import { closedLoop, type LatencySummary } from './stats';
 
-const concurrency = 10;
+export interface ProxyRun {
+  concurrency: number;
+  seconds: number;
+  console: LatencySummary;
+  direct: LatencySummary;
+  p50DeltaMs: number;
+  throughputRatio: number;
+}
 
-export async function proxyOverhead(bench: BenchConsole, cookie: string, groupId: string, seconds: number) {
+/**
+ * Measures at each concurrency in turn. One connection shows the time the console adds to a request;
+ * ten saturate the two cores the console, the emulator and the load generator share, where the median
+ * is mostly queueing (≈ connections ÷ throughput) and the throughput ratio is the telling figure.
+ */
+export async function proxyOverhead(bench: BenchConsole, cookie: string, groupId: string, seconds: number, concurrencies: readonly number[]): Promise<ProxyRun[]> {
   const consoleKey = bench.seed.apiKeys.find((k) => k.id === bench.seed.consoleKey)!;
   const direct = createAtlasClient({
     baseUrl: `${bench.emulator.url}/api/public/v1.0`,
     orgId: consoleKey.orgId,
     auth: { kind: 'digest', publicKey: consoleKey.publicKey, privateKey: consoleKey.privateKey },
   });
-  const path = `/api/groups/${groupId}/apiKeys`;
-  // Warm both paths: Digest nonce, role caches, JIT.
-  await closedLoop(async () => void (await direct.listProjectKeys(groupId)), concurrency, 2);
-  await autocannon({ url: `${bench.url}${path}`, connections: concurrency, duration: 2, headers: { cookie } });
+  const url = `${bench.url}/api/groups/${groupId}/apiKeys`;
+  const readDirect = async () => void (await direct.listProjectKeys(groupId));
+  const readConsole = (connections: number, duration: number) => autocannon({ url, connections, duration, headers: { cookie } });
 
-  const viaConsole = await autocannon({ url: `${bench.url}${path}`, connections: concurrency, duration: seconds, headers: { cookie } });
-  if (viaConsole.non2xx > 0 || viaConsole.errors > 0) throw new Error(`console answered ${viaConsole.non2xx} non-2xx and ${viaConsole.errors} errors`);
-  const consoleSummary: LatencySummary = {
-    p50: viaConsole.latency.p50,
-    p99: viaConsole.latency.p99,
-    requestsPerSecond: viaConsole.requests.average,
-    count: viaConsole.requests.total,
-  };
-  const directSummary = await closedLoop(async () => void (await direct.listProjectKeys(groupId)), concurrency, seconds);
-  return {
-    concurrency,
-    seconds,
-    console: consoleSummary,
-    direct: directSummary,
-    p50DeltaMs: consoleSummary.p50 - directSummary.p50,
-    throughputRatio: consoleSummary.requestsPerSecond / directSummary.requestsPerSecond,
-  };
+  const runs: ProxyRun[] = [];
+  for (const concurrency of concurrencies) {
+    // Warm both paths at this concurrency: Digest nonce, role caches, JIT.
+    await closedLoop(readDirect, concurrency, 2);
+    await readConsole(concurrency, 2);
+
+    const viaConsole = await readConsole(concurrency, seconds);
+    if (viaConsole.non2xx > 0 || viaConsole.errors > 0) throw new Error(`console answered ${viaConsole.non2xx} non-2xx and ${viaConsole.errors} errors`);
+    const consoleSummary: LatencySummary = {
+      p50: viaConsole.latency.p50,
+      p99: viaConsole.latency.p99,
+      requestsPerSecond: viaConsole.requests.average,
+      count: viaConsole.requests.total,
+    };
+    const directSummary = await closedLoop(readDirect, concurrency, seconds);
+    runs.push({
+      concurrency,
+      seconds,
+      console: consoleSummary,
+      direct: directSummary,
+      p50DeltaMs: consoleSummary.p50 - directSummary.p50,
+      throughputRatio: consoleSummary.requestsPerSecond / directSummary.requestsPerSecond,
+    });
+  }
+  return runs;
 }
