@@ -5,14 +5,22 @@ import { ComboboxChevron, TextInput, type ComboboxData, type MultiSelectProps } 
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { whenIdle } from './when-idle';
 
-const MultiSelect = lazy(() => import('./mantine-multi-select'));
+const load = () => import('./mantine-multi-select');
+const MultiSelect = lazy(load);
 
 export function DeferredMultiSelect(props: MultiSelectProps) {
-  const [wanted, setWanted] = useState(false);
+  const [loaded, setLoaded] = useState(false);
   const [ready, setReady] = useState(false);
   const [typed, setTyped] = useState('');
   const standIn = useRef<HTMLInputElement>(null);
-  const want = useCallback(() => setWanted(true), []);
+  // Rendered only once its chunk is in: a failed download leaves the stand-in (the next focus tries again)
+  // instead of an error that would take the whole page down.
+  const want = useCallback(() => {
+    void load().then(
+      () => setLoaded(true),
+      () => undefined,
+    );
+  }, []);
   useEffect(() => whenIdle(want), [want]);
 
   // Called as the real input is attached, before the browser paints: it takes the focus if the stand-in had it,
@@ -21,7 +29,8 @@ export function DeferredMultiSelect(props: MultiSelectProps) {
     if (!input) return;
     if (standIn.current !== null && document.activeElement === standIn.current) {
       input.focus();
-      input.setSelectionRange(input.value.length, input.value.length);
+      // The caret goes after the text carried over; a non-searchable MultiSelect has none (and no selection to set).
+      if (input.value) input.setSelectionRange(input.value.length, input.value.length);
     }
     setReady(true);
   }, []);
@@ -49,7 +58,7 @@ export function DeferredMultiSelect(props: MultiSelectProps) {
           autoComplete="off"
         />
       )}
-      {wanted && (
+      {loaded && (
         <Suspense fallback={null}>
           <MultiSelect {...props} ref={takeOver} defaultSearchValue={typed || props.defaultSearchValue} />
         </Suspense>
