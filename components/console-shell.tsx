@@ -4,7 +4,6 @@ import { Alert, AppShell, Anchor, Button, Group, Text } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 import type { ReactNode } from 'react';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { CurrentProjectRole } from './current-project-role';
@@ -21,6 +20,12 @@ const links = [
   { href: '/audit', label: 'Audit' },
   { href: '/activity', label: 'Activity' },
 ];
+
+// next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
+async function signOutToSignIn() {
+  const { signOut } = await import('next-auth/react');
+  await signOut({ callbackUrl: '/signin' });
+}
 
 export function ConsoleShell({ org, person, demo, children }: Props) {
   const pathname = usePathname();
@@ -52,7 +57,7 @@ export function ConsoleShell({ org, person, demo, children }: Props) {
               {person.email}
             </Text>
             <ColorSchemeToggle />
-            <Button variant="default" onClick={() => void signOut({ callbackUrl: '/signin' })}>
+            <Button variant="default" onClick={() => void signOutToSignIn()}>
               Sign out
             </Button>
           </Group>

@@ -1,10 +1,14 @@
 'use client';
 // The browser-side context of every page: Mantine theme and notifications, and TanStack Query.
 import { MantineProvider, Notification, createTheme, type CSSVariablesResolver } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState, type ReactNode } from 'react';
 import { ApiCallError } from '@/lib/api/client';
+
+// Nothing is announced before the page is in use, so the container and its transitions load after first paint;
+// a notification shown earlier waits in Mantine's store and appears when the container mounts.
+const Notifications = dynamic(() => import('@mantine/notifications').then((m) => m.Notifications), { ssr: false });
 
 // Shade 9 keeps white text on filled buttons (and teal links) above WCAG AA contrast in both schemes.
 const theme = createTheme({

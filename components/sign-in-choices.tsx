@@ -1,7 +1,6 @@
 'use client';
 // The sign-in buttons: single sign-on, and in demo mode one button per person of the demo organization.
 import { Alert, Button, Divider, Stack, Text, UnstyledButton, Group, Paper } from '@mantine/core';
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import type { DemoPerson } from '@/lib/auth/demo';
 
@@ -13,14 +12,16 @@ interface Props {
 
 export function SignInChoices({ sso, people, callbackUrl }: Props) {
   const [pending, setPending] = useState<string | null>(null);
-  const go = (provider: string, email?: string) => {
+  const go = async (provider: string, email?: string) => {
     setPending(email ?? provider);
-    void signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
+    // next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
+    const { signIn } = await import('next-auth/react');
+    await signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
   };
   return (
     <Stack>
       {sso && (
-        <Button size="md" onClick={() => go('oidc')} loading={pending === 'oidc'}>
+        <Button size="md" onClick={() => void go('oidc')} loading={pending === 'oidc'}>
           Sign in with single sign-on
         </Button>
       )}
@@ -33,7 +34,7 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
           {people.map((person) => (
             <UnstyledButton
               key={person.email}
-              onClick={() => go('demo', person.email)}
+              onClick={() => void go('demo', person.email)}
               disabled={pending !== null}
               aria-label={`Sign in as ${person.email}`}
             >

@@ -265,3 +265,46 @@ test('the thresholds load on demand, take keyboard input and change the summary'
   await page.keyboard.press('Escape');
   await context.close();
 });
+
+test('a filter multiselect takes keyboard input before its code has arrived, and hands it over', async ({ browser }) => {
+  const { p1 } = await demoProjects();
+  const { page, context } = await pageAs(browser, 'orgowner');
+  // Hold back the chunk with Mantine's MultiSelect, so the keyboard meets the stand-in whatever the timing.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('@mantine/core/MultiSelect')) {
+      held = true;
+      await released;
+    }
+    await route.fulfill({ response, body });
+  });
+  await openAudit(page);
+
+  await page.getByRole('textbox', { name: 'Search' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Roles' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const projects = page.getByRole('combobox', { name: 'Projects' });
+  await expect(projects).toBeFocused();
+  await page.keyboard.type(p1.name);
+  await expect.poll(() => held).toBe(true);
+  await expect(projects).toHaveValue(p1.name);
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+
+  release();
+  // The real control takes over with the focus and the text typed so far, its options already filtered.
+  await expect(page.getByRole('option', { name: p1.name, exact: true })).toBeVisible();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(projects).toBeFocused();
+  await expect(projects).toHaveValue(p1.name);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`[?&]project=${p1.id}`));
+  await expect(matrix(page).getByRole('columnheader')).toHaveCount(2);
+  await context.close();
+});

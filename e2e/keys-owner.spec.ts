@@ -172,6 +172,7 @@ test('edit its roles: the preview shows what will be added and removed, and the 
     expectedRoles: ['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY'],
   });
   await expect(edit).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'Roles saved' })).toContainText(assigned.publicKey);
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
   expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
 });

@@ -12,7 +12,7 @@ test.afterAll(async () => {
   await issuer.close();
 });
 
-test('a person signs in through OpenID Connect and reaches a project page', async ({ page }) => {
+test('a person signs in through OpenID Connect, reaches a project page and signs out', async ({ page }) => {
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Sign in with single sign-on' }).click();
   await page.waitForURL((url) => url.href.startsWith(e2eConsole.oidcIssuer));
@@ -26,4 +26,9 @@ test('a person signs in through OpenID Connect and reaches a project page', asyn
   await projectLink.click();
   await expect(page).toHaveURL(/\/projects\/[a-f0-9]{24}$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signin/);
+  await page.goto('/projects');
+  await expect(page).toHaveURL(/\/signin/);
 });

@@ -2,7 +2,7 @@
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
-import { changeActions, changeOutcomes } from '@/lib/api/activity';
+import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
 import { actionLabels, outcomeLabels } from './activity-labels';
 import { isFiltered, type ActivityViewState, type ChangeAction, type ChangeOutcome } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';

@@ -1,6 +1,6 @@
 // The change history's filters and page as they live in the URL, and the API query they make.
 import { isObjectId } from '@/lib/api/ids';
-import { changeActions, changeOutcomes } from '@/lib/api/activity';
+import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
 import type { ActivityFilters } from '@/lib/api/queries';
 
 export type ChangeAction = (typeof changeActions)[number];

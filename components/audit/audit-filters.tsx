@@ -1,5 +1,5 @@
 // The audit's filter bar: text, roles, tier, projects, reach, risky only, sorting and the risk thresholds.
-import { Button, Group, MultiSelect, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import type { AuditReport } from '@/lib/api/audit';
 import { tierLabels, tiers } from '@/lib/roles';
 import { RoleOption } from '@/components/roles/role-option';
 import { RolePill } from '@/components/roles/role-pill';
+import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
 import { labelOrNameFilter } from '@/components/roles/role-options';
 import { auditSorts, isFiltered, reachFilters, type AuditSort, type AuditViewState, type ReachFilter, type TierFilter } from './audit-view-state';
 import { LabeledControl } from './labeled-control';
@@ -52,7 +53,7 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
         }}
         w={240}
       />
-      <MultiSelect
+      <DeferredMultiSelect
         label="Roles"
         placeholder={state.roles.length ? undefined : 'Any role'}
         data={roleData}
@@ -67,7 +68,7 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
         comboboxProps={{ withinPortal: true }}
         w={280}
       />
-      <MultiSelect
+      <DeferredMultiSelect
         label="Projects"
         placeholder={state.projects.length ? undefined : 'All projects'}
         data={projectData}

@@ -1,9 +1,8 @@
 // The change history's contract: who changed which key's roles where through the console, and how it ended.
 import { z } from 'zod';
-import { objectId } from './ids';
+import { changeActions, changeOutcomes } from './change-kinds';
+import { objectId } from './object-id-schema';
 
-export const changeActions = ['create', 'assign', 'update_roles', 'unassign'] as const;
-export const changeOutcomes = ['pending', 'success', 'failure', 'unknown'] as const;
 /** Who settled a record other than the request that made it: only start-up recovery does. */
 export const settledByValues = ['recovery'] as const;
 

@@ -1,6 +1,6 @@
 // The audit report's contract: every key's roles in every project the person may see, and what is risky.
 import { z } from 'zod';
-import { objectId } from './ids';
+import { objectId } from './object-id-schema';
 
 export const auditQuery = z.strictObject({
   /** A key in more than this many projects counts as far-reaching. */

@@ -1,6 +1,11 @@
 // The browser's typed calls to the console's HTTP API; every answer is checked against the contract.
 import type { z } from 'zod';
-import { apiError, type ApiErrorBody } from './schemas';
+import type * as answerSchemas from './answer-schemas';
+import type { ApiErrorBody } from './schemas';
+
+/** A schema in answer-schemas.ts, named so the call sites need not import zod to say what they expect. */
+export type AnswerName = Exclude<keyof typeof answerSchemas, 'apiError'>;
+export type Answer<N extends AnswerName> = z.infer<(typeof answerSchemas)[N]>;
 
 /** A failed call, carrying the error shape so the page can show the upstream's `detail` as is. */
 export class ApiCallError extends Error {
@@ -15,10 +20,32 @@ export class ApiCallError extends Error {
   }
 }
 
-export async function callApi<T>(path: string, schema: z.ZodType<T> | null, init?: RequestInit): Promise<T> {
-  let answer: Response;
+export async function callApi<N extends AnswerName>(path: string, answerName: N, init?: RequestInit): Promise<Answer<N>>;
+export async function callApi(path: string, answerName: null, init?: RequestInit): Promise<void>;
+export async function callApi(path: string, answerName: AnswerName | null, init?: RequestInit): Promise<unknown> {
+  // The schemas load alongside the request rather than after it; the module cache makes later calls free.
+  const [answer, schemas] = await Promise.all([send(path, init), import('./answer-schemas')]);
+  const text = await answer.text();
+  const json: unknown = text ? safeJson(text) : undefined;
+  if (!answer.ok) {
+    const parsed = schemas.apiError.safeParse(json);
+    throw new ApiCallError(
+      parsed.success
+        ? parsed.data
+        : { error: answer.status, errorCode: 'UNEXPECTED_ANSWER', detail: `The console answered ${answer.status}.`, reason: answer.statusText },
+    );
+  }
+  if (!answerName) return undefined;
+  const parsed = schemas[answerName].safeParse(json);
+  if (!parsed.success) {
+    throw new ApiCallError({ error: 502, errorCode: 'INVALID_ANSWER', detail: 'The console sent an answer this page does not understand; reload the page.', reason: 'Bad Gateway' });
+  }
+  return parsed.data;
+}
+
+async function send(path: string, init?: RequestInit): Promise<Response> {
   try {
-    answer = await fetch(path, {
+    return await fetch(path, {
       ...init,
       headers: init?.body ? { 'Content-Type': 'application/json', ...init.headers } : init?.headers,
       credentials: 'same-origin',
@@ -26,22 +53,6 @@ export async function callApi<T>(path: string, schema: z.ZodType<T> | null, init
   } catch {
     throw new ApiCallError({ error: 0, errorCode: 'NETWORK_ERROR', detail: 'The console cannot be reached. Check your connection.', reason: 'Network Error' });
   }
-  const text = await answer.text();
-  const json: unknown = text ? safeJson(text) : undefined;
-  if (!answer.ok) {
-    const parsed = apiError.safeParse(json);
-    throw new ApiCallError(
-      parsed.success
-        ? parsed.data
-        : { error: answer.status, errorCode: 'UNEXPECTED_ANSWER', detail: `The console answered ${answer.status}.`, reason: answer.statusText },
-    );
-  }
-  if (!schema) return undefined as T;
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new ApiCallError({ error: 502, errorCode: 'INVALID_ANSWER', detail: 'The console sent an answer this page does not understand; reload the page.', reason: 'Bad Gateway' });
-  }
-  return parsed.data;
 }
 
 function safeJson(text: string): unknown {

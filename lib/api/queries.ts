@@ -1,9 +1,8 @@
 // TanStack Query options and mutation calls for the console's API, with keys from general to specific.
 import { queryOptions } from '@tanstack/react-query';
-import { activityPage, type ActivityQuery } from './activity';
-import { auditReport } from './audit';
+import type { ActivityQuery } from './activity';
 import { callApi } from './client';
-import { apiKey, apiKeyList, groupList, type CreateKeyBody, type UpdateRolesBody } from './schemas';
+import type { CreateKeyBody, UpdateRolesBody } from './schemas';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
@@ -44,24 +43,24 @@ export const mutationKeys = {
 };
 
 export const groupsQuery = () =>
-  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi('/api/groups', groupList, { signal }) });
+  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi('/api/groups', 'groupList', { signal }) });
 
 export const projectKeysQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.projectKeys(groupId),
-    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/apiKeys`, apiKeyList, { signal }),
+    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/apiKeys`, 'apiKeyList', { signal }),
   });
 
 export const orgKeysQuery = (orgId: string) =>
   queryOptions({
     queryKey: queryKeys.orgKeys(orgId),
-    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, apiKeyList, { signal }),
+    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, 'apiKeyList', { signal }),
   });
 
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
-    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, auditReport, { signal }),
+    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, 'auditReport', { signal }),
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
@@ -69,15 +68,15 @@ export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({
     queryKey: queryKeys.activityPage(filters),
-    queryFn: ({ signal }) => callApi(activityUrl(filters), activityPage, { signal }),
+    queryFn: ({ signal }) => callApi(activityUrl(filters), 'activityPage', { signal }),
     staleTime: 0,
   });
 
 export const createKey = (groupId: string, body: CreateKeyBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys`, apiKey, { method: 'POST', body: JSON.stringify(body) });
+  callApi(`/api/groups/${groupId}/apiKeys`, 'apiKey', { method: 'POST', body: JSON.stringify(body) });
 
 export const setKeyRoles = (groupId: string, apiKeyId: string, body: UpdateRolesBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, apiKey, { method: 'PATCH', body: JSON.stringify(body) });
+  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, 'apiKey', { method: 'PATCH', body: JSON.stringify(body) });
 
 export const unassignKey = (groupId: string, apiKeyId: string) =>
   callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, null, { method: 'DELETE' });

@@ -1,6 +1,6 @@
 // The console's own HTTP contract: what the browser and scripts send and receive (DESIGN §4).
 import { z } from 'zod';
-import { objectId } from './ids';
+import { objectId } from './object-id-schema';
 
 export const roleAssignment = z.object({
   groupId: objectId.optional(),

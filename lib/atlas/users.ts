@@ -1,7 +1,7 @@
 // People of a project or of the organization with their roles, read from either version's answer into one shape.
 import 'server-only';
 import { z } from 'zod';
-import { objectId } from '@/lib/api/ids';
+import { objectId } from '@/lib/api/object-id-schema';
 import type { RoleAssignment } from '@/lib/api/schemas';
 import { wireRole } from './wire';
 

@@ -1,7 +1,7 @@
 // zod schemas of what the Admin API sends; parsing strips `links` and turns anything unexpected into an invalid-response error.
 import 'server-only';
 import { z } from 'zod';
-import { objectId } from '@/lib/api/ids';
+import { objectId } from '@/lib/api/object-id-schema';
 import { invalidResponse } from './errors';
 
 export const wireRole = z.object({

@@ -1,12 +1,13 @@
 // The change history's vocabulary as zod schemas: an intent, its outcome, a query, and the stored record.
 import 'server-only';
 import { z } from 'zod';
-import { objectId } from '@/lib/api/ids';
-
-import { changeActions, changeOutcomes, settledByValues } from '@/lib/api/activity';
+import { settledByValues } from '@/lib/api/activity';
+import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
+import { objectId } from '@/lib/api/object-id-schema';
 
 // The stored record's shape is the browser's contract too, so it lives in lib/api.
-export { changeActions, changeOutcomes, changeRecord, settledByValues, type ChangeRecord } from '@/lib/api/activity';
+export { changeRecord, settledByValues, type ChangeRecord } from '@/lib/api/activity';
+export { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
 export type ChangeAction = (typeof changeActions)[number];
 export type ChangeOutcomeKind = (typeof changeOutcomes)[number];
 

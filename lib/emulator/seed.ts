@@ -1,7 +1,7 @@
 // The emulator's state format — organizations, projects, people, keys and service accounts — as a zod schema and a loader.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { objectId } from '@/lib/api/ids';
+import { objectId } from '@/lib/api/object-id-schema';
 
 /** A role held in one project (`groupId`), in the organization (`orgId`), or neither (Ops Manager's GLOBAL_* roles). */
 const role = z
