@@ -22,8 +22,14 @@ export const wireOrg = z.object({ id: objectId, name: z.string() });
 
 export const wireProject = z.object({ id: objectId, name: z.string(), orgId: objectId });
 
-export function wirePage<T extends z.ZodType>(item: T) {
-  return z.object({ results: z.array(item), totalCount: z.number().int().nonnegative() });
+const pageOf = <T extends z.ZodType>(item: T) => z.object({ results: z.array(item), totalCount: z.number().int().nonnegative() });
+const pages = new WeakMap<z.ZodType, ReturnType<typeof pageOf>>();
+
+/** The page schema of an item schema, built once: building zod schemas costs more than a page view can spare. */
+export function wirePage<T extends z.ZodType>(item: T): ReturnType<typeof pageOf<T>> {
+  const known = pages.get(item) ?? pageOf(item);
+  pages.set(item, known);
+  return known as ReturnType<typeof pageOf<T>>;
 }
 
 export const wireToken = z.object({
