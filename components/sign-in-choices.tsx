@@ -12,14 +12,27 @@ interface Props {
 
 export function SignInChoices({ sso, people, callbackUrl }: Props) {
   const [pending, setPending] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const go = async (provider: string, email?: string) => {
     setPending(email ?? provider);
-    // next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
-    const { signIn } = await import('next-auth/react');
-    await signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
+    setFailed(false);
+    try {
+      // next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
+      const { signIn } = await import('next-auth/react');
+      await signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
+    } catch {
+      // Its code or the console could not be reached: the buttons come back for another try.
+      setPending(null);
+      setFailed(true);
+    }
   };
   return (
     <Stack>
+      {failed && (
+        <Alert color="red" variant="light" title="Sign-in did not start">
+          The console could not be reached. Check your connection and try again.
+        </Alert>
+      )}
       {sso && (
         <Button size="md" onClick={() => void go('oidc')} loading={pending === 'oidc'}>
           Sign in with single sign-on
