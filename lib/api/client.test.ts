@@ -51,4 +51,19 @@ describe('callApi', () => {
     answering(null, 204);
     await expect(callApi('/api/groups/x/apiKeys/y', null, { method: 'DELETE' })).resolves.toBeUndefined();
   });
+
+  it('says the page is outdated when the schemas cannot load, after the call was sent', async () => {
+    vi.resetModules();
+    vi.doMock('./answer-schemas', () => {
+      throw new Error('chunk gone');
+    });
+    const fresh = await import('./client');
+    const fetch = vi.fn(() => Promise.resolve(new Response(JSON.stringify(groupList), { status: 200 })));
+    vi.stubGlobal('fetch', fetch);
+    const error: unknown = await fresh.callApi('/api/groups', 'groupList').then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(fresh.ApiCallError);
+    expect(error).toMatchObject({ body: { errorCode: 'PAGE_OUTDATED' }, message: expect.stringMatching(/^This page could not load a part of itself/) });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    vi.doUnmock('./answer-schemas');
+  });
 });

@@ -24,8 +24,19 @@ export async function callApi<N extends AnswerName>(path: string, answerName: N,
 export async function callApi(path: string, answerName: null, init?: RequestInit): Promise<void>;
 export async function callApi(path: string, answerName: AnswerName | null, init?: RequestInit): Promise<unknown> {
   // The schemas load alongside the request rather than after it; the module cache makes later calls free.
-  const [answer, schemas] = await Promise.all([send(path, init), import('./answer-schemas')]);
+  const schemasLoaded = import('./answer-schemas');
+  schemasLoaded.catch(() => undefined);
+  const answer = await send(path, init);
   const text = await answer.text();
+  // Their chunk can be gone (the console was updated since the page loaded) while a change went through: say so.
+  const schemas = await schemasLoaded.catch(() => {
+    throw new ApiCallError({
+      error: 0,
+      errorCode: 'PAGE_OUTDATED',
+      detail: 'This page could not load a part of itself (the console may have been updated). Reload the page to see the current state.',
+      reason: 'Page Outdated',
+    });
+  });
   const json: unknown = text ? safeJson(text) : undefined;
   if (!answer.ok) {
     const parsed = schemas.apiError.safeParse(json);
