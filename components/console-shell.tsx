@@ -7,6 +7,7 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { CurrentProjectRole } from './current-project-role';
+import { signOutToSignIn } from './session-actions';
 
 interface Props {
   org: { id: string; name: string };
@@ -20,12 +21,6 @@ const links = [
   { href: '/audit', label: 'Audit' },
   { href: '/activity', label: 'Activity' },
 ];
-
-// next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
-async function signOutToSignIn() {
-  const { signOut } = await import('next-auth/react');
-  await signOut({ callbackUrl: '/signin' });
-}
 
 export function ConsoleShell({ org, person, demo, children }: Props) {
   const pathname = usePathname();

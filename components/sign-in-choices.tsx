@@ -3,6 +3,7 @@
 import { Alert, Button, Divider, Stack, Text, UnstyledButton, Group, Paper } from '@mantine/core';
 import { useState } from 'react';
 import type { DemoPerson } from '@/lib/auth/demo';
+import { signInWith } from './session-actions';
 
 interface Props {
   sso: boolean;
@@ -17,9 +18,7 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
     setPending(email ?? provider);
     setFailed(false);
     try {
-      // next-auth's browser client (with its Babel helpers) is needed by this one click, so it loads then.
-      const { signIn } = await import('next-auth/react');
-      await signIn(provider, email ? { email, callbackUrl } : { callbackUrl });
+      await signInWith(provider, email ? { email, callbackUrl } : { callbackUrl });
     } catch {
       // Its code or the console could not be reached: the buttons come back for another try.
       setPending(null);

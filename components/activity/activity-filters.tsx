@@ -2,9 +2,9 @@
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
-import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
+import { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
 import { actionLabels, outcomeLabels } from './activity-labels';
-import { isFiltered, type ActivityViewState, type ChangeAction, type ChangeOutcome } from './activity-view-state';
+import { isFiltered, type ActivityViewState } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
 
 interface Props {
@@ -67,7 +67,7 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
         placeholder="Any outcome"
         data={changeOutcomes.map((value) => ({ value, label: outcomeLabels[value] }))}
         value={state.outcome ?? null}
-        onChange={(outcome) => onChange({ outcome: (outcome ?? undefined) as ChangeOutcome | undefined })}
+        onChange={(outcome) => onChange({ outcome: (outcome ?? undefined) as ChangeOutcomeKind | undefined })}
         clearable
         w={150}
       />

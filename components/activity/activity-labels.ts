@@ -1,5 +1,5 @@
 // The words the change history uses for actions and outcomes.
-import type { ChangeAction, ChangeOutcome } from './activity-view-state';
+import type { ChangeAction, ChangeOutcomeKind } from '@/lib/api/change-kinds';
 
 export const actionLabels: Record<ChangeAction, string> = {
   create: 'Create',
@@ -8,7 +8,7 @@ export const actionLabels: Record<ChangeAction, string> = {
   unassign: 'Unassign',
 };
 
-export const outcomeLabels: Record<ChangeOutcome, string> = {
+export const outcomeLabels: Record<ChangeOutcomeKind, string> = {
   success: 'Success',
   failure: 'Failure',
   unknown: 'Unknown',

@@ -1,10 +1,8 @@
 // The change history's filters and page as they live in the URL, and the API query they make.
 import { isObjectId } from '@/lib/api/ids';
-import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
+import { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
 import type { ActivityFilters } from '@/lib/api/queries';
 
-export type ChangeAction = (typeof changeActions)[number];
-export type ChangeOutcome = (typeof changeOutcomes)[number];
 
 export const pageSize = 50;
 /** The most the API returns in one answer, and so in one CSV export. */
@@ -14,7 +12,7 @@ export interface ActivityViewState {
   groupId: string | undefined;
   actor: string | undefined;
   action: ChangeAction | undefined;
-  outcome: ChangeOutcome | undefined;
+  outcome: ChangeOutcomeKind | undefined;
   /** ISO instants. */
   from: string | undefined;
   to: string | undefined;

@@ -2,3 +2,6 @@
 
 export const changeActions = ['create', 'assign', 'update_roles', 'unassign'] as const;
 export const changeOutcomes = ['pending', 'success', 'failure', 'unknown'] as const;
+
+export type ChangeAction = (typeof changeActions)[number];
+export type ChangeOutcomeKind = (typeof changeOutcomes)[number];

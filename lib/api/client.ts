@@ -25,6 +25,7 @@ export async function callApi(path: string, answerName: null, init?: RequestInit
 export async function callApi(path: string, answerName: AnswerName | null, init?: RequestInit): Promise<unknown> {
   // The schemas load alongside the request rather than after it; the module cache makes later calls free.
   const schemasLoaded = import('./answer-schemas');
+  // A failed load is reported below, once the request is answered; until then it must not surface as unhandled.
   schemasLoaded.catch(() => undefined);
   const answer = await send(path, init);
   const text = await answer.text();

@@ -27,9 +27,12 @@ const pages = new WeakMap<z.ZodType, ReturnType<typeof pageOf>>();
 
 /** The page schema of an item schema, built once: building zod schemas costs more than a page view can spare. */
 export function wirePage<T extends z.ZodType>(item: T): ReturnType<typeof pageOf<T>> {
-  const known = pages.get(item) ?? pageOf(item);
-  pages.set(item, known);
-  return known as ReturnType<typeof pageOf<T>>;
+  let page = pages.get(item);
+  if (!page) {
+    page = pageOf(item);
+    pages.set(item, page);
+  }
+  return page as ReturnType<typeof pageOf<T>>;
 }
 
 export const wireToken = z.object({

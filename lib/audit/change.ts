@@ -7,9 +7,7 @@ import { objectId } from '@/lib/api/object-id-schema';
 
 // The stored record's shape is the browser's contract too, so it lives in lib/api.
 export { changeRecord, settledByValues, type ChangeRecord } from '@/lib/api/activity';
-export { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
-export type ChangeAction = (typeof changeActions)[number];
-export type ChangeOutcomeKind = (typeof changeOutcomes)[number];
+export { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
 
 /** Free text from upstream is kept, cut to a length a row and a table cell can hold. */
 const clipped = (max: number) => z.string().transform((text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text));
