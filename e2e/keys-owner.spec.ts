@@ -177,6 +177,24 @@ test('edit its roles: the preview shows what will be added and removed, and the 
   expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
 });
 
+test('Edit roles opens with the focus in Roles and its list closed until asked for, so the preview stays in view', async () => {
+  await openProject(page, p1.id);
+  await keyRow(page, assigned.publicKey).getByRole('button', { name: 'Edit roles' }).click();
+  const edit = dialog(page, 'Edit roles');
+  const roles = edit.getByRole('combobox', { name: 'Roles', exact: true });
+  await expect(roles).toBeFocused();
+  await expect(edit.getByTestId('role-change-preview')).toBeVisible();
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await roles.press('ArrowDown');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  // The first Escape closes the list, the second the dialog.
+  await roles.press('Escape');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+  await expect(edit).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeHidden();
+});
+
 test('a concurrent change answers 409: the dialog says who changed what and reloads the current roles', async () => {
   await openProject(page, p1.id);
   const row = keyRow(page, assigned.publicKey);

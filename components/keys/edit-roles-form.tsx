@@ -44,7 +44,7 @@ export function EditRolesForm({ apiKey, project, flavor, onDone, onCancel, onUna
         <Text size="sm">
           Key <b>{apiKey.desc}</b> · public key <b>{apiKey.publicKey}</b>
         </Text>
-        <RoleMultiSelect flavor={flavor} value={roles} onChange={setRoles} description={`The key’s roles in ${project.name}; its roles elsewhere do not change.`} />
+        <RoleMultiSelect flavor={flavor} value={roles} onChange={setRoles} autoFocus description={`The key’s roles in ${project.name}; its roles elsewhere do not change.`} />
         {roles.length === 0 ? (
           <Alert color="yellow" variant="light" title="A key needs at least one role here">
             <Stack gap="xs" align="flex-start">

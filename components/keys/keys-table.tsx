@@ -1,7 +1,7 @@
 // The project's keys as a table whose rows are virtualized, so a project with 500 keys scrolls smoothly.
 import { Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useViewportFill } from '@/components/ui/use-viewport-fill';
 import type { ApiKey } from '@/lib/api/schemas';
 import { gridTemplate, tableMinWidth } from './keys-columns';
@@ -19,7 +19,7 @@ interface Props {
 /** A row with two lines of chips; rows are measured after they render, this only sizes the scrollbar at first. */
 const estimatedRowHeight = 53;
 
-export function KeysTable({ rows, projectName, projectNames, actions }: Props) {
+function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
   const virtualizer = useVirtualizer({
@@ -64,3 +64,6 @@ export function KeysTable({ rows, projectName, projectNames, actions }: Props) {
     </div>
   );
 }
+
+// Opening or closing a dialog re-renders the page around the table; its rows have not changed, so they are not rendered again.
+export const KeysTable = memo(VirtualKeysTable);

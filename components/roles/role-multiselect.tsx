@@ -13,6 +13,7 @@ interface Props {
   error?: string;
   description?: string;
   disabled?: boolean;
+  /** Takes the focus when its dialog opens (Mantine's focus trap looks for `data-autofocus`). */
   autoFocus?: boolean;
 }
 
@@ -28,12 +29,15 @@ export function RoleMultiSelect({ flavor, value, onChange, error, description, d
       onChange={onChange}
       error={error}
       disabled={disabled}
-      autoFocus={autoFocus}
+      data-autofocus={autoFocus || undefined}
       searchable
+      // The list opens on click, typing or ArrowDown; a dialog that opens with its focus here stays uncovered.
+      openOnFocus={false}
       filter={labelOrNameFilter}
       nothingFoundMessage="No role matches"
       maxDropdownHeight={280}
-      comboboxProps={{ withinPortal: true }}
+      // Mantine would keep the closed list mounted and position it as it mounts: a forced style pass on every dialog open.
+      comboboxProps={{ withinPortal: true, keepMounted: false }}
       renderOption={({ option }) => <RoleOption name={String(option.value)} />}
       renderPill={({ value: name, onRemove, disabled: pillDisabled }) => (
         <RolePill name={String(name)} onRemove={onRemove} disabled={pillDisabled} />
