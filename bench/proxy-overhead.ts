@@ -55,3 +55,15 @@ export async function proxyOverhead(bench: BenchConsole, cookie: string, groupId
   }
   return runs;
 }
+
+/**
+ * What any request costs through Next.js's route pipeline on this machine, for reading figure 1: an unsigned
+ * request that the route wrapper answers 401 before it reads or calls anything (autocannon keeps non-2xx latencies).
+ */
+export async function routeFloor(bench: BenchConsole, seconds: number): Promise<{ p50: number; mean: number }> {
+  const url = `${bench.url}/api/groups`;
+  await autocannon({ url, connections: 1, duration: 2 });
+  const result = await autocannon({ url, connections: 1, duration: seconds });
+  if (result.statusCodeStats?.['401']?.count !== result.requests.total) throw new Error('the floor request did not answer 401 every time');
+  return { p50: result.latency.p50, mean: result.latency.mean };
+}

@@ -6,7 +6,7 @@ import { auditAtScale } from './audit-scale';
 import { ensureBuild, signIn, startBenchConsole } from './console-process';
 import { load } from './load';
 import { pages } from './pages';
-import { proxyOverhead } from './proxy-overhead';
+import { proxyOverhead, routeFloor } from './proxy-overhead';
 import { printTable, type Figure } from './report';
 import { roundTrips } from './round-trips';
 import { auditSeed, seedWithBigProject } from './seeds';
@@ -42,6 +42,10 @@ async function main() {
         },
       );
     }
+
+    const floor = await routeFloor(small, quick ? 3 : 5);
+    raw.routeFloor = floor;
+    figures.push({ figure: '1 Next.js route floor, 1 conn. (a 401 that reads nothing)', value: `p50 ${floor.p50.toFixed(1)} ms, mean ${floor.mean.toFixed(2)} ms`, budget: '(reported)', met: true });
 
     const trips = await roundTrips(small, smallCookie, smallGroup, keyInSmall);
     raw.roundTrips = trips;
