@@ -1,6 +1,6 @@
 // Starts an emulator and a production console pointed at it, for the benchmarks; both stop with the bench.
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,11 +50,12 @@ function treeRss(pid: number): number {
 export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { port: number; latencyMs?: number }): Promise<BenchConsole> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs });
   const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-console-'));
   const child = spawnConsole({
     port,
     emulatorUrl: emulator.url,
     seed,
-    dataDir: mkdtempSync(path.join(tmpdir(), 'bench-console-')),
+    dataDir,
     env: { MUTATIONS_PER_MINUTE: '1000000' },
     stdio: 'inherit',
   });
@@ -69,6 +70,7 @@ export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { p
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
