@@ -10,8 +10,8 @@ export type AtlasAuth =
   | { kind: 'digest'; publicKey: string; privateKey: string }
   | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string };
 
-/** Sends one request with the given Authorization header value, or none. */
-export type Attempt = (authorization: string | undefined) => Promise<RawResponse>;
+/** Sends one request with the given Authorization header value, or none; over `via` when given, else the shared dispatcher. */
+export type Attempt = (authorization: string | undefined, via?: Dispatcher) => Promise<RawResponse>;
 
 export interface Authenticator {
   readonly credential: CredentialName;
@@ -21,9 +21,9 @@ export interface Authenticator {
 
 export function createAuthenticator(
   auth: AtlasAuth,
-  upstream: { origin: string; dispatcher: Dispatcher; timeoutMs: number },
+  upstream: { origin: string; dispatcher: Dispatcher; connection: () => Dispatcher; timeoutMs: number },
 ): Authenticator {
-  if (auth.kind === 'digest') return new DigestAuthenticator(auth.publicKey, auth.privateKey);
+  if (auth.kind === 'digest') return new DigestAuthenticator(auth.publicKey, auth.privateKey, { connection: upstream.connection });
   const tokenUrl = new URL(auth.tokenUrl ?? `${upstream.origin}/api/oauth/token`);
   return new ServiceAccountAuthenticator({ ...upstream, tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret });
 }

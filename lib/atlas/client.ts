@@ -1,6 +1,6 @@
 // The Admin API client of the console's server code: one base URL, one credential, one flavor, plain objects out.
 import 'server-only';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, Client, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { isObjectId } from '@/lib/api/ids';
 import type { ApiKey } from '@/lib/api/schemas';
@@ -31,6 +31,8 @@ export interface AtlasClientOptions {
   retry?: Partial<RetryOptions>;
   /** Defaults to a keep-alive agent of the client's own; tests pass theirs to close it. */
   dispatcher?: Dispatcher;
+  /** Opens one keep-alive connection to the upstream: Digest lends each of its nonces with its own (see `digest.ts`). */
+  connection?: () => Dispatcher;
 }
 
 export interface AtlasProject {
@@ -80,7 +82,8 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   // Reused connections spare a TCP and TLS handshake per call; the upstream is one host.
   const dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 32 });
-  const authenticator = createAuthenticator(options.auth, { origin: baseUrl.origin, dispatcher, timeoutMs });
+  const connection = options.connection ?? (() => new Client(baseUrl.origin, { keepAliveTimeout: 30_000 }));
+  const authenticator = createAuthenticator(options.auth, { origin: baseUrl.origin, dispatcher, connection, timeoutMs });
   const call = createTransport({
     baseUrl,
     mediaType: mediaTypeOf(flavor),

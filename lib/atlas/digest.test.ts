@@ -83,18 +83,27 @@ describe('parseDigestChallenge', () => {
   });
 });
 
+interface ServerOptions {
+  password?: string;
+  /** Shuffles arrival order. */
+  delays?: () => number;
+  /** Retire each nonce after this many accepted uses; its next use is refused with stale=false. */
+  maxUses?: number;
+}
+
 /**
- * A Digest server in a function: issues nonces, expires them on demand, checks every response independently and,
- * like the emulator, takes a count that does not grow as a stale nonce. `delays` shuffles arrival order.
+ * A strict Digest server in a function, as Apache's mod_auth_digest with AuthDigestNcCheck On: a count not above the
+ * highest seen for its nonce is refused with stale=false; an expired nonce gets stale=true, an unknown one stale=false.
  */
-function digestServer(password = 'secret-private-key', delays: () => number = () => 0) {
-  const log: { authorization: string | undefined; status: number }[] = [];
+function digestServer({ password = 'secret-private-key', delays = () => 0, maxUses = Infinity }: ServerOptions = {}) {
+  const log: { authorization: string | undefined; status: number; inFlight: number }[] = [];
   let nonce = 0;
-  const live = new Set<string>();
-  const lastCount = new Map<string, number>();
+  let inFlight = 0;
+  const live = new Map<string, { highest: number; uses: number }>();
+  const expired = new Set<string>();
   const challenge = (stale: boolean): RawResponse => {
     const fresh = `nonce-${++nonce}`;
-    live.add(fresh);
+    live.set(fresh, { highest: 0, uses: 0 });
     return {
       status: 401,
       headers: { 'www-authenticate': `Digest realm="MMS Public API", domain="", nonce="${fresh}", algorithm=MD5, qop="auth", stale=${stale}` },
@@ -107,24 +116,36 @@ function digestServer(password = 'secret-private-key', delays: () => number = ()
     const ha1 = md5(`${field('username')}:MMS Public API:${password}`);
     const expected = md5(`${ha1}:${field('nonce')}:${field('nc')}:${field('cnonce')}:auth:${md5(`${method}:${field('uri')}`)}`);
     if (field('uri') !== uri || field('response') !== expected) return challenge(false);
-    if (!live.has(field('nonce'))) return challenge(true);
-    if (!/^[0-9a-f]{8}$/.test(field('nc'))) return challenge(false);
+    if (expired.has(field('nonce'))) return challenge(true);
+    const record = live.get(field('nonce'));
+    if (!record) return challenge(false);
     const count = Number.parseInt(field('nc'), 16);
-    if (count <= (lastCount.get(field('nonce')) ?? 0)) return challenge(true);
-    lastCount.set(field('nonce'), count);
+    if (!/^[0-9a-f]{8}$/.test(field('nc')) || count <= record.highest) return challenge(false);
+    record.highest = count;
+    record.uses += 1;
+    if (record.uses >= maxUses) live.delete(field('nonce'));
     return { status: 200, headers: {}, text: '{}' };
   };
   return {
     log,
-    expireNonces: () => live.clear(),
+    nonces: () => nonce,
+    expireNonces: () => {
+      for (const old of live.keys()) expired.add(old);
+      live.clear();
+    },
     attempt: (method: string, uri: string) => async (authorization: string | undefined) => {
+      inFlight += 1;
       await new Promise((resolve) => setTimeout(resolve, delays()));
       const answer = handle(method, uri, authorization);
-      log.push({ authorization, status: answer.status });
+      log.push({ authorization, status: answer.status, inFlight });
+      inFlight -= 1;
       return answer;
     },
   };
 }
+
+const nonceOf = (authorization: string | undefined) => /nonce="([^"]*)"/.exec(authorization ?? '')?.[1];
+const ncOf = (authorization: string | undefined) => /nc=(\w+)/.exec(authorization ?? '')?.[1];
 
 describe('DigestAuthenticator', () => {
   it('answers the first challenge, then signs every later request in one round trip with a growing nc', async () => {
@@ -137,18 +158,37 @@ describe('DigestAuthenticator', () => {
       expect((await auth.send('POST', uri, server.attempt('POST', uri))).status).toBe(200);
     }
     expect(server.log.map((r) => r.status)).toEqual([200, 200]);
-    expect(server.log.map((r) => /nc=(\w+)/.exec(r.authorization ?? '')?.[1])).toEqual(['00000002', '00000003']);
+    expect(server.log.map((r) => ncOf(r.authorization))).toEqual(['00000002', '00000003']);
     const cnonces = server.log.map((r) => /cnonce="(\w+)"/.exec(r.authorization ?? '')?.[1]);
     expect(new Set(cnonces).size).toBe(2);
   });
 
-  it('lets concurrent cold requests share one challenge and distinct nonce counts', async () => {
+  it('gives each of N concurrent cold requests its own nonce, once: N challenges, then none', async () => {
     const server = digestServer();
     const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => auth.send('GET', `/r/${i}`, server.attempt('GET', `/r/${i}`))));
-    expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(server.log.filter((r) => r.authorization === undefined)).toHaveLength(1);
-    expect(server.log).toHaveLength(21);
+    const round = (tag: string) => Promise.all(Array.from({ length: 20 }, (_, i) => auth.send('GET', `/${tag}/${i}`, server.attempt('GET', `/${tag}/${i}`))));
+    expect((await round('a')).every((a) => a.status === 200)).toBe(true);
+    expect(server.log.filter((r) => r.authorization === undefined)).toHaveLength(20);
+    expect(server.log).toHaveLength(40);
+    server.log.length = 0;
+    expect((await round('b')).every((a) => a.status === 200)).toBe(true);
+    expect(server.log.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 200));
+  });
+
+  it('keeps counts in order on a strict server however answers are shuffled: three rounds of 16 concurrent requests all succeed', async () => {
+    let turn = 0;
+    const server = digestServer({ delays: () => [7, 0, 3, 1, 5][turn++ % 5] ?? 0 });
+    const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
+    await auth.send('GET', '/warm', server.attempt('GET', '/warm'));
+    server.log.length = 0;
+    for (let round = 0; round < 3; round++) {
+      const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => auth.send('GET', `/c/${i}`, server.attempt('GET', `/c/${i}`))));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+    }
+    // 15 requests found no idle nonce in the first round and asked for one; none was ever refused.
+    expect(server.log.filter((r) => r.status === 401 && r.authorization !== undefined)).toHaveLength(0);
+    expect(server.log.filter((r) => r.status === 401)).toHaveLength(15);
+    expect(server.log).toHaveLength(48 + 15);
   });
 
   it('costs exactly one extra round trip when the nonce has gone stale, even for many requests at once', async () => {
@@ -168,49 +208,81 @@ describe('DigestAuthenticator', () => {
     expect(server.log).toHaveLength(10);
   });
 
-  it('survives counts overtaken by concurrent requests: at most one extra round trip each, never a failure', async () => {
-    let turn = 0;
-    const server = digestServer('secret-private-key', () => [7, 0, 3, 1, 5][turn++ % 5] ?? 0);
+  it('recovers from a nonce refused with stale=false and never sends a refused nonce again', async () => {
+    const server = digestServer({ maxUses: 3 });
     const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
-    await auth.send('GET', '/warm', server.attempt('GET', '/warm'));
-    server.log.length = 0;
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => auth.send('GET', `/c/${i}`, server.attempt('GET', `/c/${i}`))));
-    expect(answers.every((a) => a.status === 200)).toBe(true);
-    const overtaken = server.log.filter((r) => r.status === 401).length;
-    expect(overtaken).toBeGreaterThan(0);
-    expect(server.log).toHaveLength(30 + overtaken);
+    for (let i = 0; i < 8; i++) expect((await auth.send('GET', `/s/${i}`, server.attempt('GET', `/s/${i}`))).status).toBe(200);
+    // The probe, then three uses of each nonce; the fourth use of each is refused and re-signed with the fresh one.
+    expect(server.log.map((r) => r.status)).toEqual([401, 200, 200, 200, 401, 200, 200, 200, 401, 200, 200]);
+    const refused = server.log.filter((r) => r.status === 401 && r.authorization).map((r) => nonceOf(r.authorization));
+    const after = (nonce: string | undefined) => server.log.slice(server.log.findIndex((r) => r.status === 401 && nonceOf(r.authorization) === nonce) + 1);
+    for (const nonce of refused) expect(after(nonce).some((r) => nonceOf(r.authorization) === nonce)).toBe(false);
   });
 
-  it('never loops on 401: a wrong private key costs the challenge and one signed try', async () => {
-    const server = digestServer('the-real-key');
+  it('never loops on 401: a wrong private key costs the challenge and one signed try, each time', async () => {
+    const server = digestServer({ password: 'the-real-key' });
     const auth = new DigestAuthenticator('abcdefgh', 'a-wrong-key');
     expect((await auth.send('GET', '/x', server.attempt('GET', '/x'))).status).toBe(401);
-    expect(server.log).toHaveLength(2);
+    expect(server.log.map((r) => Boolean(r.authorization))).toEqual([false, true]);
+    expect((await auth.send('GET', '/y', server.attempt('GET', '/y'))).status).toBe(401);
+    expect(server.log.map((r) => Boolean(r.authorization))).toEqual([false, true, false, true]);
   });
 
-  it('takes a 401 without stale=true to a signed request as final', async () => {
+  it('retries a signed request refused with a challenge once, then takes the second refusal as final', async () => {
     const server = digestServer();
     const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
     await auth.send('GET', '/warm', server.attempt('GET', '/warm'));
-    server.log.length = 0;
-    const forbidden = async (): Promise<RawResponse> => ({ status: 401, headers: {}, text: '{"errorCode":"NOT_IN_GROUP"}' });
-    expect((await auth.send('GET', '/x', forbidden)).status).toBe(401);
-    let calls = 0;
-    const rechallenging = async (): Promise<RawResponse> => {
-      calls += 1;
-      return { status: 401, headers: { 'www-authenticate': 'Digest realm="r", nonce="other", qop="auth", stale=false' }, text: '' };
+    const sent: (string | undefined)[] = [];
+    const rechallenging = async (authorization: string | undefined): Promise<RawResponse> => {
+      sent.push(authorization);
+      return { status: 401, headers: { 'www-authenticate': `Digest realm="r", nonce="other-${sent.length}", qop="auth", stale=false` }, text: '' };
     };
     expect((await auth.send('GET', '/y', rechallenging)).status).toBe(401);
-    expect(calls).toBe(1);
+    expect(sent.map(nonceOf)).toEqual(['nonce-1', 'other-1']);
+    server.log.length = 0;
+    expect((await auth.send('GET', '/z', server.attempt('GET', '/z'))).status).toBe(200);
+    expect(server.log.map((r) => [Boolean(r.authorization), r.status])).toEqual([
+      [false, 401],
+      [true, 200],
+    ]);
   });
 
-  it('passes on an answer to an unauthenticated request that is not a challenge, and lets a failed probe go', async () => {
+  it('takes a 401 without a challenge (authenticated, not authorized) as final and keeps its nonce', async () => {
+    const server = digestServer();
     const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
+    await auth.send('GET', '/warm', server.attempt('GET', '/warm'));
+    let calls = 0;
+    const forbidden = async (): Promise<RawResponse> => {
+      calls += 1;
+      return { status: 401, headers: {}, text: '{"errorCode":"NOT_IN_GROUP"}' };
+    };
+    expect((await auth.send('GET', '/x', forbidden)).status).toBe(401);
+    expect(calls).toBe(1);
+    server.log.length = 0;
+    expect((await auth.send('GET', '/z', server.attempt('GET', '/z'))).status).toBe(200);
+    expect(server.log.map((r) => [nonceOf(r.authorization), ncOf(r.authorization)])).toEqual([['nonce-1', '00000003']]);
+  });
+
+  it('lends at most `slots` nonces at once; further requests wait for one', async () => {
+    const server = digestServer({ delays: () => 2 });
+    const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key', { slots: 3 });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => auth.send('GET', `/q/${i}`, server.attempt('GET', `/q/${i}`))));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(Math.max(...server.log.map((r) => r.inFlight))).toBeLessThanOrEqual(3);
+    expect(server.nonces()).toBe(3);
+  });
+
+  it('passes on an answer to an unauthenticated request that is not a challenge, and gives back the slot of a request that failed', async () => {
+    const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key', { slots: 1 });
     const open = async (): Promise<RawResponse> => ({ status: 200, headers: {}, text: '{}' });
     expect((await auth.send('GET', '/open', open)).status).toBe(200);
-    await expect(auth.send('GET', '/x', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     const server = digestServer();
+    await auth.send('GET', '/warm', server.attempt('GET', '/warm'));
+    await expect(auth.send('GET', '/x', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    server.log.length = 0;
     expect((await auth.send('GET', '/z', server.attempt('GET', '/z'))).status).toBe(200);
+    // The count the lost request took is skipped, which a strict server accepts.
+    expect(server.log.map((r) => [r.status, ncOf(r.authorization)])).toEqual([[200, '00000003']]);
   });
 
   it('keeps the private key out of inspection and JSON', async () => {

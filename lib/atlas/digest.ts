@@ -1,6 +1,7 @@
-// HTTP Digest (RFC 2617, MD5, qop=auth) that keeps the server's nonce so a warm client signs without a challenge round trip.
+// HTTP Digest (RFC 2617, MD5, qop=auth) that keeps the server's nonces so a warm client signs without a challenge round trip.
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
+import type { Dispatcher } from 'undici';
 import type { Attempt, Authenticator } from './authenticator';
 import type { RawResponse } from './exchange';
 
@@ -78,63 +79,97 @@ interface Nonce {
   count: number;
 }
 
+/**
+ * One connection to the upstream and the nonce last issued on it. A slot is lent to one request at a time, so the
+ * counts of its nonce arrive in order (strict servers such as Apache's `AuthDigestNcCheck On` refuse any other), and
+ * its nonce is only ever sent to the node that issued it when a load balancer pins connections to nodes.
+ */
+interface Slot {
+  /** undefined: the transport's shared dispatcher (unit tests). */
+  via: Dispatcher | undefined;
+  nonce: Nonce | undefined;
+}
+
+export interface DigestOptions {
+  /** Opens one connection to the upstream for a slot; without it every slot uses the shared dispatcher. */
+  connection?: () => Dispatcher;
+  /** How many requests may be in flight at once, each with its own connection and nonce; more wait for a slot. */
+  slots?: number;
+  cnonce?: () => string;
+}
+
+/** As many as the console's former connection pool held; more concurrency than this only queued there. */
+const defaultSlots = 32;
+
+const challengeOf = (answer: RawResponse) => (answer.status === 401 ? parseDigestChallenge(answer.headers['www-authenticate']) : undefined);
+
 export class DigestAuthenticator implements Authenticator {
   readonly credential = 'API key';
   // Private fields stay out of util.inspect and JSON.stringify.
   readonly #username: string;
   readonly #password: string;
   readonly #cnonce: () => string;
-  /** The nonce every request signs with, each taking the next count. */
-  #shared: Nonce | undefined;
-  /** While a cold client's first request obtains a nonce, the others wait for it instead of each asking for one. */
-  #probe: Promise<void> | undefined;
+  readonly #connection: (() => Dispatcher) | undefined;
+  readonly #capacity: number;
+  #opened = 0;
+  /** Slots not lent out, the most recently used last. */
+  readonly #idle: Slot[] = [];
+  readonly #waiting: ((slot: Slot) => void)[] = [];
 
-  constructor(username: string, password: string, cnonce: () => string = () => randomBytes(8).toString('hex')) {
+  constructor(username: string, password: string, options: DigestOptions = {}) {
     this.#username = username;
     this.#password = password;
-    this.#cnonce = cnonce;
+    this.#cnonce = options.cnonce ?? (() => randomBytes(8).toString('hex'));
+    this.#connection = options.connection;
+    this.#capacity = options.slots ?? defaultSlots;
   }
 
   async send(method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
-    if (!this.#shared && this.#probe) await this.#probe;
-    const shared = this.#shared;
-    if (!shared) return this.#sendCold(method, uri, attempt);
-    const answer = await attempt(this.#sign(shared, method, uri));
-    if (answer.status !== 401) return answer;
-    const challenge = parseDigestChallenge(answer.headers['www-authenticate']);
-    // Only a nonce that expired (or whose count was overtaken by a concurrent request's) earns a second try.
-    return challenge?.stale ? this.#sendWithOwnNonce(challenge, method, uri, attempt) : answer;
-  }
-
-  async #sendCold(method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
-    const probe = attempt(undefined).then((answer) => {
-      const challenge = answer.status === 401 ? parseDigestChallenge(answer.headers['www-authenticate']) : undefined;
-      return challenge ? this.#sendWithOwnNonce(challenge, method, uri, attempt) : answer;
-    });
-    const settled = probe.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#probe = settled;
+    const slot = await this.#acquire();
+    // A request that failed on the way keeps its slot's nonce: if the server never counted that nc, a strict one
+    // refuses the next and the slot recovers with one fresh challenge, the same price as dropping the nonce now.
     try {
-      return await probe;
+      return await this.#sendOn(slot, method, uri, attempt);
     } finally {
-      if (this.#probe === settled) this.#probe = undefined;
+      this.#release(slot);
     }
   }
 
   /**
-   * Signs with a fresh nonce that no other request uses until this one has been answered, so its count cannot be
-   * overtaken; a 401 now is final. Afterwards it becomes the shared nonce.
+   * Signs with the slot's nonce (or, without one, asks unsigned for a challenge). A 401 that carries a challenge
+   * refuses that nonce, stale or not: it is dropped and the request is signed once with the fresh nonce, on the same
+   * connection. A second challenge is final: the key or secret is wrong, and the client never loops.
    */
-  async #sendWithOwnNonce(challenge: DigestChallenge, method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
-    const nonce: Nonce = { challenge, count: 0 };
-    const answer = await attempt(this.#sign(nonce, method, uri));
-    if (answer.status !== 401) this.#shared = nonce;
-    return answer;
+  async #sendOn(slot: Slot, method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
+    const first = await attempt(slot.nonce && this.#sign(slot.nonce, method, uri), slot.via);
+    const challenge = challengeOf(first);
+    // Success, or a 401 without a challenge: the request was authenticated (and maybe not authorized), the nonce is good.
+    if (!challenge) return first;
+    slot.nonce = undefined;
+    const fresh: Nonce = { challenge, count: 0 };
+    const second = await attempt(this.#sign(fresh, method, uri), slot.via);
+    if (!challengeOf(second)) slot.nonce = fresh;
+    return second;
   }
 
-  /** Synchronous, so concurrent requests each take their own count. */
+  /** An idle slot with a nonce (the most recently used, so a sequential caller keeps one warm), a new slot, or a wait. */
+  async #acquire(): Promise<Slot> {
+    const warm = this.#idle.findLastIndex((slot) => slot.nonce !== undefined);
+    const index = warm >= 0 ? warm : this.#idle.length - 1;
+    if (index >= 0) return this.#idle.splice(index, 1)[0] as Slot;
+    if (this.#opened < this.#capacity) {
+      this.#opened += 1;
+      return { via: this.#connection?.(), nonce: undefined };
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #release(slot: Slot): void {
+    const next = this.#waiting.shift();
+    if (next) next(slot);
+    else this.#idle.push(slot);
+  }
+
   #sign(nonce: Nonce, method: string, uri: string): string {
     nonce.count += 1;
     const { realm, opaque } = nonce.challenge;

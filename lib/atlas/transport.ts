@@ -39,8 +39,8 @@ export function createTransport({ baseUrl, mediaType, authenticator, dispatcher,
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = callMediaType;
     const answer = await withRetries(method, { ...retry, timeoutMs }, (attemptTimeoutMs) =>
-      authenticator.send(method, uri, (authorization) =>
-        exchange(dispatcher, { method, url, headers: authorization ? { ...headers, authorization } : headers, body: payload }, attemptTimeoutMs),
+      authenticator.send(method, uri, (authorization, via = dispatcher) =>
+        exchange(via, { method, url, headers: authorization ? { ...headers, authorization } : headers, body: payload }, attemptTimeoutMs),
       ),
     );
     const context: AnswerContext = {

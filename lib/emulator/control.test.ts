@@ -32,8 +32,8 @@ describe('info, log and state', () => {
     await api('GET', `/groups/${ids.p1}/apiKeys?pageNum=1&itemsPerPage=5`);
     const { body } = await control('GET', 'requests');
     expect(body).toEqual([
-      { method: 'GET', path: keysPath, query: { pageNum: '1', itemsPerPage: '5' }, status: 401, auth: 'none', challenged: true, at: expect.any(String) },
-      { method: 'GET', path: keysPath, query: { pageNum: '1', itemsPerPage: '5' }, status: 200, auth: 'digest', challenged: false, at: expect.any(String) },
+      { method: 'GET', path: keysPath, query: { pageNum: '1', itemsPerPage: '5' }, status: 401, auth: 'none', challenged: true, at: expect.any(String), node: 0 },
+      { method: 'GET', path: keysPath, query: { pageNum: '1', itemsPerPage: '5' }, status: 200, auth: 'digest', challenged: false, at: expect.any(String), node: 0 },
     ]);
     expect(await control('DELETE', 'requests')).toEqual({ status: 204, body: undefined });
     expect((await control('GET', 'requests')).body).toEqual([]);

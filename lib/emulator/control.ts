@@ -1,4 +1,4 @@
-// The test controls under /__emulator/ (no auth): identity, request log, fault injection, state and reset.
+// The test controls under /__emulator/ (no auth): identity, request log, fault injection, nonces, state and reset.
 import { errorAnswer, jsonAnswer, plainJson, type Answer } from './answer';
 import { apiError } from './errors';
 import { faultSchema, type Faults } from './faults';
@@ -14,6 +14,8 @@ export interface Controls {
   state: EmulatorState;
   log: RequestLog;
   faults: Faults;
+  /** Every node forgets its Digest nonces, as after a restart. */
+  forgetNonces(): void;
   /** Back to the starting seed, with an empty log and no faults. */
   reset(): void;
 }
@@ -47,6 +49,9 @@ export function answerControl(method: string, path: string, body: string, contro
       return addFault(body, faults);
     case 'DELETE faults':
       faults.clear();
+      return { status: 204, headers: {} };
+    case 'DELETE nonces':
+      controls.forgetNonces();
       return { status: 204, headers: {} };
     case 'GET state':
       return jsonAnswer(200, state.data, plainJson);

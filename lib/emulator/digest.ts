@@ -1,4 +1,4 @@
-// Server-side HTTP Digest as the Admin API does it: MD5, qop=auth, expiring nonces and nonce counts never accepted twice.
+// Server-side HTTP Digest as the Admin API does it (MD5, qop=auth, expiring nonces, counts never accepted twice), forgiving or as strict as Apache.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const realm = 'MMS Public API';
@@ -28,11 +28,24 @@ export type DigestOutcome =
 /** Requests sent concurrently on several connections arrive out of order; counts this far below the highest still count. */
 const reorderWindow = 1024;
 
+export interface DigestStrictness {
+  /**
+   * `forgiving` (the default, for the demo): each count is accepted once in any order within a window of 1,024, and a
+   * count used before or a nonce it does not know gets stale=true. `strict`, as Apache's mod_auth_digest with
+   * AuthDigestNcCheck On: a count not above the highest seen for its nonce, or a nonce it never issued (another
+   * node's, or one from before a restart), gets stale=false. Only an expired nonce gets stale=true in both.
+   */
+  counts?: 'forgiving' | 'strict';
+  /** Each nonce is retired after this many accepted requests; using it again gets stale=false. */
+  maxNonceUses?: number;
+}
+
 interface NonceRecord {
   expiresAt: number;
   highest: number;
   /** Counts seen within the window below `highest`. */
   seen: Set<number>;
+  uses: number;
 }
 
 export interface DigestRequest {
@@ -45,18 +58,27 @@ export interface DigestRequest {
 export class DigestAuthority {
   readonly #nonces = new Map<string, NonceRecord>();
   readonly #ttlMs: number;
+  readonly #strict: boolean;
+  readonly #maxUses: number;
   readonly #now: () => number;
 
-  constructor(ttlMs: number, now: () => number = Date.now) {
+  constructor(ttlMs: number, { counts = 'forgiving', maxNonceUses = Infinity }: DigestStrictness = {}, now: () => number = Date.now) {
     this.#ttlMs = ttlMs;
+    this.#strict = counts === 'strict';
+    this.#maxUses = maxNonceUses;
     this.#now = now;
+  }
+
+  /** Forgets every nonce, as a restarted server does. */
+  forget(): void {
+    this.#nonces.clear();
   }
 
   /** A WWW-Authenticate value with a fresh nonce, in the upstream's exact wording. */
   challenge(stale: boolean): string {
     this.#sweep();
     const nonce = randomBytes(24).toString('base64');
-    this.#nonces.set(nonce, { expiresAt: this.#now() + this.#ttlMs, highest: 0, seen: new Set() });
+    this.#nonces.set(nonce, { expiresAt: this.#now() + this.#ttlMs, highest: 0, seen: new Set(), uses: 0 });
     return `Digest realm="${realm}", domain="", nonce="${nonce}", algorithm=MD5, qop="auth", stale=${stale}`;
   }
 
@@ -82,13 +104,23 @@ export class DigestAuthority {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { result: 'refused' };
 
     const record = this.#nonces.get(nonce);
-    if (!record || record.expiresAt <= this.#now()) {
+    if (!record) return { result: this.#strict ? 'refused' : 'stale' };
+    if (record.expiresAt <= this.#now()) {
       this.#nonces.delete(nonce);
       return { result: 'stale' };
     }
-    // A replayed count is refused (RFC 7616 §3.3); stale=true lets an honest client re-sign at once with a new nonce.
+    if (record.uses >= this.#maxUses) return { result: 'refused' };
+    // A replayed count is refused (RFC 7616 §3.3); when forgiving, stale=true lets an honest client re-sign at once.
     const count = Number.parseInt(nc, 16);
-    if (count === 0 || record.seen.has(count) || count <= record.highest - reorderWindow) return { result: 'stale' };
+    const replayed = this.#strict
+      ? count <= record.highest
+      : count === 0 || record.seen.has(count) || count <= record.highest - reorderWindow;
+    if (replayed) return { result: this.#strict ? 'refused' : 'stale' };
+    record.uses += 1;
+    if (this.#strict) {
+      record.highest = count;
+      return { result: 'ok', username };
+    }
     record.seen.add(count);
     if (count > record.highest) {
       record.highest = count;

@@ -73,9 +73,14 @@ describe.each(testSurfaces)('project API keys on $name', (surface) => {
     expect(listed.body.totalCount).toBe(5);
   });
 
-  it('assigns an organization key that is in no project yet', async () => {
+  it('assigns an organization key that is in no project yet (v2: 204 without a body, as addGroupApiKey is specified)', async () => {
+    if (surface.versioned) {
+      const assigned = await api('POST', `/groups/${ids.p1}/apiKeys/${keyIds.spare}`, [{ roles: ['GROUP_READ_ONLY', surface.grantable] }]);
+      expect(assigned.status).toBe(204);
+      expect(assigned.body).toBeUndefined();
+    }
     const answer = surface.versioned
-      ? await api<KeyJson>('POST', `/groups/${ids.p1}/apiKeys/${keyIds.spare}`, [{ roles: ['GROUP_READ_ONLY', surface.grantable] }])
+      ? await api<KeyJson>('GET', `/orgs/${ids.org}/apiKeys/${keyIds.spare}`)
       : await api<KeyJson>('PATCH', `/groups/${ids.p1}/apiKeys/${keyIds.spare}`, { roles: ['GROUP_READ_ONLY', surface.grantable] });
     expect(answer.status).toBe(200);
     expect(answer.body.privateKey).toMatch(redacted);

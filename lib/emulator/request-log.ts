@@ -12,6 +12,8 @@ export interface LoggedRequest {
   challenged: boolean;
   /** ISO 8601. */
   at: string;
+  /** Which node answered (see the emulator's `nodes` option); 0 with one node. */
+  node: number;
 }
 
 /** Enough for any test; older entries go first so a long benchmark run does not grow without bound. */

@@ -1,12 +1,12 @@
 // startEmulator: the Admin API emulator as a plain node:http server over one state, with its test controls.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { errorAnswer, plainJson } from './answer';
 import { answerApi, type ApiDependencies } from './api';
 import { answerControl, controlPrefix, type Controls } from './control';
-import { DigestAuthority } from './digest';
+import { DigestAuthority, type DigestStrictness } from './digest';
 import { apiError } from './errors';
 import { faultAnswer, Faults } from './faults';
 import { readBody, send } from './http-io';
@@ -30,6 +30,13 @@ export interface EmulatorOptions {
   /** Added to every answer except the test controls'. */
   latencyMs?: number;
   nonceTtlMs?: number;
+  /** How strictly Digest nonces and counts are checked; forgiving by default. */
+  digest?: DigestStrictness;
+  /**
+   * Servers behind a load balancer that pins each connection to one of them, new connections in turn: a nonce is
+   * valid only on the node that issued it. 1 by default.
+   */
+  nodes?: number;
   tokenTtlSeconds?: number;
   /** Per calling credential; generous by default. */
   rateLimit?: RateLimit;
@@ -50,15 +57,18 @@ function origin(hostHeader: string | undefined, fallback: string): string {
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-  const { host = '127.0.0.1', port = 0, dataFile, latencyMs = 0, nonceTtlMs = 300_000, tokenTtlSeconds = 3600 } = options;
+  const { host = '127.0.0.1', port = 0, dataFile, latencyMs = 0, nonceTtlMs = 300_000, nodes = 1, tokenTtlSeconds = 3600 } = options;
   const parsed = seedSchema.safeParse(options.seed);
   if (!parsed.success) throw new Error(`invalid seed: ${z.prettifyError(parsed.error)}`);
   const seed = parsed.data;
 
   const state = new EmulatorState(seed, dataFile ? (data) => writeFileAtomic(dataFile, JSON.stringify(data, null, 2)) : () => {});
+  const digests = Array.from({ length: nodes }, () => new DigestAuthority(nonceTtlMs, options.digest));
+  const nodeOf = new WeakMap<Socket, number>();
+  let connections = 0;
   const dependencies: ApiDependencies = {
     state,
-    digest: new DigestAuthority(nonceTtlMs),
+    digest: digests[0] as DigestAuthority,
     tokens: new TokenStore(tokenTtlSeconds),
     buckets: new TokenBuckets(options.rateLimit ?? generousRateLimit),
   };
@@ -68,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     state,
     log,
     faults,
+    forgetNonces: () => digests.forEach((d) => d.forget()),
     reset() {
       state.reset(seed);
       log.clear();
@@ -78,14 +89,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let closing: Promise<void> | undefined;
   let baseUrl = '';
 
-  function answerRequest(method: string, target: string, url: URL, req: IncomingMessage, body: string) {
+  function answerRequest(method: string, target: string, url: URL, req: IncomingMessage, body: string, node: number) {
     if (url.pathname === tokenPath && method === 'POST') {
       return { answer: answerTokenRequest({ authorization: req.headers.authorization, body }, state, dependencies.tokens), challenged: false };
     }
     const match = surfaceOf(url.pathname);
     if (!match) return { answer: errorAnswer(apiError('RESOURCE_NOT_FOUND', url.pathname), plainJson), challenged: false };
     const request = { method, target, url, authorization: req.headers.authorization, accept: req.headers.accept, body };
-    return answerApi(request, match, dependencies);
+    return answerApi(request, match, node === 0 ? dependencies : { ...dependencies, digest: digests[node] as DigestAuthority });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -96,7 +107,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const body = await readBody(req);
     if (url.pathname.startsWith(controlPrefix)) return send(res, answerControl(method, url.pathname, body, controls));
 
+    const node = nodeOf.get(req.socket) ?? 0;
     const entry: Omit<LoggedRequest, 'status' | 'challenged'> = {
+      node,
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
@@ -114,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       return;
     }
     const injected = fault && faultAnswer(fault);
-    const { answer, challenged } = injected ? { answer: injected, challenged: false } : answerRequest(method, target, url, req, body);
+    const { answer, challenged } = injected ? { answer: injected, challenged: false } : answerRequest(method, target, url, req, body, node);
     log.add({ ...entry, status: answer.status, challenged });
     send(res, answer);
   }
@@ -126,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       else send(res, errorAnswer(apiError('UNEXPECTED_ERROR'), plainJson));
     });
   });
+  server.on('connection', (socket) => nodeOf.set(socket, connections++ % nodes));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

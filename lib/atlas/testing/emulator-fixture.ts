@@ -1,6 +1,6 @@
 // Runs the Admin API emulator for lib/atlas's integration tests and makes real clients of every flavor and credential for it.
 import 'server-only';
-import { Agent } from 'undici';
+import { Agent, Client } from 'undici';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/lib/emulator/server';
 import type { Flavor } from '@/lib/roles';
@@ -63,11 +63,11 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   const serviceAccount = seed.serviceAccounts?.[0];
   if (!consoleKey || !serviceAccount) throw new Error('the seed needs a console key and a service account');
-  const agent = new Agent({
-    keepAliveTimeout: 10_000,
-    connections: 16,
-    connect: { lookup: (_host, lookupOptions, done) => (lookupOptions.all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)) },
-  });
+  const connect: Agent.Options['connect'] = {
+    lookup: (_host, lookupOptions, done) => (lookupOptions.all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)),
+  };
+  const agent = new Agent({ keepAliveTimeout: 10_000, connections: 16, connect });
+  const connections: Client[] = [];
   const control = async (method: string, path: string, body?: unknown) => {
     const answer = await fetch(`${emulator.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!answer.ok) throw new Error(`emulator control ${method} ${path}: ${answer.status} ${await answer.text()}`);
@@ -88,6 +88,11 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
             ? { kind: 'digest', publicKey: consoleKey.publicKey, privateKey: consoleKey.privateKey }
             : { kind: 'oauth', clientId: serviceAccount.clientId, clientSecret: serviceAccount.clientSecret },
         dispatcher: agent,
+        connection() {
+          const client = new Client(`http://${flavor.host}:${emulator.port}`, { keepAliveTimeout: 10_000, connect });
+          connections.push(client);
+          return client;
+        },
         retry: { baseDelayMs: 5 },
         ...overrides,
       });
@@ -97,6 +102,7 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
     fault: async (spec) => void (await control('POST', 'faults', spec)),
     reset: async () => void (await control('POST', 'reset')),
     async close() {
+      await Promise.all(connections.map((c) => c.close()));
       await agent.close();
       await emulator.close();
     },

@@ -51,7 +51,7 @@ export const patchProjectKey: Handler = (context) => {
 
 const assignmentBody = z.array(z.object({ roles: z.array(z.unknown()).optional() }));
 
-/** POST /groups/{groupId}/apiKeys/{apiKeyId} (v2 only): assigns an org key; the body is an array of `{roles}`. Answers 200 with the key. */
+/** POST /groups/{groupId}/apiKeys/{apiKeyId} (v2 only, addGroupApiKey): assigns an org key; the body is an array of `{roles}`. Answers 204, no body. */
 export const assignProjectKey: Handler = (context) => {
   const project = projectFor(context, 'manage');
   const key = keyOf(context, project);
@@ -63,7 +63,7 @@ export const assignProjectKey: Handler = (context) => {
   );
   if (inProject(key, project)) throw apiError('API_KEY_ALREADY_IN_GROUP', key.id, project.id);
   context.state.setProjectRoles(key, project.id, roles);
-  return jsonAnswer(200, renderKey(key, context.base), context.how);
+  return jsonAnswer(204, undefined, context.how);
 };
 
 /** DELETE /groups/{groupId}/apiKeys/{apiKeyId} — removes the key's roles here; it stays in the organization with its others. */
