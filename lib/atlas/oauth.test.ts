@@ -92,6 +92,23 @@ describe('ServiceAccountAuthenticator over real HTTP', () => {
     expect(tokenRequests).toHaveLength(2);
   });
 
+  it('answers many concurrent 401s on the cached token with one fresh token and one retry each', async () => {
+    const auth = authenticator();
+    await auth.token();
+    const seen: (string | undefined)[] = [];
+    const revokedFirst = async (authorization: string | undefined): Promise<RawResponse> => {
+      seen.push(authorization);
+      // Answer late, so every request meets the 401 while the refresh is in flight.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { status: authorization === 'Bearer token-1' ? 401 : 200, headers: {}, text: '' };
+    };
+    const answers = await Promise.all(Array.from({ length: 12 }, () => auth.send('GET', '/x', revokedFirst)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 12 }, () => 200));
+    expect(tokenRequests).toHaveLength(2);
+    expect(seen.filter((a) => a === 'Bearer token-1')).toHaveLength(12);
+    expect(seen.filter((a) => a === 'Bearer token-2')).toHaveLength(12);
+  });
+
   it('does not drop a newer token when an old one meets a 401', async () => {
     const auth = authenticator();
     let first = true;

@@ -132,3 +132,72 @@ describe('nonce expiry', () => {
     }
   });
 });
+
+describe('strict modes', () => {
+  const strictEmulator = (options: Parameters<typeof startEmulator>[0]['digest'], nodes?: number) =>
+    startEmulator({ seed: fixtureSeed(), digest: options, nodes });
+  const sign = (nonce: Challenge, nc: number) => digestAuthorization(credentials.console, nonce, 'GET', listPath, nc);
+
+  it('refuses a count not above the highest seen for its nonce with stale=false, as Apache with AuthDigestNcCheck On', async () => {
+    const strict = await strictEmulator({ counts: 'strict' });
+    try {
+      const nonce = await challenge(strict.url);
+      expect((await send(listPath, sign(nonce, 2), {}, strict.url)).status).toBe(200);
+      for (const nc of [1, 2]) expect(await send(listPath, sign(nonce, nc), {}, strict.url)).toMatchObject({ status: 401, challenge: { stale: false } });
+      expect((await send(listPath, sign(nonce, 3), {}, strict.url)).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('retires a nonce after maxNonceUses accepted requests and refuses it then with stale=false', async () => {
+    const retiring = await strictEmulator({ maxNonceUses: 3 });
+    try {
+      const nonce = await challenge(retiring.url);
+      for (const nc of [1, 2, 3]) expect((await send(listPath, sign(nonce, nc), {}, retiring.url)).status).toBe(200);
+      expect(await send(listPath, sign(nonce, 4), {}, retiring.url)).toMatchObject({ status: 401, challenge: { stale: false } });
+    } finally {
+      await retiring.close();
+    }
+  });
+
+  it('forgets every nonce on DELETE /__emulator/nonces, as a restarted server: strict answers stale=false, forgiving stale=true', async () => {
+    const strict = await strictEmulator({ counts: 'strict' });
+    try {
+      for (const [url, stale] of [
+        [strict.url, false],
+        [emulator.url, true],
+      ] as const) {
+        const nonce = await challenge(url);
+        expect((await send(listPath, sign(nonce, 1), {}, url)).status).toBe(200);
+        expect((await fetch(`${url}/__emulator/nonces`, { method: 'DELETE' })).status).toBe(204);
+        expect(await send(listPath, sign(nonce, 2), {}, url)).toMatchObject({ status: 401, challenge: { stale } });
+      }
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('with several nodes, pins each connection to one node, new connections in turn, and a nonce is valid only on its node', async () => {
+    const { Client } = await import('undici');
+    const twoNodes = await strictEmulator({ counts: 'strict' }, 2);
+    const [first, second] = [new Client(twoNodes.url), new Client(twoNodes.url)];
+    const on = async (connection: InstanceType<typeof Client>, authorization?: string) => {
+      const answer = await connection.request({ method: 'GET', path: listPath, headers: authorization ? { authorization } : {} });
+      await answer.body.text();
+      return { status: answer.statusCode, challenge: parseChallenge([answer.headers['www-authenticate'] ?? ''].flat()[0] ?? null) };
+    };
+    try {
+      const fromFirst = (await on(first)).challenge;
+      expect(fromFirst).toBeDefined();
+      expect((await on(first, sign(fromFirst!, 1))).status).toBe(200);
+      expect(await on(second, sign(fromFirst!, 2))).toMatchObject({ status: 401, challenge: { stale: false } });
+      expect((await on(first, sign(fromFirst!, 3))).status).toBe(200);
+      const log = (await (await fetch(`${twoNodes.url}/__emulator/requests`)).json()) as { node: number }[];
+      expect(log.map((r) => r.node)).toEqual([0, 0, 1, 0]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+      await twoNodes.close();
+    }
+  });
+});
