@@ -23,8 +23,9 @@ export function jsonAnswer(status: number, value: unknown, how: Presentation, he
   return { status: code, headers: { 'content-type': how.contentType, ...headers }, body };
 }
 
+/** Errors are plain `application/json` on every surface: v2's specification gives no dated media type for them. */
 export function errorAnswer(error: ApiError, how: Presentation, headers: Record<string, string> = {}): Answer {
-  return jsonAnswer(error.status, error.body, how, headers);
+  return jsonAnswer(error.status, error.body, { ...how, contentType: 'application/json' }, headers);
 }
 
 /** Plain JSON for answers outside the three API surfaces (token endpoint, test controls, unknown paths). */

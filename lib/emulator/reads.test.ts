@@ -53,6 +53,8 @@ describe.each(testSurfaces)('reads on $name', (surface) => {
     expect(answer.body.totalCount).toBe(3);
     expect(answer.body.results[0]).toEqual({
       clusterCount: 0,
+      // When the id was made, as an ObjectId says.
+      created: new Date(Number.parseInt(ids.p1.slice(0, 8), 16) * 1000).toISOString().replace('.000Z', 'Z'),
       id: ids.p1,
       links: [{ href: `${base}/groups/${ids.p1}`, rel: 'self' }],
       name: 'Project One',

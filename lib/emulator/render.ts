@@ -23,8 +23,18 @@ export function renderOrg(org: SeedOrg, base: string) {
   return { id: org.id, isDeleted: false, links: self(`${base}/orgs/${org.id}`), name: org.name };
 }
 
+/** When an ObjectId was made: its first four bytes are seconds since the epoch. */
+const createdAt = (id: string) => new Date(Number.parseInt(id.slice(0, 8), 16) * 1000).toISOString().replace('.000Z', 'Z');
+
 export function renderProject(project: SeedProject, base: string) {
-  return { clusterCount: 0, id: project.id, links: self(`${base}/groups/${project.id}`), name: project.name, orgId: project.orgId };
+  return {
+    clusterCount: 0,
+    created: createdAt(project.id),
+    id: project.id,
+    links: self(`${base}/groups/${project.id}`),
+    name: project.name,
+    orgId: project.orgId,
+  };
 }
 
 export function renderAccessListEntry(entry: SeedAccessListEntry, key: SeedApiKey, base: string) {

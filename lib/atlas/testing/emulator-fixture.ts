@@ -31,6 +31,7 @@ export interface LoggedRequest {
   status: number;
   auth: 'digest' | 'bearer' | 'basic' | 'none';
   challenged: boolean;
+  node: number;
 }
 
 export interface FaultSpec {

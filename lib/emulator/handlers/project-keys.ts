@@ -29,7 +29,7 @@ export const createProjectKey: Handler = (context) => {
   const desc = parseDesc(body.desc);
   const roles = parseProjectRoles(body.roles, context.surface);
   const key = context.state.createKey(project.orgId, desc, project.id, roles);
-  return jsonAnswer(context.surface.versioned ? 201 : 200, renderKey(key, context.base, { unredacted: true }), context.how);
+  return jsonAnswer(200, renderKey(key, context.base, { unredacted: true }), context.how);
 };
 
 /**
