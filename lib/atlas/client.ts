@@ -15,7 +15,7 @@ import { paths } from './paths';
 import { defaultRetry, type RetryOptions } from './retry';
 import { createTransport, type AtlasCall } from './transport';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
-import { parseWire, wireKey, wireOrg, wirePage, wireProject } from './wire';
+import { parseWire, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
 
 export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
@@ -39,6 +39,17 @@ export interface AtlasProject {
   orgId: string;
 }
 
+export interface AtlasTeam {
+  id: string;
+  name: string;
+}
+
+/** The roles one team holds in one project; `id` is the team's. */
+export interface AtlasProjectTeam {
+  id: string;
+  roleNames: string[];
+}
+
 export interface AtlasClient {
   readonly flavor: Flavor;
   readonly orgId: string;
@@ -56,6 +67,9 @@ export interface AtlasClient {
   getProject(groupId: string): Promise<AtlasProject>;
   listProjectUsers(groupId: string): Promise<Page<AtlasUser>>;
   listOrgUsers(): Promise<Page<AtlasUser>>;
+  listOrgTeams(): Promise<Page<AtlasTeam>>;
+  /** The teams holding roles in the project, with those roles. */
+  listProjectTeams(groupId: string): Promise<Page<AtlasProjectTeam>>;
 }
 
 function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
@@ -139,5 +153,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     getProject: async (groupId) => read(wireProject, { method: 'GET', path: paths.project(groupId) }),
     listProjectUsers: async (groupId) => list(paths.projectUsers(groupId), projectUserSchema(v2, groupId), usersMediaType),
     listOrgUsers: async () => list(paths.orgUsers(orgId), orgUserSchema(v2, orgId), usersMediaType),
+    listOrgTeams: async () => list(paths.orgTeams(orgId), wireTeam),
+    listProjectTeams: async (groupId) => list(paths.projectTeams(groupId), wireProjectTeam),
   };
 }

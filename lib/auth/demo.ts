@@ -42,6 +42,6 @@ export async function listDemoPeople(): Promise<DemoPerson[]> {
     .map((u) => ({
       email: (u.emailAddress ?? u.username).toLowerCase(),
       name: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username,
-      summary: u.roles.map((r) => r.roleName).join(', '),
+      summary: `${u.orgMembershipStatus === 'ACTIVE' ? '' : 'Invited, not joined: '}${u.roles.map((r) => r.roleName).join(', ')}`,
     }));
 }
