@@ -10,6 +10,10 @@ const table: Record<DemoPersonKey, { p1: Outcome; p2: Outcome; p3: Outcome }> = 
   reader: { p1: 'read', p2: 'hidden', p3: 'hidden' },
   orgowner: { p1: 'manage', p2: 'manage', p3: 'manage' },
   member: { p1: 'hidden', p2: 'hidden', p3: 'hidden' },
+  // Project Owner of p3 through the team Analytics Engineers only.
+  teamowner: { p1: 'hidden', p2: 'hidden', p3: 'manage' },
+  // Invited as Project Owner of p1, not joined: nothing.
+  invited: { p1: 'hidden', p2: 'hidden', p3: 'hidden' },
 };
 
 async function checkProject(api: APIRequestContext, groupId: string, outcome: Outcome, spareKeyId: string) {

@@ -15,7 +15,7 @@ import { paths } from './paths';
 import { defaultRetry, type RetryOptions } from './retry';
 import { createTransport, type AtlasCall } from './transport';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
-import { parseWire, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
+import { parseWire, wireInvitations, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
 
 export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
@@ -70,6 +70,8 @@ export interface AtlasClient {
   listOrgTeams(): Promise<Page<AtlasTeam>>;
   /** The teams holding roles in the project, with those roles. */
   listProjectTeams(groupId: string): Promise<Page<AtlasProjectTeam>>;
+  /** v1.0 only: who was invited and has not joined (v2 lists them among the users, with their status). */
+  listOrgInvitations(): Promise<{ username: string }[]>;
 }
 
 function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
@@ -155,5 +157,9 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     listOrgUsers: async () => list(paths.orgUsers(orgId), orgUserSchema(v2, orgId), usersMediaType),
     listOrgTeams: async () => list(paths.orgTeams(orgId), wireTeam),
     listProjectTeams: async (groupId) => list(paths.projectTeams(groupId), wireProjectTeam),
+    async listOrgInvitations() {
+      if (v2) throw new RangeError('Atlas v2 lists invited people among the users');
+      return read(wireInvitations, { method: 'GET', path: paths.orgInvitations(orgId) });
+    },
   };
 }

@@ -15,6 +15,7 @@ export const paths = {
   orgProjects: (orgId: string) => `${paths.org(orgId)}/groups`,
   orgUsers: (orgId: string) => `${paths.org(orgId)}/users`,
   orgTeams: (orgId: string) => `${paths.org(orgId)}/teams`,
+  orgInvitations: (orgId: string) => `${paths.org(orgId)}/invites`,
   project: (groupId: string) => `/groups/${id('groupId', groupId)}`,
   projectKeys: (groupId: string) => `${paths.project(groupId)}/apiKeys`,
   projectKey: (groupId: string, apiKeyId: string) => `${paths.projectKeys(groupId)}/${id('apiKeyId', apiKeyId)}`,

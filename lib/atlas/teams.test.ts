@@ -57,5 +57,6 @@ describe.each(testFlavors)('teams on $flavor', (flavor) => {
     else expect(invited).toBeUndefined();
     const inProject = (await atlas.listProjectUsers(ids.p1)).results.find((u) => u.username === 'invited@demo.test');
     expect(inProject?.orgMembershipStatus).toBe(flavor.flavor === 'atlas-v2' ? 'PENDING' : undefined);
+    if (flavor.flavor !== 'atlas-v2') expect(await atlas.listOrgInvitations()).toEqual([{ username: 'invited@demo.test' }]);
   });
 });

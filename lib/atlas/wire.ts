@@ -24,6 +24,9 @@ export const wireProject = z.object({ id: objectId, name: z.string(), orgId: obj
 
 export const wireTeam = z.object({ id: objectId, name: z.string() });
 
+/** v1.0's pending invitations: a plain array, not a page. */
+export const wireInvitations = z.array(z.object({ username: z.string().min(1) }));
+
 /** A team's roles in one project; `id` is the team's, so that paging can check the list like any other. */
 export const wireProjectTeam = z
   .object({ teamId: objectId, roleNames: z.array(z.string().min(1)) })

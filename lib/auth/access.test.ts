@@ -115,6 +115,14 @@ describe('a person whose only project role comes from a team', () => {
     expect((await harness.upstreamRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/atlas/v2/groups/${ids.p3}/apiKeys`]);
   });
 
+  it('is shown the projects of their teams in the audit and in the organization keys, as on the projects page', async () => {
+    const audit = (await (await harness.call('GET', '/api/audit', { as: teamOwner })).json()) as { projects: { id: string }[] };
+    expect(audit.projects.map((p) => p.id).sort()).toEqual([ids.p2, ids.p3].sort());
+    const orgKeys = (await (await harness.call('GET', `/api/orgs/${ids.org}/apiKeys`, { as: teamOwner })).json()) as { results: { roles: { groupId?: string }[] }[] };
+    const projectsSeen = new Set(orgKeys.results.flatMap((k) => k.roles.flatMap((r) => (r.groupId ? [r.groupId] : []))));
+    expect([...projectsSeen].every((g) => g === ids.p2 || g === ids.p3)).toBe(true);
+  });
+
   it('reads teams with a bounded number of calls: one team list per project and the team names, whatever the number of teams', async () => {
     await harness.clearUpstreamRequests();
     await projectsOf(teamOwner);

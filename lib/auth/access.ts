@@ -27,8 +27,9 @@ type People = Map<string, OrgPerson>;
 type TeamRoles = Map<string, string[]>;
 
 // Shared by pages and route handlers, which Next.js may load as separate module instances.
-const { orgUsers, projectUsers, projectTeams, orgTeams, projects, orgs } = processSingleton('access-caches', () => ({
+const { orgUsers, invitations, projectUsers, projectTeams, orgTeams, projects, orgs } = processSingleton('access-caches', () => ({
   orgUsers: new TtlCache<People>(roleCacheMs, 4),
+  invitations: new TtlCache<Set<string>>(roleCacheMs, 4),
   projectUsers: new TtlCache<People>(roleCacheMs),
   projectTeams: new TtlCache<TeamRoles>(roleCacheMs),
   orgTeams: new TtlCache<Map<string, string>>(roleCacheMs, 4),
@@ -116,7 +117,15 @@ export async function resolveOrgRoles(email: string): Promise<string[]> {
 
 /** ACTIVE for a member; PENDING, INVITATION_EXPIRED or INVITATION_REJECTED for someone invited; undefined for a stranger. */
 export async function membershipOf(email: string): Promise<string | undefined> {
-  return (await loadOrgUsers()).get(email.toLowerCase())?.status;
+  const person = email.toLowerCase();
+  const status = (await loadOrgUsers()).get(person)?.status;
+  if (status || getAtlas().flavor === 'atlas-v2') return status;
+  return (await loadInvitations()).has(person) ? 'PENDING' : undefined;
+}
+
+/** v1.0 lists members only; its pending invitations are a list of their own, read for people who are not members. */
+function loadInvitations(): Promise<Set<string>> {
+  return invitations.get('org', async () => new Set((await getAtlas().listOrgInvitations()).map((i) => i.username.toLowerCase())));
 }
 
 async function mapInBatches<T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> {
@@ -165,5 +174,5 @@ export function orgDetails(): Promise<{ id: string; name: string }> {
 
 /** Tests start from a cold process with this: the next request reads people, teams, projects and the organization upstream. */
 export function forgetCachedAccess(): void {
-  for (const cache of [orgUsers, projectUsers, projectTeams, orgTeams, projects, orgs]) cache.clear();
+  for (const cache of [orgUsers, invitations, projectUsers, projectTeams, orgTeams, projects, orgs]) cache.clear();
 }

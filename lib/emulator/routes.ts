@@ -5,7 +5,7 @@ import { getOrg, listOrgs } from './handlers/orgs';
 import { assignProjectKey, createProjectKey, listProjectKeys, patchProjectKey, unassignProjectKey } from './handlers/project-keys';
 import { getProject, listOrgProjects, listProjects } from './handlers/projects';
 import { addProjectTeams, createOrgTeam, listOrgTeams, listProjectTeams } from './handlers/teams';
-import { inviteOrgUser, listOrgUsers, listProjectUsers, listTeamUsers } from './handlers/users';
+import { inviteOrgUser, listOrgInvitations, listOrgUsers, listProjectUsers, listTeamUsers } from './handlers/users';
 import type { Surface } from './surfaces';
 
 interface Route {
@@ -33,6 +33,7 @@ const routes: Route[] = [
   route('GET', '/orgs/{orgId}/apiKeys/{apiKeyId}/accessList', listAccessList),
   route('GET', '/orgs/{orgId}/users', listOrgUsers),
   route('POST', '/orgs/{orgId}/users', inviteOrgUser, true),
+  route('GET', '/orgs/{orgId}/invites', listOrgInvitations),
   route('GET', '/orgs/{orgId}/teams', listOrgTeams),
   route('POST', '/orgs/{orgId}/teams', createOrgTeam),
   route('GET', '/orgs/{orgId}/teams/{teamId}/users', listTeamUsers),

@@ -133,6 +133,32 @@ describe('invitations (Atlas v2, 2025-02-19)', () => {
     }
   });
 
+  it('v1.0 lists the pending invitation among its invitations, as a plain array; v2 has no such list here', async () => {
+    await invite(invitation);
+    for (const surface of testSurfaces) {
+      const answer = await surfaceClient(emulator.url, surface, credentials.console)<unknown>('GET', `/orgs/${ids.org}/invites`);
+      if (surface.versioned) {
+        expect(answer.status).toBe(404);
+        continue;
+      }
+      expect(answer.body).toEqual([
+        {
+          createdAt: expect.any(String),
+          expiresAt: expect.any(String),
+          id: expect.stringMatching(/^[a-f0-9]{24}$/),
+          inviterUsername: expect.stringMatching(/@/),
+          orgId: ids.org,
+          orgName: 'Fixture Org',
+          roles: ['ORG_MEMBER'],
+          teamIds: [],
+          username: 'new@demo.test',
+        },
+      ]);
+      const asMember = await surfaceClient(emulator.url, surface, credentials.member)<ErrorJson>('GET', `/orgs/${ids.org}/invites`);
+      expect(asMember.body.errorCode).toBe('USER_UNAUTHORIZED');
+    }
+  });
+
   it('refuses an older version, a caller who is not Organization Owner, a member, and bad roles', async () => {
     const older = await api<ErrorJson>('POST', `/orgs/${ids.org}/users`, invitation);
     expect([older.status, older.body.errorCode]).toEqual([406, 'INVALID_VERSION_DATE']);

@@ -142,3 +142,25 @@ export const inviteOrgUser: Handler = (context) => {
 
 /** `inviterUsername` is an email in the spec; a key or service account has none, so it gets a name that can never be delivered to. */
 const inviterOf = (context: RequestContext) => `${context.principal.kind === 'apiKey' ? 'api-key' : 'service-account'}-${context.principal.id}@emulator.invalid`;
+
+/**
+ * GET /orgs/{orgId}/invites (v1.0): the pending invitations, a plain array as Cloud Manager documents it; v1.0's user
+ * lists hold members only. v2 lists invited people among the users instead (its invitation resource is deprecated).
+ */
+export const listOrgInvitations: Handler = (context) => {
+  if (context.surface.versioned) throw apiError('RESOURCE_NOT_FOUND', context.url.pathname);
+  const org = orgFor(context, 'owner');
+  const invited = matching(context, context.state.usersOf(org.id)).filter((u) => u.orgMembershipStatus === 'PENDING');
+  const invitations = invited.map((u) => ({
+    createdAt: u.invitationCreatedAt,
+    expiresAt: u.invitationExpiresAt,
+    id: u.id,
+    inviterUsername: u.inviterUsername,
+    orgId: org.id,
+    orgName: org.name,
+    roles: u.roles.filter((r) => r.orgId === org.id).map((r) => r.roleName),
+    teamIds: context.state.teamIdsOf(u),
+    username: u.username,
+  }));
+  return jsonAnswer(200, invitations, context.how);
+};
