@@ -18,16 +18,13 @@ interface SourceGroup {
   muted: boolean;
 }
 
-const organizationNotes: Record<string, string> = {
-  ORG_OWNER: 'organization-wide: every right in every project',
-  ORG_READ_ONLY: 'organization-wide: reads every project',
-};
 
 function groupSources(sources: readonly RoleSource[]): SourceGroup[] {
   const groups = new Map<string, SourceGroup>();
   for (const s of sources) {
     const key = s.source === 'team' ? `team:${s.teamId}` : s.source === 'organization' ? `org:${s.roleName}` : 'project';
-    const note = s.source === 'team' ? `through team ${s.teamName}` : s.source === 'organization' ? organizationNotes[s.roleName] : undefined;
+    // The organization role's chip names it; the note says how far it reaches.
+    const note = s.source === 'team' ? `through team ${s.teamName}` : s.source === 'organization' ? 'in every project' : undefined;
     const group = groups.get(key) ?? { key, roles: [], note, muted: s.source === 'organization' };
     group.roles.push(s.roleName);
     groups.set(key, group);
