@@ -1,8 +1,8 @@
-// The signed-in person's role in the project being viewed, from the project list the console already has cached.
+// The signed-in person's role in the project being viewed and where it comes from, from the project list the console already has cached.
 import { Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname } from 'next/navigation';
-import { RoleChips } from '@/components/roles/role-chips';
+import { RoleSources } from '@/components/roles/role-sources';
 import { groupsQuery } from '@/lib/api/queries';
 
 const projectPath = /^\/projects\/([a-f0-9]{24})(?:\/|$)/;
@@ -12,14 +12,12 @@ export function CurrentProjectRole() {
   const groups = useQuery({ ...groupsQuery(), enabled: Boolean(groupId) });
   const project = groupId ? groups.data?.results.find((g) => g.id === groupId) : undefined;
   if (!project) return null;
-  // Without a project role the project is visible only through Organization Owner (lib/auth/permissions).
-  const roles = project.myRoles.length > 0 ? project.myRoles : ['ORG_OWNER'];
   return (
     <Group gap={6} wrap="nowrap" visibleFrom="md" data-testid="current-project-role">
       <Text size="sm" c="dimmed">
         Your role here
       </Text>
-      <RoleChips roles={roles} label={`Your role in ${project.name}`} />
+      <RoleSources sources={project.roleSources} label={`Your role in ${project.name}`} nowrap />
     </Group>
   );
 }

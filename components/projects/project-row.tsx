@@ -1,7 +1,7 @@
-// One project in the projects table: its name as a link, id, the person's roles there and its keys at a glance.
+// One project in the projects table: its name as a link, id, the person's roles there with their sources, and its keys at a glance.
 import { Anchor, Code, Table } from '@mantine/core';
 import Link from 'next/link';
-import { RoleChips } from '@/components/roles/role-chips';
+import { RoleSources } from '@/components/roles/role-sources';
 import type { GroupSummary } from '@/lib/api/schemas';
 import type { ProjectKeyStats } from './project-key-stats';
 import { ProjectStatsCells } from './project-stats-cells';
@@ -24,8 +24,7 @@ export function ProjectRow({ project, stats, statsStatus }: Props) {
         <Code>{project.id}</Code>
       </Table.Td>
       <Table.Td>
-        {/* Only an Organization Owner sees a project without a role in it (see lib/auth/permissions). */}
-        <RoleChips roles={project.myRoles.length > 0 ? project.myRoles : ['ORG_OWNER']} label="Your roles" muted={project.myRoles.length === 0} />
+        <RoleSources sources={project.roleSources} label="Your roles" />
       </Table.Td>
       <ProjectStatsCells stats={stats} status={statsStatus} />
     </Table.Tr>

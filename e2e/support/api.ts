@@ -2,7 +2,7 @@
 import { expect, request, type APIRequestContext } from '@playwright/test';
 import { e2eConsole } from './servers';
 
-export type DemoPersonKey = 'owner' | 'useradmin' | 'reader' | 'orgowner' | 'member';
+export type DemoPersonKey = 'owner' | 'useradmin' | 'reader' | 'orgowner' | 'member' | 'teamowner' | 'invited';
 export const demoEmail = (who: DemoPersonKey) => `${who}@demo.test`;
 
 /** Signs in through next-auth's own demo callback, as the sign-in page does. */

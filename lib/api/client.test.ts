@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallError, callApi } from './client';
 
-const group = { id: 'a'.repeat(24), name: 'Payments', orgId: 'b'.repeat(24), myRoles: ['GROUP_OWNER'], canManageKeys: true };
+const group = {
+  id: 'a'.repeat(24),
+  name: 'Payments',
+  orgId: 'b'.repeat(24),
+  myRoles: ['GROUP_OWNER'],
+  roleSources: [{ source: 'project', roleName: 'GROUP_OWNER' }],
+  canManageKeys: true,
+};
 const groupList = { orgId: 'b'.repeat(24), orgName: 'Demo', results: [group], totalCount: 1 };
 
 function answering(body: string | null, status = 200) {

@@ -52,12 +52,26 @@ export const groupPath = z.strictObject({ groupId: objectId });
 export const groupKeyPath = z.strictObject({ groupId: objectId, apiKeyId: objectId });
 export const orgPath = z.strictObject({ orgId: objectId });
 
+/**
+ * Where one of the person's roles in a project comes from: granted to them there (`project`), held by a team of theirs
+ * (`team`), or an organization role that reaches into every project (`organization`: Organization Owner or Read Only).
+ */
+export const roleSource = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('project'), roleName: z.string() }),
+  z.object({ source: z.literal('team'), roleName: z.string(), teamId: objectId, teamName: z.string() }),
+  z.object({ source: z.literal('organization'), roleName: z.string() }),
+]);
+export type RoleSource = z.infer<typeof roleSource>;
+
 /** A project as the signed-in person sees it. */
 export const groupSummary = z.object({
   id: objectId,
   name: z.string(),
   orgId: objectId,
+  /** Their project roles there: their own and their teams'. */
   myRoles: z.array(z.string()),
+  /** Every grant behind their access, organization roles that imply it included. */
+  roleSources: z.array(roleSource),
   canManageKeys: z.boolean(),
 });
 export type GroupSummary = z.infer<typeof groupSummary>;

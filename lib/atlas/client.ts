@@ -15,7 +15,7 @@ import { paths } from './paths';
 import { defaultRetry, type RetryOptions } from './retry';
 import { createTransport, type AtlasCall } from './transport';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
-import { parseWire, wireKey, wireOrg, wirePage, wireProject } from './wire';
+import { parseWire, wireInvitations, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
 
 export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
@@ -41,6 +41,17 @@ export interface AtlasProject {
   orgId: string;
 }
 
+export interface AtlasTeam {
+  id: string;
+  name: string;
+}
+
+/** The roles one team holds in one project; `id` is the team's. */
+export interface AtlasProjectTeam {
+  id: string;
+  roleNames: string[];
+}
+
 export interface AtlasClient {
   readonly flavor: Flavor;
   readonly orgId: string;
@@ -58,6 +69,11 @@ export interface AtlasClient {
   getProject(groupId: string): Promise<AtlasProject>;
   listProjectUsers(groupId: string): Promise<Page<AtlasUser>>;
   listOrgUsers(): Promise<Page<AtlasUser>>;
+  listOrgTeams(): Promise<Page<AtlasTeam>>;
+  /** The teams holding roles in the project, with those roles. */
+  listProjectTeams(groupId: string): Promise<Page<AtlasProjectTeam>>;
+  /** v1.0 only: who was invited and has not joined (v2 lists them among the users, with their status). */
+  listOrgInvitations(): Promise<{ username: string }[]>;
 }
 
 function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
@@ -142,5 +158,11 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     getProject: async (groupId) => read(wireProject, { method: 'GET', path: paths.project(groupId) }),
     listProjectUsers: async (groupId) => list(paths.projectUsers(groupId), projectUserSchema(v2, groupId), usersMediaType),
     listOrgUsers: async () => list(paths.orgUsers(orgId), orgUserSchema(v2, orgId), usersMediaType),
+    listOrgTeams: async () => list(paths.orgTeams(orgId), wireTeam),
+    listProjectTeams: async (groupId) => list(paths.projectTeams(groupId), wireProjectTeam),
+    async listOrgInvitations() {
+      if (v2) throw new RangeError('Atlas v2 lists invited people among the users');
+      return read(wireInvitations, { method: 'GET', path: paths.orgInvitations(orgId) });
+    },
   };
 }

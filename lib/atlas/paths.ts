@@ -14,8 +14,11 @@ export const paths = {
   orgKey: (orgId: string, apiKeyId: string) => `${paths.orgKeys(orgId)}/${id('apiKeyId', apiKeyId)}`,
   orgProjects: (orgId: string) => `${paths.org(orgId)}/groups`,
   orgUsers: (orgId: string) => `${paths.org(orgId)}/users`,
+  orgTeams: (orgId: string) => `${paths.org(orgId)}/teams`,
+  orgInvitations: (orgId: string) => `${paths.org(orgId)}/invites`,
   project: (groupId: string) => `/groups/${id('groupId', groupId)}`,
   projectKeys: (groupId: string) => `${paths.project(groupId)}/apiKeys`,
   projectKey: (groupId: string, apiKeyId: string) => `${paths.projectKeys(groupId)}/${id('apiKeyId', apiKeyId)}`,
   projectUsers: (groupId: string) => `${paths.project(groupId)}/users`,
+  projectTeams: (groupId: string) => `${paths.project(groupId)}/teams`,
 };

@@ -22,6 +22,16 @@ export const wireOrg = z.object({ id: objectId, name: z.string() });
 
 export const wireProject = z.object({ id: objectId, name: z.string(), orgId: objectId });
 
+export const wireTeam = z.object({ id: objectId, name: z.string() });
+
+/** v1.0's pending invitations: a plain array, not a page. */
+export const wireInvitations = z.array(z.object({ username: z.string().min(1) }));
+
+/** A team's roles in one project; `id` is the team's, so that paging can check the list like any other. */
+export const wireProjectTeam = z
+  .object({ teamId: objectId, roleNames: z.array(z.string().min(1)) })
+  .transform(({ teamId, roleNames }) => ({ id: teamId, roleNames }));
+
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ results: z.array(item), totalCount: z.number().int().nonnegative() });
 const pages = new WeakMap<z.ZodType, ReturnType<typeof pageOf>>();
 

@@ -36,12 +36,18 @@ export interface DemoPerson {
 /** The organization's people, for the demo sign-in page. */
 export async function listDemoPeople(): Promise<DemoPerson[]> {
   if (!(await isDemoMode())) return [];
-  const { results } = await getAtlas().listOrgUsers();
-  return results
+  const atlas = getAtlas();
+  const [{ results }, invited] = await Promise.all([
+    atlas.listOrgUsers(),
+    // v2 lists invited people among the users; v1.0 apart, and they may sign in to be told to accept first.
+    atlas.flavor === 'atlas-v2' ? [] : atlas.listOrgInvitations(),
+  ]);
+  const members = results
     .filter((u) => u.emailAddress ?? u.username)
     .map((u) => ({
       email: (u.emailAddress ?? u.username).toLowerCase(),
       name: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username,
-      summary: u.roles.map((r) => r.roleName).join(', '),
+      summary: `${u.orgMembershipStatus === 'ACTIVE' ? '' : 'Invited, not joined: '}${u.roles.map((r) => r.roleName).join(', ')}`,
     }));
+  return [...members, ...invited.map((i) => ({ email: i.username.toLowerCase(), name: i.username, summary: 'Invited, not joined' }))];
 }

@@ -10,7 +10,8 @@ describe('the seed permission table', () => {
     [['ORG_MEMBER'], ['GROUP_USER_ADMIN'], true, true],
     [['ORG_MEMBER'], ['GROUP_OWNER'], true, true],
     [['ORG_OWNER'], [], true, true],
-    [['ORG_READ_ONLY'], [], false, false],
+    [['ORG_READ_ONLY'], [], true, false],
+    [['ORG_READ_ONLY'], ['GROUP_OWNER'], true, true],
   ])('org %j, project %j → read %s, manage %s', (org, project, canRead, canManageKeys) => {
     expect(decide(org, project)).toEqual({ canRead, canManageKeys });
   });

@@ -9,11 +9,14 @@ export interface Permissions {
   canManageKeys: boolean;
 }
 
-/** Organization Owners have Project Owner rights in every project of their organization. */
+/** Organization roles that reach into every project: Owner with every right, Read Only with reading. */
+export const projectReachingOrgRoles = ['ORG_OWNER', 'ORG_READ_ONLY'] as const;
+
+/** Organization Owners have Project Owner rights in every project of their organization; Organization Read Only may read them all. */
 export function decide(orgRoles: readonly string[], projectRoles: readonly string[]): Permissions {
   const orgOwner = orgRoles.includes('ORG_OWNER');
   return {
-    canRead: orgOwner || projectRoles.length > 0,
+    canRead: orgOwner || orgRoles.includes('ORG_READ_ONLY') || projectRoles.length > 0,
     canManageKeys: orgOwner || projectRoles.some((r) => keyManagerProjectRoles.includes(r)),
   };
 }

@@ -14,6 +14,7 @@ const catalogue = {
     detail: (roleName: string) => `Organization role ${roleName} cannot be granted in a project.`,
   },
   INVALID_API_KEY_DESC: { status: 400, detail: () => 'The API key description must be between 1 and 250 characters long.' },
+  INVALID_ROLE_FOR_ORG: { status: 400, detail: (roleName: string) => `Role ${roleName} is not valid for an organization.` },
   INVALID_ROLE_FOR_GROUP: { status: 400, detail: (roleName: string) => `Role ${roleName} is not valid for a project.` },
   MISSING_API_KEY_ROLES: { status: 400, detail: () => 'An API key must be given at least one role.' },
   PATH_PARAM_PARSE_ERROR: {
@@ -29,6 +30,11 @@ const catalogue = {
   INVALID_GROUP_ID: { status: 404, detail: (groupId: string) => `An invalid group ID ${groupId} was specified.` },
   ORG_NOT_FOUND: { status: 404, detail: (orgId: string) => `No organization with ID ${orgId} exists.` },
   RESOURCE_NOT_FOUND: { status: 404, detail: (path: string) => `Cannot find resource ${path}.` },
+  TEAM_NOT_FOUND: { status: 404, detail: (teamId: string, orgId: string) => `No team with ID ${teamId} exists in organization ${orgId}.` },
+  USER_NOT_FOUND: { status: 404, detail: (username: string) => `No user with username ${username} exists in this organization.` },
+  // 409
+  DUPLICATE_TEAM_NAME: { status: 409, detail: (name: string) => `A team named ${name} already exists in this organization.` },
+  USER_ALREADY_IN_ORG: { status: 409, detail: (username: string, orgId: string) => `User ${username} is already in organization ${orgId}.` },
   // 406
   INVALID_VERSION_DATE: { status: 406, detail: () => 'Invalid accept header or version date.' },
   // 429 — v1.0 and v2 name the same limit differently.

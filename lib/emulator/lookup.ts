@@ -2,8 +2,8 @@
 import { isObjectId } from '@/lib/api/ids';
 import type { RequestContext } from './context';
 import { apiError } from './errors';
-import { isOrgMember, projectAccess } from './permissions';
-import type { SeedApiKey, SeedOrg, SeedProject } from './seed';
+import { isOrgMember, isOrgOwner, projectAccess } from './permissions';
+import type { SeedApiKey, SeedOrg, SeedProject, SeedTeam } from './seed';
 
 /** v2 rejects any id that is not 24 hex digits with PATH_PARAM_PARSE_ERROR; v1.0 with the not-found error of the resource. */
 function malformed(context: RequestContext, name: string, value: string, v1Error: () => Error): never {
@@ -22,14 +22,24 @@ export function projectFor(context: RequestContext, need: 'read' | 'manage'): Se
   return project;
 }
 
-/** The organization of `{orgId}` if the caller holds any role in it. */
-export function orgFor(context: RequestContext): SeedOrg {
+/** The organization of `{orgId}` if the caller holds any role in it (`member`) or owns it (`owner`). */
+export function orgFor(context: RequestContext, need: 'member' | 'owner' = 'member'): SeedOrg {
   const orgId = context.params.orgId ?? '';
   if (!isObjectId(orgId)) malformed(context, 'orgId', orgId, () => apiError('ORG_NOT_FOUND', orgId));
   const org = context.state.org(orgId);
   if (!org) throw apiError('ORG_NOT_FOUND', orgId);
   if (!isOrgMember(context.state, context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
+  if (need === 'owner' && !isOrgOwner(context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
   return org;
+}
+
+/** The team of `{teamId}` among the organization's teams. */
+export function teamFor(context: RequestContext, orgId: string): SeedTeam {
+  const teamId = context.params.teamId ?? '';
+  if (!isObjectId(teamId)) malformed(context, 'teamId', teamId, () => apiError('TEAM_NOT_FOUND', teamId, orgId));
+  const team = context.state.team(teamId);
+  if (!team || team.orgId !== orgId) throw apiError('TEAM_NOT_FOUND', teamId, orgId);
+  return team;
 }
 
 /** The key of `{apiKeyId}` among the organization's keys; a key of another organization is as unknown as a missing one. */

@@ -30,3 +30,8 @@ export function projectAccess(roles: readonly SeedRole[], project: SeedProject):
 export function isOrgMember(state: EmulatorState, roles: readonly SeedRole[], orgId: string): boolean {
   return roles.some((r) => state.orgOfRole(r) === orgId);
 }
+
+/** Creating teams and inviting people needs Organization Owner. */
+export function isOrgOwner(roles: readonly SeedRole[], orgId: string): boolean {
+  return roles.some((r) => r.orgId === orgId && r.roleName === 'ORG_OWNER');
+}

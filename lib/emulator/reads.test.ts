@@ -149,7 +149,15 @@ describe('Atlas v2 user lists from version 2025-02-19', () => {
     const answer = await api<PageJson<unknown>>('GET', `/groups/${ids.p1}/users?username=owner@demo.test`, undefined, { accept: newer });
     expect(answer.headers.get('content-type')).toBe(newer);
     expect(answer.body.results).toEqual([
-      { firstName: 'Olivia', id: expect.any(String), lastName: 'Park', orgMembershipStatus: 'ACTIVE', roles: ['GROUP_OWNER'], username: 'owner@demo.test' },
+      {
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        firstName: 'Olivia',
+        id: expect.any(String),
+        lastName: 'Park',
+        orgMembershipStatus: 'ACTIVE',
+        roles: ['GROUP_OWNER'],
+        username: 'owner@demo.test',
+      },
     ]);
   });
 

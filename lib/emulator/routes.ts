@@ -4,7 +4,8 @@ import { listOrgKeys, getOrgKey, listAccessList } from './handlers/org-keys';
 import { getOrg, listOrgs } from './handlers/orgs';
 import { assignProjectKey, createProjectKey, listProjectKeys, patchProjectKey, unassignProjectKey } from './handlers/project-keys';
 import { getProject, listOrgProjects, listProjects } from './handlers/projects';
-import { listOrgUsers, listProjectUsers } from './handlers/users';
+import { addProjectTeams, createOrgTeam, listOrgTeams, listProjectTeams } from './handlers/teams';
+import { inviteOrgUser, listOrgInvitations, listOrgUsers, listProjectUsers, listTeamUsers } from './handlers/users';
 import type { Surface } from './surfaces';
 
 interface Route {
@@ -31,9 +32,16 @@ const routes: Route[] = [
   route('GET', '/orgs/{orgId}/apiKeys/{apiKeyId}', getOrgKey),
   route('GET', '/orgs/{orgId}/apiKeys/{apiKeyId}/accessList', listAccessList),
   route('GET', '/orgs/{orgId}/users', listOrgUsers),
+  route('POST', '/orgs/{orgId}/users', inviteOrgUser, true),
+  route('GET', '/orgs/{orgId}/invites', listOrgInvitations),
+  route('GET', '/orgs/{orgId}/teams', listOrgTeams),
+  route('POST', '/orgs/{orgId}/teams', createOrgTeam),
+  route('GET', '/orgs/{orgId}/teams/{teamId}/users', listTeamUsers),
   route('GET', '/groups', listProjects),
   route('GET', '/groups/{groupId}', getProject),
   route('GET', '/groups/{groupId}/users', listProjectUsers),
+  route('GET', '/groups/{groupId}/teams', listProjectTeams),
+  route('POST', '/groups/{groupId}/teams', addProjectTeams),
   route('GET', '/groups/{groupId}/apiKeys', listProjectKeys),
   route('POST', '/groups/{groupId}/apiKeys', createProjectKey),
   route('PATCH', '/groups/{groupId}/apiKeys/{apiKeyId}', patchProjectKey),

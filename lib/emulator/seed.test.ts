@@ -57,6 +57,34 @@ describe('the demo seed', () => {
     // The third project is one in which owner@demo.test has no role (the end-to-end tests rely on it).
     expect(rolesOf(seed, 'owner@demo.test')?.some((r) => r.groupId === seed.projects[2]?.id)).toBe(false);
   });
+
+  it('has a person who owns a project through a team only, and one invited as a Project Owner who has not joined', () => {
+    const teamOwner = seed.users.find((u) => u.username === 'teamowner@demo.test');
+    expect(teamOwner?.roles.filter((r) => r.groupId)).toEqual([]);
+    const team = seed.teams?.find((t) => teamOwner && t.userIds.includes(teamOwner.id));
+    expect(team?.roles).toEqual([{ groupId: seed.projects[2]?.id, roleName: 'GROUP_OWNER' }]);
+    const invited = seed.users.find((u) => u.username === 'invited@demo.test');
+    expect(invited?.orgMembershipStatus).toBe('PENDING');
+    expect(invited?.roles).toContainEqual({ groupId: seed.projects[0]?.id, roleName: 'GROUP_OWNER' });
+  });
+});
+
+describe('teams and invitations in a seed', () => {
+  const base = (): Seed => loadSeed(demoSeedPath);
+
+  it('refuses a team naming an unknown person or a project of another organization', () => {
+    const seed = base();
+    seed.teams = [{ id: 'e'.repeat(24), orgId: seed.orgs[0]!.id, name: 'Ghosts', userIds: ['f'.repeat(24)], roles: [{ groupId: 'd'.repeat(24), roleName: 'GROUP_OWNER' }] }];
+    const issues = seedSchema.safeParse(seed).error?.issues.map((i) => i.message);
+    expect(issues).toEqual(expect.arrayContaining([`team ${'e'.repeat(24)} names unknown user ${'f'.repeat(24)}`, `team ${'e'.repeat(24)} has a role in unknown project ${'d'.repeat(24)}`]));
+  });
+
+  it('refuses an invited person without the invitation the specification requires', () => {
+    const seed = base();
+    const member = seed.users.find((u) => u.username === 'member@demo.test')!;
+    member.orgMembershipStatus = 'PENDING';
+    expect(seedSchema.safeParse(seed).error?.issues.map((i) => i.message)).toEqual(['an invited person needs invitationCreatedAt and inviterUsername']);
+  });
 });
 
 describe('loadSeed', () => {

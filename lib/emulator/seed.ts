@@ -11,6 +11,9 @@ const role = z
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/** Absent = ACTIVE. Anyone else was invited and has not joined: the upstream lists them, with their invitation's roles. */
+export const membershipStatuses = ['ACTIVE', 'PENDING', 'INVITATION_EXPIRED', 'INVITATION_REJECTED'] as const;
+
 const accessListEntry = z
   .object({
     cidrBlock: z.string().min(1),
@@ -35,9 +38,31 @@ const seedObject = z
           firstName: z.string(),
           lastName: z.string(),
           roles: z.array(role),
+          orgMembershipStatus: z.enum(membershipStatuses).optional(),
+          invitationCreatedAt: isoDate.optional(),
+          invitationExpiresAt: isoDate.optional(),
+          inviterUsername: z.email().optional(),
         })
-        .strict(),
+        .strict()
+        .refine(
+          (u) => (u.orgMembershipStatus ?? 'ACTIVE') === 'ACTIVE' || (u.invitationCreatedAt !== undefined && u.inviterUsername !== undefined),
+          'an invited person needs invitationCreatedAt and inviterUsername',
+        ),
     ),
+    /** Teams: their members, and the roles each holds in projects of its organization (every member has them). */
+    teams: z
+      .array(
+        z
+          .object({
+            id: objectId,
+            orgId: objectId,
+            name: z.string().min(1),
+            userIds: z.array(objectId),
+            roles: z.array(z.object({ groupId: objectId, roleName: z.string().regex(/^[A-Z][A-Z_]*$/) }).strict()),
+          })
+          .strict(),
+      )
+      .optional(),
     apiKeys: z.array(
       z
         .object({
@@ -81,15 +106,23 @@ function checkReferences(seed: SeedShape, ctx: z.RefinementCtx): void {
     ['API key id', seed.apiKeys.map((k) => k.id)],
     ['public key', seed.apiKeys.map((k) => k.publicKey)],
     ['service account client id', (seed.serviceAccounts ?? []).map((s) => s.clientId)],
+    ['team id', (seed.teams ?? []).map((t) => t.id)],
+    ['team name', (seed.teams ?? []).map((t) => `${t.name} in org ${t.orgId}`)],
   ] as const) {
     for (const value of duplicates([...values])) problem(`duplicate ${what} ${value}`);
   }
   for (const p of seed.projects) if (!orgIds.has(p.orgId)) problem(`project ${p.id} names unknown org ${p.orgId}`);
+  const userIds = new Set(seed.users.map((u) => u.id));
+  for (const t of seed.teams ?? []) {
+    for (const userId of t.userIds) if (!userIds.has(userId)) problem(`team ${t.id} names unknown user ${userId}`);
+    for (const userId of duplicates([...t.userIds])) problem(`team ${t.id} names user ${userId} twice`);
+  }
   // A credential belongs to one organization, so all its roles are in it.
   const holders = [
     ...seed.apiKeys.map((k) => ({ what: `API key ${k.id}`, orgId: k.orgId as string | undefined, roles: k.roles })),
     ...(seed.serviceAccounts ?? []).map((s) => ({ what: `service account ${s.clientId}`, orgId: s.orgId as string | undefined, roles: s.roles })),
     ...seed.users.map((u) => ({ what: `user ${u.id}`, orgId: undefined, roles: u.roles })),
+    ...(seed.teams ?? []).map((t) => ({ what: `team ${t.id}`, orgId: t.orgId as string | undefined, roles: t.roles as { groupId?: string; orgId?: string; roleName: string }[] })),
   ];
   for (const { what, orgId, roles } of holders) {
     if (orgId && !orgIds.has(orgId)) problem(`${what} names unknown org ${orgId}`);
@@ -111,6 +144,7 @@ export type SeedApiKey = Seed['apiKeys'][number];
 export type SeedProject = Seed['projects'][number];
 export type SeedOrg = Seed['orgs'][number];
 export type SeedUser = Seed['users'][number];
+export type SeedTeam = NonNullable<Seed['teams']>[number];
 export type SeedServiceAccount = NonNullable<Seed['serviceAccounts']>[number];
 export type SeedAccessListEntry = NonNullable<SeedApiKey['accessList']>[number];
 

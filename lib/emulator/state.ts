@@ -1,12 +1,15 @@
 // The emulator's live state: look-ups by id and the few changes the Admin API allows, each handed to a persister before it is acknowledged.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Seed, SeedApiKey, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedUser } from './seed';
+import type { Seed, SeedApiKey, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
 
 export type Persist = (state: Seed) => void;
 
 /** A project's roles as stored: each name once, sorted, so answers do not depend on the order a client sent. */
 const projectRoles = (groupId: string, roles: readonly string[]): SeedRole[] =>
   [...new Set(roles)].sort().map((roleName) => ({ groupId, roleName }));
+
+/** Atlas invitations expire after 30 days. */
+const invitationLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 export class EmulatorState {
   #data: Seed;
@@ -15,6 +18,7 @@ export class EmulatorState {
   #keys = new Map<string, SeedApiKey>();
   #publicKeys = new Map<string, SeedApiKey>();
   #serviceAccounts = new Map<string, SeedServiceAccount>();
+  #teams = new Map<string, SeedTeam>();
   readonly #persist: Persist;
 
   /** `seed` is copied: the caller's object is never changed. */
@@ -31,6 +35,7 @@ export class EmulatorState {
     this.#keys = new Map(data.apiKeys.map((k) => [k.id, k]));
     this.#publicKeys = new Map(data.apiKeys.map((k) => [k.publicKey, k]));
     this.#serviceAccounts = new Map((data.serviceAccounts ?? []).map((s) => [s.clientId, s]));
+    this.#teams = new Map((data.teams ?? []).map((t) => [t.id, t]));
     return data;
   }
 
@@ -53,6 +58,7 @@ export class EmulatorState {
   key = (id: string) => this.#keys.get(id);
   keyByPublicKey = (publicKey: string) => this.#publicKeys.get(publicKey);
   serviceAccount = (clientId: string) => this.#serviceAccounts.get(clientId);
+  team = (id: string) => this.#teams.get(id);
 
   projectsOf(orgId: string): SeedProject[] {
     return this.#data.projects.filter((p) => p.orgId === orgId);
@@ -77,6 +83,82 @@ export class EmulatorState {
 
   usersOf(orgId: string): SeedUser[] {
     return this.#data.users.filter((u) => u.roles.some((r) => this.orgOfRole(r) === orgId));
+  }
+
+  teamsOf(orgId: string): SeedTeam[] {
+    return (this.#data.teams ?? []).filter((t) => t.orgId === orgId);
+  }
+
+  /** Teams holding a role in the project. */
+  teamsIn(groupId: string): SeedTeam[] {
+    return (this.#data.teams ?? []).filter((t) => t.roles.some((r) => r.groupId === groupId));
+  }
+
+  teamIdsOf(user: SeedUser): string[] {
+    return (this.#data.teams ?? []).filter((t) => t.userIds.includes(user.id)).map((t) => t.id);
+  }
+
+  userByUsername(username: string): SeedUser | undefined {
+    const wanted = username.toLowerCase();
+    return this.#data.users.find((u) => u.username.toLowerCase() === wanted);
+  }
+
+  createTeam(orgId: string, name: string, userIds: readonly string[]): SeedTeam {
+    const team: SeedTeam = { id: this.#freshId(), orgId, name, userIds: [...new Set(userIds)], roles: [] };
+    const teams = (this.#data.teams ??= []);
+    this.#change(
+      () => {
+        teams.push(team);
+        this.#teams.set(team.id, team);
+      },
+      () => {
+        teams.pop();
+        this.#teams.delete(team.id);
+      },
+    );
+    return team;
+  }
+
+  /** Replaces the team's roles in one project (none = the team leaves the project). */
+  setTeamProjectRoles(team: SeedTeam, groupId: string, roles: readonly string[]): void {
+    const before = team.roles;
+    const after = [...before.filter((r) => r.groupId !== groupId), ...projectRoles(groupId, roles).map((r) => ({ groupId, roleName: r.roleName }))];
+    this.#change(
+      () => (team.roles = after),
+      () => (team.roles = before),
+    );
+  }
+
+  /** An invitation: the person is listed as PENDING, with the invitation's roles and teams, until they accept it. */
+  invite(
+    orgId: string,
+    invitation: { username: string; orgRoles: readonly string[]; groupRoles: readonly SeedRole[]; teamIds: readonly string[]; inviter: string },
+    now = new Date(),
+  ): SeedUser {
+    const user: SeedUser = {
+      id: this.#freshId(),
+      username: invitation.username,
+      emailAddress: invitation.username,
+      firstName: '',
+      lastName: '',
+      roles: [...invitation.groupRoles, ...[...new Set(invitation.orgRoles)].map((roleName) => ({ orgId, roleName }))],
+      orgMembershipStatus: 'PENDING',
+      invitationCreatedAt: now.toISOString(),
+      invitationExpiresAt: new Date(now.getTime() + invitationLifetimeMs).toISOString(),
+      inviterUsername: invitation.inviter,
+    };
+    const teams = invitation.teamIds.flatMap((id) => this.#teams.get(id) ?? []);
+    this.#change(
+      () => {
+        this.#data.users.push(user);
+        for (const team of teams) team.userIds.push(user.id);
+      },
+      () => {
+        this.#data.users.pop();
+        for (const team of teams) team.userIds.pop();
+      },
+    );
+    return user;
   }
 
   /** A new organization key holding `roles` in one project; its private key is returned in full this once. */
@@ -139,7 +221,7 @@ export class EmulatorState {
   #freshId(): string {
     for (;;) {
       const id = randomBytes(12).toString('hex');
-      if (!this.#keys.has(id)) return id;
+      if (!this.#keys.has(id) && !this.#teams.has(id) && !this.#data.users.some((u) => u.id === id)) return id;
     }
   }
 

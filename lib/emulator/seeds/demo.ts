@@ -1,4 +1,5 @@
-// Where the built-in demo seed lives: one organization, four projects, a dozen keys and one person per permission case.
+// Where the built-in demo seed lives: one organization, four projects, a dozen keys, one person per permission case (one
+// through a team, one only invited).
 import { fileURLToPath } from 'node:url';
 
 // import.meta.url, not __dirname: it is right whether tsx loads this file as CommonJS or as an ES module.
