@@ -115,6 +115,7 @@ test('Organization Owners are listed once, the console’s own key as expected, 
   await expect(band).toContainText(`Organization-wide access: ${orgOwners.length} keys`);
   await expect(band.locator(`[data-key-id="${report.keys[0]!.id}"]`)).toContainText('The console’s own key: expected');
   await expect(band.locator(`[data-key-id="${report.keys[0]!.id}"]`).getByTestId('risk-mark')).toHaveCount(0);
+  await band.getByRole('button', { name: `Show all ${orgOwners.length}` }).click();
   await expect(band.locator(`[data-key-id="${orgOwners[1]!.id}"]`).getByTestId('risk-mark')).toContainText('more Organization Owner keys');
   // No Organization Owner row of empty cells in the matrix.
   for (const key of orgOwners) await expect(grid(page).locator(`[data-key-id="${key.id}"]`)).toHaveCount(0);
@@ -122,7 +123,8 @@ test('Organization Owners are listed once, the console’s own key as expected, 
 });
 
 test('searching for one key leaves only its projects’ columns, and a switch brings the others back', async ({ browser }) => {
-  const key = report.keys[37]!;
+  // A key in four projects: their columns fit the window, so every header is rendered.
+  const key = report.keys[21]!;
   const itsProjects = report.projects.filter((p) => key.projects[p.id]).map((p) => p.name);
   expect(itsProjects.length).toBeGreaterThan(1);
   const { page, context } = await pageAs(browser, 'orgowner');
@@ -151,22 +153,32 @@ test('the key column and header row stay in view, and the grid takes arrow keys 
   const { page, context } = await pageAs(browser, 'orgowner');
   await openLargeAudit(page, '?density=compact');
   const matrix = grid(page);
+  await matrix.scrollIntoViewIfNeeded();
   await matrix.evaluate((el) => el.scrollTo(3000, 4000));
-  await expect(matrix.locator('[role=row][aria-rowindex="1"]')).toBeInViewport();
   const corner = await matrix.locator('[role=columnheader][aria-colindex="1"]').boundingBox();
   const gridBox = await matrix.boundingBox();
   expect(Math.abs(corner!.x - gridBox!.x)).toBeLessThan(3);
   expect(Math.abs(corner!.y - gridBox!.y)).toBeLessThan(3);
 
-  // Keyboard: into the grid, then right and down; the focused cell's roles are named under the grid.
+  // Keyboard: into the grid, down to the first key, then right until a cell with roles; its roles are named under the grid.
   await matrix.evaluate((el) => el.scrollTo(0, 0));
   await matrix.focus();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.locator(':focus')).toBeVisible();
-  for (let i = 0; i < 30; i++) {
+  /** Presses a key and waits for the focus to land (the grid moves it a frame later, once the cell is rendered). */
+  const position = () =>
+    page.evaluate(() => {
+      const at = document.activeElement;
+      return `${at?.closest('[aria-rowindex]')?.getAttribute('aria-rowindex')}:${at?.closest('[aria-colindex]')?.getAttribute('aria-colindex')}`;
+    });
+  const press = async (key: string) => {
+    const before = await position();
+    await page.keyboard.press(key);
+    await expect.poll(position).not.toBe(before);
+  };
+  await press('ArrowDown');
+  await expect(page.locator(':focus')).toHaveAttribute('role', 'rowheader');
+  for (let i = 0; i < 40; i++) {
+    await press('ArrowRight');
     if ((await page.locator(':focus').getAttribute('data-testid')) === 'audit-cell') break;
-    await page.keyboard.press('ArrowRight');
   }
   const label = (await page.locator(':focus').getAttribute('aria-label')) ?? '';
   expect(label).toMatch(/^.+ in .+: Project /);
@@ -217,7 +229,7 @@ test('the view by project lists a project’s keys with their roles, riskiest pr
   await page.getByRole('radiogroup', { name: 'View' }).getByText('By project').click();
   await expect(page).toHaveURL(/[?&]view=projects/);
   const sections = page.getByTestId('project-review');
-  await expect(sections).toHaveCount(20);
+  await expect(sections).toHaveCount(10);
   // Riskiest first: the first section has at least as many keys that can grant access as the second.
   const grants = async (i: number) => Number(/(\d+) can grant access/.exec((await sections.nth(i).textContent()) ?? '')?.[1]);
   expect(await grants(0)).toBeGreaterThanOrEqual(await grants(1));
@@ -257,7 +269,7 @@ test('the projects list at 200 projects sorts by keys and by risk, with nothing 
   await page.route(`**/api/orgs/${orgId}/apiKeys`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(orgKeys) }));
   await page.goto('/projects');
   const table = page.getByRole('table', { name: 'Projects of Example Corp' });
-  await expect(table.locator('tbody tr')).toHaveCount(projectCount);
+  await expect(table.locator('tbody tr')).toHaveCount(projectCount, { timeout: 30_000 });
   await expect(table.locator('tbody tr').first().getByText(/^\d+ keys?/).first()).toBeVisible();
   expect(await cutOffTexts(table.locator('th, td'))).toEqual([]);
 

@@ -3,7 +3,7 @@ import type { Density } from './audit-view-state';
 
 export const keyColumnWidth = 320;
 /** Comfortable columns fit the longest short role name ("Stream Processing Owner"); compact ones fit three tier icons. */
-export const projectColumnWidths: Record<Density, number> = { comfortable: 204, compact: 76 };
+export const projectColumnWidths: Record<Density, number> = { comfortable: 224, compact: 76 };
 /** Compact headers write the project name upwards, so a narrow column still shows it whole. */
 export const headerHeights: Record<Density, number> = { comfortable: 80, compact: 190 };
 export const rowHeight = 84;

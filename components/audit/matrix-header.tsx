@@ -55,7 +55,7 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
             <span className={classes.srOnly}>{description}</span>
             <span className={`${classes.meta} ${flagged ? warnText.warn : ''}`} aria-hidden>
               {flagged && <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />}
-              {density === 'compact' ? count : flagged ? `${owners(count)}, too many` : owners(count)}
+              {density === 'compact' ? count : owners(count)}
             </span>
           </div>
         );

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import { riskLabels, type AuditRow } from './analyze-report';
 import warnText from './warn-text.module.css';
+import wholeChips from '@/components/roles/whole-chips.module.css';
 
 interface Props {
   rows: readonly AuditRow[];
@@ -53,12 +54,12 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
                 </Text>
                 <Code>{row.key.publicKey}</Code>
                 {row.key.isConsoleKey && (
-                  <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm">
+                  <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
                     The console’s own key: expected
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={wholeChips.wholeChips}>
                 <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
               </Table.Td>
               <Table.Td>

@@ -3,8 +3,8 @@ import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } 
 import { IconAlertTriangle } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import { RoleChips } from '@/components/roles/role-chips';
 import { riskLabels } from './analyze-report';
+import { RoleTags } from './role-tags';
 import type { ProjectReview } from './review-by-project';
 import { keyPageHref } from './key-page-href';
 import warnText from './warn-text.module.css';
@@ -16,7 +16,7 @@ interface Props {
 }
 
 /** A page of sections at a time keeps the first paint small; the rest come on request. */
-const pageSize = 20;
+const pageSize = 10;
 
 function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
   const { project, keys, ownerKeys, accessKeys, overOwned } = review;
@@ -30,10 +30,10 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           </Anchor>
         </Title>
         <Group gap={6}>
-          <Badge variant="light" color="gray" radius="sm">
+          <Badge variant="light" color="gray" radius="sm" tt="none">
             {keys.length} {keys.length === 1 ? 'key' : 'keys'}
           </Badge>
-          <Badge variant="light" color={accessKeys > 0 ? 'red' : 'gray'} radius="sm">
+          <Badge variant="light" color={accessKeys > 0 ? 'red' : 'gray'} radius="sm" tt="none">
             {accessKeys} can grant access
           </Badge>
           <Text size="sm" className={overOwned ? warnText.warn : undefined}>
@@ -71,7 +71,7 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
                   <Code>{row.key.publicKey}</Code>
                 </Table.Td>
                 <Table.Td>
-                  <RoleChips roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
+                  <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>

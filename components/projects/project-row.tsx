@@ -5,7 +5,7 @@ import { RoleChips } from '@/components/roles/role-chips';
 import type { GroupSummary } from '@/lib/api/schemas';
 import type { ProjectKeyStats } from './project-key-stats';
 import { ProjectStatsCells } from './project-stats-cells';
-import classes from './project-row.module.css';
+import wholeChips from '@/components/roles/whole-chips.module.css';
 
 interface Props {
   project: GroupSummary;
@@ -24,7 +24,7 @@ export function ProjectRow({ project, stats, statsStatus }: Props) {
       <Table.Td>
         <Code>{project.id}</Code>
       </Table.Td>
-      <Table.Td className={classes.roles}>
+      <Table.Td className={wholeChips.wholeChips}>
         {/* Only an Organization Owner sees a project without a role in it (see lib/auth/permissions). */}
         <RoleChips roles={project.myRoles.length > 0 ? project.myRoles : ['ORG_OWNER']} label="Your roles" muted={project.myRoles.length === 0} />
       </Table.Td>

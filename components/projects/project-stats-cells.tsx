@@ -2,7 +2,7 @@
 import { Skeleton, Table, Text } from '@mantine/core';
 import { RoleChips } from '@/components/roles/role-chips';
 import type { ProjectKeyStats } from './project-key-stats';
-import classes from './project-row.module.css';
+import wholeChips from '@/components/roles/whole-chips.module.css';
 
 interface Props {
   stats: ProjectKeyStats | undefined;
@@ -47,7 +47,7 @@ export function ProjectStatsCells({ stats, status }: Props) {
           {stats?.ownerKeys ? ` (${stats.ownerKeys} Project ${stats.ownerKeys === 1 ? 'Owner' : 'Owners'})` : ''}
         </Text>
       </Table.Td>
-      <Table.Td className={classes.roles}>
+      <Table.Td className={wholeChips.wholeChips}>
         <RoleChips roles={stats?.topRoles ?? []} label="Highest privilege" empty="No keys" />
       </Table.Td>
     </>
