@@ -48,7 +48,7 @@ const grid = (page: Page) => page.getByRole('grid', { name: 'Roles of every key 
 async function openLargeAudit(page: Page, query = '') {
   await page.route('**/api/audit**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: reportBody }));
   await page.goto(`/audit${query}`);
-  await expect(grid(page).locator('[role=row][data-key-id]').first()).toBeVisible();
+  await expect(grid(page).locator('[role=row][data-key-id]').first()).toBeVisible({ timeout: 30_000 });
 }
 
 /** Text the element's box does not show: clipped by its own overflow, or reaching past its cell. */
@@ -270,7 +270,7 @@ test('the projects list at 200 projects sorts by keys and by risk, with nothing 
   await page.goto('/projects');
   const table = page.getByRole('table', { name: 'Projects of Example Corp' });
   await expect(table.locator('tbody tr')).toHaveCount(projectCount, { timeout: 30_000 });
-  await expect(table.locator('tbody tr').first().getByText(/^\d+ keys?/).first()).toBeVisible();
+  await expect(table.locator('tbody tr').first().getByText(/^\d+ keys?/).first()).toBeVisible({ timeout: 30_000 });
   expect(await cutOffTexts(table.locator('th, td'))).toEqual([]);
 
   const keysPer = (id: string) => report.keys.filter((k) => k.projects[id]).length;

@@ -42,13 +42,16 @@ const comparators: Record<AuditViewState['sort'], (a: AuditRow, b: AuditRow) => 
 export function filterReport(report: AuditReport, analysis: ReportAnalysis, state: AuditViewState): AuditView {
   const chosen = new Set(state.projects);
   const nameNeedle = state.projectName.trim().toLowerCase();
-  let projects = report.projects.filter(
-    (p) =>
-      (chosen.size === 0 || chosen.has(p.id)) &&
-      (!nameNeedle || p.name.toLowerCase().includes(nameNeedle)) &&
-      (!state.overOwned || analysis.overOwnedProjects.has(p.id)),
-  );
   const columnsNarrowed = chosen.size > 0 || nameNeedle !== '' || state.overOwned;
+  // The report's own array when nothing narrows the columns: the matrix's memoized rows then skip re-rendering.
+  let projects = columnsNarrowed
+    ? report.projects.filter(
+        (p) =>
+          (chosen.size === 0 || chosen.has(p.id)) &&
+          (!nameNeedle || p.name.toLowerCase().includes(nameNeedle)) &&
+          (!state.overOwned || analysis.overOwnedProjects.has(p.id)),
+      )
+    : report.projects;
   const projectIds = projects.map((p) => p.id);
   const needle = state.q.trim().toLowerCase();
   const roles = new Set(state.roles);
@@ -77,7 +80,7 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
     const held = new Set(rows.flatMap((row) => Object.keys(row.key.projects)));
     const kept = projects.filter((p) => held.has(p.id));
     hiddenColumns = projects.length - kept.length;
-    projects = kept;
+    if (hiddenColumns > 0) projects = kept;
   }
   return { projects, rows, orgWide: keys.filter((row) => row.orgWide), keys, hiddenColumns };
 }
