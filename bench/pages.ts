@@ -1,4 +1,4 @@
-// Figure 4: Largest Contentful Paint, dialog readiness and first-load JavaScript, in headless Chromium.
+// Figure 4: Largest Contentful Paint, dialog readiness, audit filter changes and first-load JavaScript, in headless Chromium.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchConsole } from './console-process';
@@ -33,6 +33,20 @@ const openDialogScript = `new Promise((resolve) => {
   })();
 })`;
 
+/** Applies one filter of the audit page (a switch or a segment, by its label) and resolves when the change is on screen:
+ * the "Showing …" line has changed and the next frame has been produced. */
+const filterChangeScript = (label: string) => `new Promise((resolve) => {
+  const showing = document.querySelector('[data-testid="audit-showing"]');
+  const before = showing.textContent;
+  const input = [...document.querySelectorAll('input')].find((i) => i.labels && i.labels[0] && i.labels[0].textContent.trim() === ${JSON.stringify(label)});
+  const t0 = performance.now();
+  input.click();
+  (function poll() {
+    if (showing.textContent !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
+    else requestAnimationFrame(poll);
+  })();
+})`;
+
 /** Loads a route, waits for `ready`, and reports LCP and the gzip size of the scripts its HTML loads. */
 async function measureRoute(page: Page, url: string, ready: string) {
   const navigation = await page.goto(url, { waitUntil: 'load' });
@@ -52,18 +66,30 @@ export async function pages(bench: BenchConsole, auditBench: BenchConsole, cooki
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   try {
     const routes: Record<string, { lcpMs: number; firstLoadJsKiB: number }> = {};
-    const visit = async (target: BenchConsole, session: string, route: string, ready: string) => {
+    const visit = async (target: BenchConsole, session: string, route: string, ready: string, name = route.replace(groupId, '[groupId]')) => {
       const page = await openPage(browser, target, session);
       // The second view is the one people wait for every day; the first warms the server's caches.
       await page.goto(`${target.url}${route}`);
-      routes[route.replace(groupId, '[groupId]')] = await measureRoute(page, `${target.url}${route}`, ready);
+      routes[name] = await measureRoute(page, `${target.url}${route}`, ready);
       await page.context().close();
     };
     await visit(bench, cookie, '/signin', 'main');
     await visit(bench, cookie, '/projects', 'table tbody tr');
     await visit(bench, cookie, `/projects/${groupId}`, 'button:has-text("Edit roles")');
-    await visit(auditBench, auditCookie, '/audit', '[data-testid="audit-matrix"]');
+    await visit(auditBench, auditCookie, '/audit', '[data-testid="audit-matrix"]', '/audit, 500 × 200');
+    // The list is on screen once the key counts have replaced their placeholders.
+    await visit(auditBench, auditCookie, '/projects', 'table tbody tr td:nth-child(5) p', '/projects, 500 × 200');
     await visit(bench, cookie, '/activity', 'main h1');
+
+    const audit = await openPage(browser, auditBench, auditCookie);
+    await audit.goto(`${auditBench.url}/audit`);
+    await audit.locator('[data-testid="audit-matrix"]').waitFor();
+    const filterChanges: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const label of ['Only risky keys', 'Grants access', 'Only risky keys', 'All']) filterChanges.push((await audit.evaluate(filterChangeScript(label))) as number);
+    }
+    await audit.context().close();
+    filterChanges.sort((a, b) => a - b);
 
     const page = await openPage(browser, bench, cookie);
     await page.goto(`${bench.url}/projects/${groupId}`);
@@ -78,7 +104,11 @@ export async function pages(bench: BenchConsole, auditBench: BenchConsole, cooki
       await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
     }
     dialogs.sort((a, b) => a - b);
-    return { routes, editRolesDialogMs: dialogs[Math.floor(dialogs.length / 2)]! };
+    return {
+      routes,
+      editRolesDialogMs: dialogs[Math.floor(dialogs.length / 2)]!,
+      auditFilterChangeMs: { median: filterChanges[Math.floor(filterChanges.length / 2)]!, max: filterChanges.at(-1)! },
+    };
   } finally {
     await browser.close();
   }

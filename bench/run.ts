@@ -69,11 +69,18 @@ async function main() {
     const browser = await pages(big, audit, bigCookie, auditCookie, big.seed.projects[0]!.id);
     raw.pages = browser;
     for (const [route, m] of Object.entries(browser.routes)) {
-      const lcpBudget = route === '/projects/[groupId]' || route === '/audit';
+      const lcpBudget = route === '/projects/[groupId]' || route.endsWith('500 × 200');
       figures.push({ figure: `4 LCP ${route}`, value: `${m.lcpMs.toFixed(0)} ms`, budget: lcpBudget ? '≤ 1000 ms' : '(reported)', met: !lcpBudget || m.lcpMs <= 1000 });
       figures.push({ figure: `4 first-load JS ${route}`, value: `${m.firstLoadJsKiB.toFixed(0)} KiB gzip`, budget: '≤ 300 KB', met: m.firstLoadJsKiB * 1.024 <= 300 });
     }
     figures.push({ figure: '4 "Edit roles" dialog usable', value: `${browser.editRolesDialogMs.toFixed(0)} ms`, budget: '≤ 100 ms', met: browser.editRolesDialogMs <= 100 });
+    const filter = browser.auditFilterChangeMs;
+    figures.push({
+      figure: '4 audit filter change on screen, 500 × 200 (median / max of 12)',
+      value: `${filter.median.toFixed(0)} / ${filter.max.toFixed(0)} ms`,
+      budget: 'median ≤ 100 ms',
+      met: filter.median <= 100,
+    });
 
     const keyIds = small.seed.apiKeys.filter((k) => k.id !== small.seed.consoleKey && k.roles.some((r) => r.groupId === smallGroup)).slice(0, 20).map((k) => k.id);
     const loaded = await load(small, smallCookie, smallGroup, keyIds, { clients: 50, seconds: quick ? 10 : 60 });

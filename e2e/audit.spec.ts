@@ -5,7 +5,6 @@ import { demoEmail, demoProjects, emulatorState, type DemoPersonKey, type Emulat
 import { describeRole } from '../lib/roles';
 import { captureAndCheck, pageAs } from './support/browser';
 
-const ownerLevelRoles = ['GROUP_OWNER'];
 const accessRoles = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'];
 
 /** The audit as the person should see it, computed plainly from the emulator's state with the default thresholds (3, 2). */
@@ -27,17 +26,21 @@ function expectedAudit(state: EmulatorState, who: DemoPersonKey) {
       visibleRoles: k.roles.filter((r) => r.orgId === orgId || (r.groupId && visible.has(r.groupId))).map((r) => r.roleName),
     }))
     .filter((k) => orgOwner || k.inProjects.length > 0);
-  const ownerLevel = (k: (typeof keys)[number], groupId: string) =>
-    k.orgRoles.includes('ORG_OWNER') || k.roles.some((r) => r.groupId === groupId && ownerLevelRoles.includes(r.roleName));
+  const projectOwner = (k: (typeof keys)[number], groupId: string) => k.roles.some((r) => r.groupId === groupId && r.roleName === 'GROUP_OWNER');
+  const orgWide = (k: (typeof keys)[number]) => k.orgRoles.includes('ORG_OWNER') || k.orgRoles.includes('ORG_READ_ONLY');
   return {
     projects,
     keys,
+    /** Keys listed once above the matrix, and the matrix's rows: keys with a project role, and keys without an organization-wide role. */
+    orgWide: keys.filter(orgWide),
+    matrixRows: keys.filter((k) => k.inProjects.length > 0 || !orgWide(k)),
     summary: {
       keys: keys.length,
       access: keys.filter((k) => k.visibleRoles.some((r) => accessRoles.includes(r))).length,
       noProject: keys.filter((k) => k.inProjects.length === 0).length,
       manyProjects: keys.filter((k) => k.inProjects.length > 3).length,
-      overOwned: projects.filter((p) => keys.filter((k) => ownerLevel(k, p.id)).length > 2).length,
+      overOwned: projects.filter((p) => keys.filter((k) => projectOwner(k, p.id)).length > 2).length,
+      orgOwners: keys.filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
     },
   };
 }
@@ -94,9 +97,18 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await expect(page.getByTestId('summary-no-project')).toContainText(String(expected.summary.noProject));
   await expect(page.getByTestId('summary-many-projects')).toContainText(String(expected.summary.manyProjects));
   await expect(page.getByTestId('summary-over-owned')).toContainText(String(expected.summary.overOwned));
-  const { keys, projects } = expected;
-  await expect(showing(page)).toContainText(`Showing ${keys.length} of ${keys.length} keys in ${projects.length} of ${projects.length} projects`);
-  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(keys.length + 1));
+  await expect(page.getByTestId('summary-org-owners')).toContainText(String(expected.summary.orgOwners));
+  const { keys, projects, orgWide, matrixRows } = expected;
+  await expect(showing(page)).toContainText(
+    `Showing ${keys.length} of ${keys.length} keys (${orgWide.length} organization-wide) in ${projects.length} of ${projects.length} projects`,
+  );
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + 1));
+  // Organization-wide keys are listed once above the matrix; the console's own key is marked as expected, not risky.
+  const band = page.getByTestId('org-wide-keys');
+  const consoleKeyId = (await emulatorState()).consoleKey;
+  const consoleKey = keys.find((k) => k.id === consoleKeyId)!;
+  await expect(band.locator(`[data-key-id="${consoleKey.id}"]`)).toContainText('The console’s own key: expected');
+  await expect(band.locator(`[data-key-id="${consoleKey.id}"]`).getByTestId('risk-mark')).toHaveCount(0);
   await expect(matrix(page)).toHaveAttribute('aria-colcount', String(projects.length + 1));
 
   // Every role of the first rendered key is named in its project's column (chips beyond two are summed up as “+n more”).
@@ -156,7 +168,8 @@ test('filters narrow the matrix, live in the URL and survive a reload', async ({
   // Tier: Grants access, then one project only.
   await page.getByRole('radiogroup', { name: 'Tier' }).getByText('Grants access').click();
   await expect(page).toHaveURL(/[?&]tier=access/);
-  const withAccess = expected.keys.filter((k) => k.visibleRoles.some((r) => accessRoles.includes(r))).length;
+  // "Only risky keys" is still on: the console's own key grants access but is expected, not risky.
+  const withAccess = expected.keys.filter((k) => k.id !== state.consoleKey && k.visibleRoles.some((r) => accessRoles.includes(r))).length;
   await expect(showing(page)).toContainText(`Showing ${withAccess} of`);
 
   await page.getByRole('combobox', { name: 'Projects' }).fill(p1.name);
@@ -203,7 +216,8 @@ test('exports the current view as CSV and JSON', async ({ browser }) => {
   const expected = expectedAudit(state, 'orgowner');
   const { page, context } = await pageAs(browser, 'orgowner');
   await openAudit(page, `?project=${p1.id},${p2.id}&sort=name`);
-  const shown = expected.keys.filter((k) => k.inProjects.includes(p1.id) || k.inProjects.includes(p2.id));
+  // Organization-wide keys reach every project, so narrowing to two projects keeps them.
+  const shown = expected.keys.filter((k) => k.inProjects.includes(p1.id) || k.inProjects.includes(p2.id) || expected.orgWide.includes(k));
   await expect(showing(page)).toContainText(`Showing ${shown.length} of`);
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
@@ -261,6 +275,9 @@ test('the thresholds load on demand, take keyboard input and change the summary'
   await expect(field).toBeVisible();
   await field.fill('0');
   await expect(page.getByRole('button', { name: /^Thresholds: 0 projects/ })).toBeVisible();
+  const orgOwners = page.getByRole('textbox', { name: /Too many Organization Owners/ });
+  await orgOwners.fill('0');
+  await expect(page.getByTestId('summary-org-owners')).toContainText('threshold 0');
   await expect(page.getByTestId('summary-many-projects')).toContainText('more than 0 projects');
   await page.keyboard.press('Escape');
   await context.close();

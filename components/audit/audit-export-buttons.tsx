@@ -1,27 +1,26 @@
-// Downloads the matrix as currently filtered, as CSV for spreadsheets and JSON for scripts.
+// Downloads the page as currently filtered, as CSV for spreadsheets and JSON for scripts.
 import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet, IconJson } from '@tabler/icons-react';
-import type { AuditReport } from '@/lib/api/audit';
-import { auditViewCsv, auditViewJson } from './audit-export';
-import type { AuditViewState } from './audit-view-state';
 import { downloadFile, fileStamp } from './download-file';
-import type { AuditView } from './filter-report';
 
 interface Props {
-  report: AuditReport;
-  view: AuditView;
-  state: AuditViewState;
+  generatedAt: string;
+  /** Names the files: the matrix is "audit", the view by project "audit-by-project". */
+  name: string;
+  /** Built on click only: a 500 × 200 export is not worth building on every render. */
+  csv: () => string;
+  json: () => unknown;
 }
 
-export function AuditExportButtons({ report, view, state }: Props) {
-  const stamp = fileStamp(report.generatedAt);
+export function AuditExportButtons({ generatedAt, name, csv, json }: Props) {
+  const stamp = fileStamp(generatedAt);
   return (
     <Group gap="xs">
       <Button
         variant="default"
         size="xs"
         leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        onClick={() => downloadFile(`atlas-keys-audit-${stamp}.csv`, auditViewCsv(view), 'text/csv;charset=utf-8')}
+        onClick={() => downloadFile(`atlas-keys-${name}-${stamp}.csv`, csv(), 'text/csv;charset=utf-8')}
       >
         Export CSV
       </Button>
@@ -29,9 +28,7 @@ export function AuditExportButtons({ report, view, state }: Props) {
         variant="default"
         size="xs"
         leftSection={<IconJson size={16} aria-hidden />}
-        onClick={() =>
-          downloadFile(`atlas-keys-audit-${stamp}.json`, `${JSON.stringify(auditViewJson(report, view, state), null, 2)}\n`, 'application/json')
-        }
+        onClick={() => downloadFile(`atlas-keys-${name}-${stamp}.json`, `${JSON.stringify(json(), null, 2)}\n`, 'application/json')}
       >
         Export JSON
       </Button>

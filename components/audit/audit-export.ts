@@ -1,10 +1,11 @@
-// The matrix as shown, as CSV (one row per key, one column per project) and as JSON (the filtered report).
+// The page as shown, as CSV (one row per key, or per key and project in the view by project) and as JSON.
 import type { AuditKey, AuditReport } from '@/lib/api/audit';
-import { riskLabels } from './analyze-report';
-import { toCsv } from '@/lib/csv';
-import type { AuditView } from './filter-report';
-import type { AuditViewState } from './audit-view-state';
 import { summarizeKeys } from '@/lib/api/audit-summary';
+import { toCsv } from '@/lib/csv';
+import { riskLabels, type AuditRow } from './analyze-report';
+import type { AuditViewState } from './audit-view-state';
+import type { AuditView } from './filter-report';
+import type { ProjectReview } from './review-by-project';
 
 /** A key restricted to the shown projects: what its row in the matrix holds. */
 function keyInView(key: AuditKey, projectIds: readonly string[]): AuditKey {
@@ -15,6 +16,8 @@ function keyInView(key: AuditKey, projectIds: readonly string[]): AuditKey {
   }
   return { ...key, projects };
 }
+
+const risksOf = (row: AuditRow) => row.risks.map((r) => riskLabels[r]).join('; ');
 
 export function auditViewCsv(view: AuditView): string {
   const header = [
@@ -27,14 +30,14 @@ export function auditViewCsv(view: AuditView): string {
     'Risks',
     ...view.projects.map((p) => `${p.name} (${p.id})`),
   ];
-  const rows = view.rows.map((row) => [
+  const rows = view.keys.map((row) => [
     row.key.desc,
     row.key.publicKey,
     row.key.id,
     row.key.orgRoles.join(' '),
     row.tier ?? '',
     String(row.reach),
-    row.risks.map((r) => riskLabels[r]).join('; '),
+    risksOf(row),
     ...view.projects.map((p) => (row.key.projects[p.id] ?? []).join(' ')),
   ]);
   return toCsv(header, rows);
@@ -48,7 +51,7 @@ export interface AuditViewJson extends AuditReport {
 /** The report's shape, narrowed to the view; the summary counts the view, `generatedAt` is the report's. */
 export function auditViewJson(report: AuditReport, view: AuditView, filters: AuditViewState, now = new Date()): AuditViewJson {
   const projectIds = view.projects.map((p) => p.id);
-  const keys = view.rows.map((row) => keyInView(row.key, projectIds));
+  const keys = view.keys.map((row) => keyInView(row.key, projectIds));
   return {
     generatedAt: report.generatedAt,
     exportedAt: now.toISOString(),
@@ -57,5 +60,42 @@ export function auditViewJson(report: AuditReport, view: AuditView, filters: Aud
     projects: view.projects,
     keys,
     summary: summarizeKeys(keys, view.projects, report.thresholds),
+  };
+}
+
+/** One row per key and project, in the order of the view by project; organization-wide keys follow, once each. */
+export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: readonly AuditRow[]): string {
+  const header = ['Project', 'Project ID', 'Project Owner keys', 'Description', 'Public key', 'Key ID', 'Roles', 'Organization roles', 'Risks'];
+  const rows = reviews.flatMap((review) =>
+    review.keys.map(({ row, roles }) => [
+      review.project.name,
+      review.project.id,
+      String(review.ownerKeys),
+      row.key.desc,
+      row.key.publicKey,
+      row.key.id,
+      roles.join(' '),
+      row.key.orgRoles.join(' '),
+      risksOf(row),
+    ]),
+  );
+  const everywhere = orgWide.map((row) => ['(every project)', '', '', row.key.desc, row.key.publicKey, row.key.id, '', row.key.orgRoles.join(' '), risksOf(row)]);
+  return toCsv(header, [...rows, ...everywhere]);
+}
+
+export function projectReviewJson(report: AuditReport, reviews: readonly ProjectReview[], orgWide: readonly AuditRow[], filters: AuditViewState, now = new Date()) {
+  const keyOf = (row: AuditRow) => ({ id: row.key.id, desc: row.key.desc, publicKey: row.key.publicKey, orgRoles: row.key.orgRoles, risks: row.risks });
+  return {
+    generatedAt: report.generatedAt,
+    exportedAt: now.toISOString(),
+    filters,
+    thresholds: report.thresholds,
+    orgWide: orgWide.map(keyOf),
+    projects: reviews.map((review) => ({
+      ...review.project,
+      projectOwnerKeys: review.ownerKeys,
+      overOwned: review.overOwned,
+      keys: review.keys.map(({ row, roles }) => ({ ...keyOf(row), roles })),
+    })),
   };
 }

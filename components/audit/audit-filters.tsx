@@ -1,4 +1,4 @@
-// The audit's filter bar: text, roles, tier, projects, reach, risky only, sorting and the risk thresholds.
+// The audit's filter bar: view, text, roles, tier, projects (by pick or name), reach, risky only, sorting, density and thresholds.
 import { Button, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
@@ -9,7 +9,18 @@ import { RoleOption } from '@/components/roles/role-option';
 import { RolePill } from '@/components/roles/role-pill';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
 import { labelOrNameFilter } from '@/components/roles/role-options';
-import { auditSorts, isFiltered, reachFilters, type AuditSort, type AuditViewState, type ReachFilter, type TierFilter } from './audit-view-state';
+import {
+  auditSorts,
+  isFiltered,
+  reachFilters,
+  rowsFiltered,
+  type AuditLayout,
+  type AuditSort,
+  type AuditViewState,
+  type Density,
+  type ReachFilter,
+  type TierFilter,
+} from './audit-view-state';
 import { LabeledControl } from './labeled-control';
 import { reportRoleOptions } from './report-role-options';
 import { ThresholdSettings } from './threshold-settings';
@@ -23,15 +34,28 @@ interface Props {
 
 const sortLabels: Record<AuditSort, string> = { privilege: 'Privilege', reach: 'Reach', name: 'Name' };
 
-export function AuditFilters({ report, state, onChange, onReset }: Props) {
-  const [text, setText] = useState(state.q);
-  const [seenQ, setSeenQ] = useState(state.q);
+/** A text field that applies its value after a pause in typing, and shows the URL's value when it changes from elsewhere. */
+function useDebouncedText(value: string, apply: (text: string) => void): [string, (text: string) => void] {
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
   // The URL changed from elsewhere (a summary card, back button): show its text.
-  if (state.q !== seenQ) {
-    setSeenQ(state.q);
-    setText(state.q);
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
   }
-  const pushText = useDebouncedCallback((q: string) => onChange({ q }), 250);
+  const push = useDebouncedCallback(apply, 250);
+  return [
+    text,
+    (next: string) => {
+      setText(next);
+      push(next);
+    },
+  ];
+}
+
+export function AuditFilters({ report, state, onChange, onReset }: Props) {
+  const [text, setText] = useDebouncedText(state.q, (q) => onChange({ q }));
+  const [projectName, setProjectName] = useDebouncedText(state.projectName, (name) => onChange({ projectName: name }));
   const roleData = useMemo(() => reportRoleOptions(report, state.roles), [report, state.roles]);
   const projectData = useMemo(() => report.projects.map((p) => ({ value: p.id, label: p.name })), [report.projects]);
   const reachLabels: Record<ReachFilter, string> = {
@@ -42,15 +66,26 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
 
   return (
     <Group align="flex-end" gap="sm" component="section" aria-label="Filters">
+      <LabeledControl label="View">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[
+              { value: 'keys', label: 'Matrix' },
+              { value: 'projects', label: 'By project' },
+            ]}
+            value={state.layout}
+            onChange={(layout) => onChange({ layout: layout as AuditLayout })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
       <TextInput
         label="Search"
         placeholder="Description, public key or ID"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={text}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          pushText(event.currentTarget.value);
-        }}
+        onChange={(event) => setText(event.currentTarget.value)}
         w={240}
       />
       <DeferredMultiSelect
@@ -79,6 +114,14 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
         nothingFoundMessage="No project matches"
         comboboxProps={{ withinPortal: true }}
         w={260}
+      />
+      <TextInput
+        label="Project name"
+        placeholder="Part of a name"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={projectName}
+        onChange={(event) => setProjectName(event.currentTarget.value)}
+        w={180}
       />
       <Select
         label="Reach"
@@ -116,6 +159,29 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
           />
         )}
       </LabeledControl>
+      {state.layout === 'keys' && (
+        <LabeledControl label="Density">
+          {(labelId) => (
+            <SegmentedControl
+              aria-labelledby={labelId}
+              data={[
+                { value: 'comfortable', label: 'Role names' },
+                { value: 'compact', label: 'Compact' },
+              ]}
+              value={state.density}
+              onChange={(density) => onChange({ density: density as Density })}
+              size="sm"
+            />
+          )}
+        </LabeledControl>
+      )}
+      <Switch
+        label="Show projects where no shown key has a role"
+        checked={state.allColumns}
+        disabled={!rowsFiltered(state)}
+        onChange={(event) => onChange({ allColumns: event.currentTarget.checked })}
+        mb={8}
+      />
       <ThresholdSettings report={report} state={state} onChange={onChange} />
       <Button variant="subtle" onClick={onReset} disabled={!isFiltered(state)}>
         Reset filters

@@ -1,11 +1,12 @@
 'use client';
 // The key × project grid, virtualized in both directions so 500 keys × 200 projects stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef } from 'react';
+import { useId, useRef, useState, type FocusEvent } from 'react';
 import type { AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
+import type { Density } from './audit-view-state';
 import type { AuditProject } from './filter-report';
-import { headerHeight, keyColumnWidth, projectColumnWidth, rowHeight } from './matrix-geometry';
+import { headerHeights, keyColumnWidth, projectColumnWidths, rowHeight } from './matrix-geometry';
 import { MatrixHeader } from './matrix-header';
 import { MatrixLegend } from './matrix-legend';
 import { MatrixRow } from './matrix-row';
@@ -16,11 +17,22 @@ interface Props {
   projects: readonly AuditProject[];
   ownerKeys: ReadonlyMap<string, number>;
   overOwned: ReadonlySet<string>;
+  orgOwnerKeys: number;
+  /** Fixed for the matrix's life: the page mounts a new matrix when it changes, so the virtualizers start from the new sizes. */
+  density: Density;
 }
 
-export function AuditMatrix({ rows, projects, ownerKeys, overOwned }: Props) {
+/** What the focused cell holds in words, shown under the grid: icon-only cells name their roles on focus too. */
+function describeFocus(target: HTMLElement): string {
+  const labelled = target.getAttribute('aria-label') ?? target.querySelector('a[aria-label]')?.getAttribute('aria-label');
+  return (labelled ?? target.getAttribute('title') ?? '').replace(/ Open the key in the project\.$/, '');
+}
+
+export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
+  const [focused, setFocused] = useState('');
+  const headerHeight = headerHeights[density];
   // The sticky header row and key column are the virtualizers' padding, so scrolling to a cell never hides it under them.
   // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is off; the rows and cells below are memoized by hand.
   const rowVirtualizer = useVirtualizer({
@@ -37,7 +49,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned }: Props) {
     horizontal: true,
     count: projects.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => projectColumnWidth,
+    estimateSize: () => projectColumnWidths[density],
     getItemKey: (index) => projects[index]?.id ?? index,
     paddingStart: keyColumnWidth,
     scrollPaddingStart: keyColumnWidth,
@@ -48,12 +60,15 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned }: Props) {
   const columns = columnVirtualizer.getVirtualItems();
   const width = columnVirtualizer.getTotalSize();
   const height = rowVirtualizer.getTotalSize();
+  const onFocus = (event: FocusEvent<HTMLDivElement>) => setFocused(event.target === event.currentTarget ? '' : describeFocus(event.target));
 
   return (
     <div>
       <div
         ref={scroller}
         className={classes.scroller}
+        // Sized to its rows up to the window's height: a short matrix leaves no empty box, a long one scrolls once, inside.
+        style={{ height: `min(${height + 2}px, calc(100dvh - 96px))` }}
         role="grid"
         aria-label="Roles of every key in every project"
         aria-describedby={hintId}
@@ -61,19 +76,30 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned }: Props) {
         aria-colcount={projects.length + 1}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
         data-testid="audit-matrix"
       >
         <div className={classes.canvas} style={{ width, height }}>
-          <MatrixHeader projects={projects} columns={columns} width={width} rowCount={rows.length} ownerKeys={ownerKeys} overOwned={overOwned} />
+          <MatrixHeader
+            projects={projects}
+            columns={columns}
+            width={width}
+            height={headerHeight}
+            rowCount={rows.length}
+            ownerKeys={ownerKeys}
+            overOwned={overOwned}
+            orgOwnerKeys={orgOwnerKeys}
+            density={density}
+          />
           {rowVirtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             return row ? (
-              <MatrixRow key={row.key.id} row={row} rowIndex={item.index} top={item.start} width={width} projects={projects} columns={columns} />
+              <MatrixRow key={row.key.id} row={row} rowIndex={item.index} top={item.start} width={width} projects={projects} columns={columns} density={density} />
             ) : null;
           })}
         </div>
       </div>
-      <MatrixLegend id={hintId} />
+      <MatrixLegend id={hintId} focused={focused} />
     </div>
   );
 }

@@ -1,27 +1,39 @@
 'use client';
-// The visual role audit: summary cards, filters and the key × project matrix, all driven by the URL.
+// The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
+import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
 import { AuditExportButtons } from './audit-export-buttons';
 import { AuditFilters } from './audit-filters';
 import { AuditMatrix } from './audit-matrix';
 import { AuditSummary } from './audit-summary';
-import { filterReport } from './filter-report';
+import { filterReport, type AuditView } from './filter-report';
+import { OrgWideKeys } from './org-wide-keys';
+import { ProjectReviewList } from './project-review-list';
+import { reviewByProject } from './review-by-project';
 import { useAuditViewState } from './use-audit-view-state';
+
+function showingText(view: AuditView, keys: number, projects: number): string {
+  const hidden = view.hiddenColumns > 0 ? `; ${view.hiddenColumns} projects where none of them holds a role are hidden` : '';
+  return `Showing ${view.keys.length} of ${keys} keys (${view.orgWide.length} organization-wide) in ${view.projects.length} of ${projects} projects${hidden}`;
+}
 
 export function AuditPage() {
   const { state, update, reset } = useAuditViewState();
   const thresholds = useMemo(
-    () => ({ manyProjects: state.manyProjects, manyOwnerKeys: state.manyOwnerKeys }),
-    [state.manyProjects, state.manyOwnerKeys],
+    () => ({ manyProjects: state.manyProjects, manyOwnerKeys: state.manyOwnerKeys, manyOrgOwnerKeys: state.manyOrgOwnerKeys }),
+    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys],
   );
   const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
   const report = audit.data;
   const analysis = useMemo(() => (report ? analyzeReport(report) : undefined), [report]);
   const view = useMemo(() => (report && analysis ? filterReport(report, analysis, state) : undefined), [report, analysis, state]);
+  const byProject = state.layout === 'projects';
+  const reviews = useMemo(() => (byProject && view && analysis ? reviewByProject(view, analysis) : undefined), [byProject, view, analysis]);
+  const empty = report !== undefined && report.projects.length === 0 && report.keys.length === 0;
 
   return (
     <Stack gap="md">
@@ -35,7 +47,14 @@ export function AuditPage() {
             {report && ` Generated ${new Date(report.generatedAt).toLocaleString()}.`}
           </Text>
         </div>
-        {report && view && <AuditExportButtons report={report} view={view} state={state} />}
+        {report && view && !empty && (
+          <AuditExportButtons
+            generatedAt={report.generatedAt}
+            name={reviews ? 'audit-by-project' : 'audit'}
+            csv={() => (reviews ? projectReviewCsv(reviews, view.orgWide) : auditViewCsv(view))}
+            json={() => (reviews ? projectReviewJson(report, reviews, view.orgWide, state) : auditViewJson(report, view, state))}
+          />
+        )}
       </Group>
       {audit.isPending && <Skeleton h={420} />}
       {audit.isError && (
@@ -46,27 +65,45 @@ export function AuditPage() {
           </Button>
         </Alert>
       )}
-      {report && analysis && view && (
+      {empty && (
+        <Alert color="gray" title="Nothing to audit">
+          You have no role in any project, so there is no key to show.
+        </Alert>
+      )}
+      {report && analysis && view && !empty && (
         <>
           <AuditSummary report={report} state={state} onApply={update} />
           <AuditFilters report={report} state={state} onChange={update} onReset={reset} />
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-showing">
-            Showing {view.rows.length} of {report.keys.length} keys in {view.projects.length} of {report.projects.length} projects
+            {showingText(view, report.keys.length, report.projects.length)}
             {audit.isFetching && !audit.isPending ? ' — refreshing…' : ''}
           </Text>
+          <OrgWideKeys rows={view.orgWide} orgOwnerKeys={analysis.orgOwnerKeys} manyOrgOwnerKeys={report.thresholds.manyOrgOwnerKeys} />
           {report.keys.length === 0 ? (
             <Alert color="gray" title="Nothing to audit">
               No key holds a role in a project you can see.
             </Alert>
-          ) : view.rows.length === 0 ? (
+          ) : view.keys.length === 0 ? (
             <Alert color="gray" title="Nothing matches">
               No key matches these filters.
               <Button variant="light" size="xs" ml="md" onClick={reset}>
                 Reset filters
               </Button>
             </Alert>
+          ) : reviews ? (
+            <ProjectReviewList reviews={reviews} orgWideCount={view.orgWide.length} manyOwnerKeys={report.thresholds.manyOwnerKeys} />
           ) : (
-            <AuditMatrix rows={view.rows} projects={view.projects} ownerKeys={analysis.ownerKeys} overOwned={analysis.overOwnedProjects} />
+            view.rows.length > 0 && (
+              <AuditMatrix
+                key={state.density}
+                rows={view.rows}
+                projects={view.projects}
+                ownerKeys={analysis.ownerKeys}
+                overOwned={analysis.overOwnedProjects}
+                orgOwnerKeys={analysis.orgOwnerKeys}
+                density={state.density}
+              />
+            )
           )}
         </>
       )}

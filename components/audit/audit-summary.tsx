@@ -1,7 +1,7 @@
 // The audit's figures above the matrix as cards; each card narrows the matrix to what it counts.
 import { SimpleGrid } from '@mantine/core';
 import type { AuditReport } from '@/lib/api/audit';
-import { defaultViewState, isFiltered, type AuditViewState } from './audit-view-state';
+import { isFiltered, withoutFilters, type AuditViewState } from './audit-view-state';
 import { SummaryCard } from './summary-card';
 
 interface Props {
@@ -10,59 +10,66 @@ interface Props {
   onApply: (patch: Partial<AuditViewState>) => void;
 }
 
-/** Each card replaces the narrowing filters with its own, and keeps sort order and thresholds. */
-const only = (patch: Partial<AuditViewState>): Partial<AuditViewState> => {
-  const { sort: _sort, manyProjects: _manyProjects, manyOwnerKeys: _manyOwnerKeys, ...noNarrowing } = defaultViewState;
-  return { ...noNarrowing, ...patch };
-};
-
 export function AuditSummary({ report, state, onApply }: Props) {
   const { summary, thresholds } = report;
   const plain = !isFiltered(state);
+  /** Each card replaces the narrowing filters with its own, and keeps layout, sort order and thresholds. */
+  const only = (patch: Partial<AuditViewState>) => onApply({ ...withoutFilters(state), ...patch });
+  const consoleKey = report.keys.find((k) => k.isConsoleKey);
+  const projects = report.projects.length;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm" component="section" aria-label="Summary">
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" component="section" aria-label="Summary">
       <SummaryCard
         testId="summary-keys"
         value={summary.keys}
         label="Keys"
-        hint={`across ${report.projects.length} ${report.projects.length === 1 ? 'project' : 'projects'}`}
+        hint={`across the ${projects} ${projects === 1 ? 'project' : 'projects'} you can see`}
         active={plain}
-        onApply={() => onApply(only({}))}
+        onApply={() => only({})}
+      />
+      <SummaryCard
+        testId="summary-org-owners"
+        value={summary.orgWideOwnerKeys}
+        label={`Organization Owner keys (threshold ${thresholds.manyOrgOwnerKeys})`}
+        hint={`owner in every project, counted once${consoleKey?.orgRoles.includes('ORG_OWNER') ? '; includes the console’s own key' : ''}`}
+        active={state.roles.length === 1 && state.roles[0] === 'ORG_OWNER'}
+        warn={summary.orgWideOwnerKeys > thresholds.manyOrgOwnerKeys}
+        onApply={() => only({ roles: ['ORG_OWNER'] })}
       />
       <SummaryCard
         testId="summary-access"
         value={summary.accessGrantingKeys}
         label="Can grant access"
-        hint="Owner, User Admin or Organization Owner"
+        hint="Project Owner, Project User Admin or Organization Owner"
         active={state.tier === 'access' && state.reach === 'any' && !state.overOwned}
         warn
-        onApply={() => onApply(only({ tier: 'access' }))}
+        onApply={() => only({ tier: 'access' })}
       />
       <SummaryCard
         testId="summary-no-project"
         value={summary.keysInNoProject}
         label="In no project"
-        hint="possibly unused"
+        hint="possibly unused; among the projects you can see"
         active={state.reach === 'none'}
-        onApply={() => onApply(only({ reach: 'none' }))}
+        onApply={() => only({ reach: 'none' })}
       />
       <SummaryCard
         testId="summary-many-projects"
         value={summary.keysInManyProjects}
         label={`In more than ${thresholds.manyProjects} projects`}
-        hint="far-reaching keys"
+        hint="far-reaching; counted among the projects you can see (a key’s page counts all)"
         active={state.reach === 'many'}
         warn
-        onApply={() => onApply(only({ reach: 'many' }))}
+        onApply={() => only({ reach: 'many' })}
       />
       <SummaryCard
         testId="summary-over-owned"
         value={summary.projectsWithManyOwnerKeys}
-        label={`Projects with more than ${thresholds.manyOwnerKeys} owner-level keys`}
-        hint="Project Owner or Organization Owner"
+        label={`Projects with more than ${thresholds.manyOwnerKeys} Project Owner keys`}
+        hint="grants made in the project; Organization Owners are counted apart"
         active={state.overOwned}
         warn
-        onApply={() => onApply(only({ overOwned: true }))}
+        onApply={() => only({ overOwned: true })}
       />
     </SimpleGrid>
   );

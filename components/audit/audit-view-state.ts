@@ -9,6 +9,13 @@ export type ReachFilter = (typeof reachFilters)[number];
 
 export type TierFilter = (typeof tiers)[number] | 'all';
 
+/** The matrix (keys as rows) or the same report by project, as a project owner reviews their own. */
+export const auditLayouts = ['keys', 'projects'] as const;
+export type AuditLayout = (typeof auditLayouts)[number];
+
+export const densities = ['comfortable', 'compact'] as const;
+export type Density = (typeof densities)[number];
+
 export interface AuditViewState {
   /** Free text matched against description, public key and key id. */
   q: string;
@@ -18,6 +25,12 @@ export interface AuditViewState {
   tier: TierFilter;
   /** Only these projects' columns, and only keys with a role in one of them. */
   projects: string[];
+  /** Only projects whose name contains this text. */
+  projectName: string;
+  /** Keep the columns in which no shown key holds a role (hidden while rows are filtered). */
+  allColumns: boolean;
+  layout: AuditLayout;
+  density: Density;
   /** Only the projects with more owner-level keys than the threshold. */
   overOwned: boolean;
   risky: boolean;
@@ -25,6 +38,7 @@ export interface AuditViewState {
   sort: AuditSort;
   manyProjects: number | undefined;
   manyOwnerKeys: number | undefined;
+  manyOrgOwnerKeys: number | undefined;
 }
 
 export const defaultViewState: AuditViewState = {
@@ -32,12 +46,17 @@ export const defaultViewState: AuditViewState = {
   roles: [],
   tier: 'all',
   projects: [],
+  projectName: '',
+  allColumns: false,
+  layout: 'keys',
+  density: 'comfortable',
   overOwned: false,
   risky: false,
   reach: 'any',
   sort: 'privilege',
   manyProjects: undefined,
   manyOwnerKeys: undefined,
+  manyOrgOwnerKeys: undefined,
 };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
@@ -57,12 +76,17 @@ export function parseViewState(search: { get(name: string): string | null }): Au
     roles: list(search.get('role')),
     tier: oneOf<TierFilter>(['all', ...tiers], search.get('tier'), 'all'),
     projects: list(search.get('project')),
+    projectName: search.get('pq')?.slice(0, 200) ?? '',
+    allColumns: search.get('allColumns') === '1',
+    layout: oneOf(auditLayouts, search.get('view'), 'keys'),
+    density: oneOf(densities, search.get('density'), 'comfortable'),
     overOwned: search.get('overOwned') === '1',
     risky: search.get('risky') === '1',
     reach: oneOf(reachFilters, search.get('reach'), 'any'),
     sort: oneOf(auditSorts, search.get('sort'), 'privilege'),
     manyProjects: count(search.get('manyProjects')),
     manyOwnerKeys: count(search.get('manyOwnerKeys')),
+    manyOrgOwnerKeys: count(search.get('manyOrgOwnerKeys')),
   };
 }
 
@@ -74,16 +98,32 @@ export function serializeViewState(state: AuditViewState): URLSearchParams {
   if (state.roles.length) search.set('role', state.roles.join(','));
   if (state.tier !== 'all') search.set('tier', state.tier);
   if (state.projects.length) search.set('project', state.projects.join(','));
+  if (state.projectName.trim()) search.set('pq', state.projectName);
+  if (state.allColumns) search.set('allColumns', '1');
+  if (state.layout !== 'keys') search.set('view', state.layout);
+  if (state.density !== 'comfortable') search.set('density', state.density);
   if (state.overOwned) search.set('overOwned', '1');
   if (state.risky) search.set('risky', '1');
   if (state.reach !== 'any') search.set('reach', state.reach);
   if (state.sort !== 'privilege') search.set('sort', state.sort);
   if (state.manyProjects !== undefined) search.set('manyProjects', String(state.manyProjects));
   if (state.manyOwnerKeys !== undefined) search.set('manyOwnerKeys', String(state.manyOwnerKeys));
+  if (state.manyOrgOwnerKeys !== undefined) search.set('manyOrgOwnerKeys', String(state.manyOrgOwnerKeys));
   return search;
 }
 
-/** True when any filter narrows the view (sorting and thresholds do not). */
+/** True when a filter narrows the keys shown (search, roles, tier, risk, reach): empty columns are then hidden. */
+export function rowsFiltered(state: AuditViewState): boolean {
+  return Boolean(state.q.trim() || state.roles.length || state.tier !== 'all' || state.risky || state.reach !== 'any');
+}
+
+/** True when any filter narrows the view (sorting, layout, density and thresholds do not). */
 export function isFiltered(state: AuditViewState): boolean {
-  return Boolean(state.q.trim() || state.roles.length || state.tier !== 'all' || state.projects.length || state.overOwned || state.risky || state.reach !== 'any');
+  return rowsFiltered(state) || Boolean(state.projects.length || state.projectName.trim() || state.overOwned);
+}
+
+/** The state with every narrowing filter back at its default; how it is shown (layout, sort, density, thresholds) stays. */
+export function withoutFilters(state: AuditViewState): AuditViewState {
+  const { sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys } = state;
+  return { ...defaultViewState, sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys };
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditKey, AuditReport } from '@/lib/api/audit';
 import { analyzeReport } from './analyze-report';
-import { auditViewCsv, auditViewJson } from './audit-export';
+import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
+import { reviewByProject } from './review-by-project';
 import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
 import { csvCell, toCsv } from '@/lib/csv';
 import { filterReport } from './filter-report';
@@ -22,7 +23,7 @@ function auditKey(n: number, desc: string, orgRoles: string[], projects: Record<
 
 const report: AuditReport = {
   generatedAt: '2025-01-02T03:04:05.000Z',
-  thresholds: { manyProjects: 2, manyOwnerKeys: 1 },
+  thresholds: { manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 1 },
   projects: [1, 2, 3].map((n) => ({ id: p(n), name: `Project ${n}` })),
   keys: [
     auditKey(1, 'reader', ['ORG_MEMBER'], { 1: ['GROUP_READ_ONLY'] }),
@@ -31,12 +32,12 @@ const report: AuditReport = {
     auditKey(4, 'owner two', ['ORG_MEMBER'], { 2: ['GROUP_OWNER', 'GROUP_READ_ONLY'] }),
     auditKey(5, '=cmd|calc', ['ORG_READ_ONLY'], {}),
   ],
-  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1 },
+  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1, orgWideOwnerKeys: 0 },
 };
 
 const analysis = analyzeReport(report);
 const view = (patch: Partial<AuditViewState> = {}) => filterReport(report, analysis, { ...defaultViewState, ...patch });
-const descs = (patch: Partial<AuditViewState> = {}) => view(patch).rows.map((r) => r.key.desc);
+const descs = (patch: Partial<AuditViewState> = {}) => view(patch).keys.map((r) => r.key.desc);
 
 describe('view state in the URL', () => {
   it('round-trips and writes nothing for the defaults', () => {
@@ -46,18 +47,23 @@ describe('view state in the URL', () => {
       roles: ['GROUP_OWNER', 'ORG_OWNER'],
       tier: 'access',
       projects: [p(1), p(2)],
+      projectName: 'prod',
+      allColumns: true,
+      layout: 'projects',
+      density: 'compact',
       overOwned: true,
       risky: true,
       reach: 'many',
       sort: 'reach',
       manyProjects: 5,
       manyOwnerKeys: 0,
+      manyOrgOwnerKeys: 4,
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
 
   it('falls back to defaults for anything malformed', () => {
-    const parsed = parseViewState(new URLSearchParams('tier=root&sort=random&reach=far&manyProjects=-1&manyOwnerKeys=1e9&risky=yes&role=,,'));
+    const parsed = parseViewState(new URLSearchParams('tier=root&sort=random&reach=far&manyProjects=-1&manyOwnerKeys=1e9&risky=yes&role=,,&view=grid&density=tiny&allColumns=yes'));
     expect(parsed).toEqual(defaultViewState);
   });
 });
@@ -100,9 +106,27 @@ describe('filterReport', () => {
 
   it('narrows columns and rows by project and to over-owned projects', () => {
     expect(view({ projects: [p(3)] }).projects.map((x) => x.name)).toEqual(['Project 3']);
-    expect(descs({ projects: [p(3)] })).toEqual(['deployer']);
+    // The organization-wide key (Organization Read Only) reaches every project, so it stays, above the matrix.
+    expect(descs({ projects: [p(3)] })).toEqual(['deployer', '=cmd|calc']);
+    expect(view({ projects: [p(3)] }).rows.map((r) => r.key.desc)).toEqual(['deployer']);
+    expect(view({ projects: [p(3)] }).orgWide.map((r) => r.key.desc)).toEqual(['=cmd|calc']);
     expect(view({ overOwned: true }).projects.map((x) => x.name)).toEqual(['Project 2']);
-    expect(descs({ overOwned: true })).toEqual(['owner one', 'owner two', 'deployer']);
+    expect(descs({ overOwned: true })).toEqual(['owner one', 'owner two', 'deployer', '=cmd|calc']);
+  });
+
+  it('filters projects by name', () => {
+    expect(view({ projectName: ' project 2 ' }).projects.map((x) => x.name)).toEqual(['Project 2']);
+    expect(view({ projectName: 'nothing' }).projects).toEqual([]);
+  });
+
+  it('hides the columns where no shown key holds a role while rows are filtered, unless all are asked for', () => {
+    const one = view({ q: 'reader' });
+    expect(one.projects.map((x) => x.name)).toEqual(['Project 1']);
+    expect(one.hiddenColumns).toBe(2);
+    expect(view({ q: 'reader', allColumns: true }).projects).toHaveLength(3);
+    expect(view({ q: 'deployer' }).projects.map((x) => x.name)).toEqual(['Project 1', 'Project 2', 'Project 3']);
+    // Sorting alone filters nothing, so every column stays.
+    expect(view({ sort: 'name' }).hiddenColumns).toBe(0);
   });
 
   it('filters risky keys and by reach', () => {
@@ -126,9 +150,9 @@ describe('CSV', () => {
     const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(`Description,Public key,Key ID,Organization roles,Highest tier,Projects,Risks,Project 2 (${p(2)})`);
-    expect(lines).toHaveLength(4);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['deployer', 'owner one', 'owner two']);
-    expect(lines[3]).toMatch(/GROUP_OWNER GROUP_READ_ONLY$/);
+    expect(lines).toHaveLength(5);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(["'=cmd|calc", 'deployer', 'owner one', 'owner two']);
+    expect(lines[4]).toMatch(/GROUP_OWNER GROUP_READ_ONLY$/);
     expect(auditViewCsv(view({ reach: 'none' }))).toContain("'=cmd|calc");
   });
 
@@ -137,8 +161,61 @@ describe('CSV', () => {
     expect(json.generatedAt).toBe(report.generatedAt);
     expect(json.exportedAt).toBe('2025-02-03T00:00:00.000Z');
     expect(json.projects).toEqual([{ id: p(1), name: 'Project 1' }]);
-    expect(json.keys.map((x) => x.desc)).toEqual(['deployer', 'reader']);
+    expect(json.keys.map((x) => x.desc)).toEqual(['deployer', 'reader', '=cmd|calc']);
     expect(json.keys[0]!.projects).toEqual({ [p(1)]: ['GROUP_CLUSTER_MANAGER'] });
-    expect(json.summary).toEqual({ keys: 2, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0 });
+    expect(json.summary).toEqual({ keys: 3, accessGrantingKeys: 0, keysInNoProject: 1, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0 });
+  });
+
+  it('exports the view by project: one row per key and project, organization-wide keys once', () => {
+    const v = view({ sort: 'name' });
+    const reviews = reviewByProject(v, analysis);
+    const lines = projectReviewCsv(reviews, v.orgWide).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Project,Project ID,Project Owner keys,Description,Public key,Key ID,Roles,Organization roles,Risks');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
+      `Project 2,${p(2)},2,owner one`,
+      `Project 2,${p(2)},2,owner two`,
+      `Project 2,${p(2)},2,deployer`,
+      `Project 1,${p(1)},0,deployer`,
+      `Project 1,${p(1)},0,reader`,
+      `Project 3,${p(3)},0,deployer`,
+      "(every project),,,'=cmd|calc",
+    ]);
+    const json = projectReviewJson(report, reviews, v.orgWide, defaultViewState, new Date('2025-02-03T00:00:00.000Z'));
+    expect(json.projects[0]).toMatchObject({ id: p(2), projectOwnerKeys: 2, overOwned: true });
+    expect(json.projects[0]!.keys.map((k) => [k.desc, k.roles])).toEqual([
+      ['owner one', ['GROUP_OWNER']],
+      ['owner two', ['GROUP_OWNER', 'GROUP_READ_ONLY']],
+      ['deployer', ['GROUP_CLUSTER_MANAGER']],
+    ]);
+    expect(json.orgWide.map((k) => k.desc)).toEqual(['=cmd|calc']);
+  });
+});
+
+describe('organization-wide access and the console’s own key', () => {
+  const orgReport: AuditReport = {
+    ...report,
+    thresholds: { ...report.thresholds, manyOrgOwnerKeys: 1 },
+    keys: [
+      { ...auditKey(6, 'console', ['ORG_OWNER'], {}), isConsoleKey: true },
+      auditKey(7, 'break glass', ['ORG_OWNER'], {}),
+      auditKey(8, 'owner with a project', ['ORG_OWNER'], { 1: ['GROUP_READ_ONLY'] }),
+      ...report.keys,
+    ],
+  };
+  const orgAnalysis = analyzeReport(orgReport);
+  const risksOf = (desc: string) => orgAnalysis.rows.find((r) => r.key.desc === desc)!.risks;
+
+  it('flags Organization Owners beyond the threshold, never the console’s own key', () => {
+    expect(orgAnalysis.orgOwnerKeys).toBe(3);
+    expect(risksOf('console')).toEqual([]);
+    expect(risksOf('break glass')).toEqual(['grants-access', 'many-org-owners']);
+    expect(analyzeReport({ ...orgReport, thresholds: { ...orgReport.thresholds, manyOrgOwnerKeys: 3 } }).rows[1]!.risks).toEqual(['grants-access']);
+  });
+
+  it('shows organization-wide keys once, above the matrix, and in the matrix only for their project grants', () => {
+    const v = filterReport(orgReport, orgAnalysis, defaultViewState);
+    expect(v.orgWide.map((r) => r.key.desc)).toEqual(['owner with a project', 'break glass', 'console', '=cmd|calc']);
+    expect(v.rows.map((r) => r.key.desc)).toEqual(['owner one', 'owner two', 'owner with a project', 'deployer', 'reader']);
+    expect(filterReport(orgReport, orgAnalysis, { ...defaultViewState, risky: true }).keys.map((r) => r.key.desc)).not.toContain('console');
   });
 });

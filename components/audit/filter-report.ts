@@ -1,14 +1,21 @@
-// Narrows and orders the analyzed report to what the matrix shows: which columns, which rows, in which order.
+// Narrows and orders the analyzed report to what the page shows: which columns, which rows, in which order.
 import type { AuditReport } from '@/lib/api/audit';
 import { compareTiers, describeRole } from '@/lib/roles';
 import type { AuditRow, ReportAnalysis } from './analyze-report';
-import type { AuditViewState } from './audit-view-state';
+import { rowsFiltered, type AuditViewState } from './audit-view-state';
 
 export type AuditProject = AuditReport['projects'][number];
 
 export interface AuditView {
   projects: AuditProject[];
+  /** The matrix's rows: keys with a role in a shown project, and keys with no organization-wide role. */
   rows: AuditRow[];
+  /** Keys whose organization role reaches every project, shown once above the matrix. */
+  orgWide: AuditRow[];
+  /** Every key shown, in either place, in order. */
+  keys: AuditRow[];
+  /** Columns left out because no shown key holds a role there (0 when all are kept). */
+  hiddenColumns: number;
 }
 
 /** The roles of a key a role or tier filter looks at: its organization roles and its roles in the shown projects. */
@@ -34,18 +41,27 @@ const comparators: Record<AuditViewState['sort'], (a: AuditRow, b: AuditRow) => 
 
 export function filterReport(report: AuditReport, analysis: ReportAnalysis, state: AuditViewState): AuditView {
   const chosen = new Set(state.projects);
-  const projects = report.projects.filter(
-    (p) => (chosen.size === 0 || chosen.has(p.id)) && (!state.overOwned || analysis.overOwnedProjects.has(p.id)),
-  );
-  const columnsNarrowed = chosen.size > 0 || state.overOwned;
+  const nameNeedle = state.projectName.trim().toLowerCase();
+  const columnsNarrowed = chosen.size > 0 || nameNeedle !== '' || state.overOwned;
+  // The report's own array when nothing narrows the columns: the matrix's memoized rows then skip re-rendering.
+  let projects = columnsNarrowed
+    ? report.projects.filter(
+        (p) =>
+          (chosen.size === 0 || chosen.has(p.id)) &&
+          (!nameNeedle || p.name.toLowerCase().includes(nameNeedle)) &&
+          (!state.overOwned || analysis.overOwnedProjects.has(p.id)),
+      )
+    : report.projects;
   const projectIds = projects.map((p) => p.id);
   const needle = state.q.trim().toLowerCase();
   const roles = new Set(state.roles);
   const manyProjects = report.thresholds.manyProjects;
+  const inShown = (row: AuditRow) => projectIds.some((id) => row.key.projects[id]);
 
-  const rows = analysis.rows.filter((row) => {
+  const keys = analysis.rows.filter((row) => {
     if (!matchesText(row, needle)) return false;
-    if (columnsNarrowed && !projectIds.some((id) => row.key.projects[id])) return false;
+    // Organization-wide keys reach every project, so narrowing the columns never drops them.
+    if (columnsNarrowed && !row.orgWide && !inShown(row)) return false;
     if (state.risky && row.risks.length === 0) return false;
     if (state.reach === 'none' && row.reach !== 0) return false;
     if (state.reach === 'many' && row.reach <= manyProjects) return false;
@@ -56,6 +72,15 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
     }
     return true;
   });
-  rows.sort(comparators[state.sort]);
-  return { projects, rows };
+  keys.sort(comparators[state.sort]);
+  const rows = keys.filter((row) => !row.orgWide || inShown(row));
+
+  let hiddenColumns = 0;
+  if (rowsFiltered(state) && !state.allColumns) {
+    const held = new Set(rows.flatMap((row) => Object.keys(row.key.projects)));
+    const kept = projects.filter((p) => held.has(p.id));
+    hiddenColumns = projects.length - kept.length;
+    if (hiddenColumns > 0) projects = kept;
+  }
+  return { projects, rows, orgWide: keys.filter((row) => row.orgWide), keys, hiddenColumns };
 }

@@ -2,15 +2,19 @@
 import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
-import { RoleChips } from '@/components/roles/role-chips';
+import { describeRole } from '@/lib/roles';
 import { sortRoles } from '@/components/roles/sort-roles';
+import { TierIcon } from '@/components/roles/tier-icon';
 import { riskLabels, type AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
+
+const shortOrgLabel = (name: string) => describeRole(name).label.replace(/^Organization /, '');
 
 export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
   const { key, reach, risks } = row;
   const orgRoles = sortRoles(key.orgRoles);
   const riskText = risks.map((r) => riskLabels[r]).join('; ');
+  const orgText = orgRoles.map((name) => describeRole(name).label).join(', ');
   return (
     <>
       <div className={classes.line}>
@@ -21,21 +25,24 @@ export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
             </span>
           </Tooltip>
         )}
-        <span className={classes.title} title={key.desc}>
-          {key.desc || '(no description)'}
-        </span>
+        <span className={classes.keyTitle} title={key.desc}>{key.desc || '(no description)'}</span>
       </div>
       {risks.length > 0 && <span className={classes.srOnly}>Risky: {riskText}.</span>}
       <div className={classes.meta}>
         <span className={classes.mono}>{key.publicKey}</span> · {reach === 1 ? '1 project' : `${reach} projects`}
       </div>
-      <div className={classes.chips}>
-        <RoleChips roles={orgRoles.slice(0, 1)} label={`Organization roles of ${key.desc}`} empty="No organization role" />
-        {orgRoles.length > 1 && (
-          <Tooltip label={orgRoles.slice(1).join(', ')}>
-            <span className={classes.more}>+{orgRoles.length - 1}</span>
-          </Tooltip>
-        )}
+      <div className={classes.meta} title={orgText}>
+        <span className={classes.srOnly}>Organization roles: {orgText || 'none'}.</span>
+        <span aria-hidden>
+          {orgRoles.length === 0
+            ? 'No organization role'
+            : orgRoles.map((name) => (
+                <span key={name} className={classes.orgRole}>
+                  <TierIcon tier={describeRole(name).tier} /> Org {shortOrgLabel(name)}
+                </span>
+              ))}
+        </span>
+        {key.isConsoleKey && <span className={classes.expected}> · the console’s own key, expected</span>}
       </div>
     </>
   );

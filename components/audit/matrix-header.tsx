@@ -1,36 +1,45 @@
 // The matrix's sticky header row: a corner cell, then one column header per project in view.
-import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';
 import classes from './audit-matrix.module.css';
 import warnText from './warn-text.module.css';
+import type { Density } from './audit-view-state';
 import type { AuditProject } from './filter-report';
-import { headerHeight, keyColumnWidth } from './matrix-geometry';
+import { keyColumnWidth } from './matrix-geometry';
 
 interface Props {
   projects: readonly AuditProject[];
   columns: readonly VirtualItem[];
   width: number;
+  height: number;
   rowCount: number;
   ownerKeys: ReadonlyMap<string, number>;
   overOwned: ReadonlySet<string>;
+  /** Organization Owner keys: owners in every column, listed once above the matrix. */
+  orgOwnerKeys: number;
+  density: Density;
 }
 
-export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, rowCount, ownerKeys, overOwned }: Props) {
+const owners = (n: number) => `${n} Project ${n === 1 ? 'Owner' : 'Owners'}`;
+
+export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, height, rowCount, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
+  const orgNote = orgOwnerKeys > 0 ? `; plus ${orgOwnerKeys} Organization Owner ${orgOwnerKeys === 1 ? 'key' : 'keys'}, owner everywhere, listed above` : '';
   return (
-    <div role="row" aria-rowindex={1} className={classes.header} style={{ width, height: headerHeight }}>
+    <div role="row" aria-rowindex={1} className={classes.header} style={{ width, height }}>
       <div role="columnheader" aria-colindex={1} tabIndex={-1} className={classes.corner} style={{ width: keyColumnWidth }}>
         <span className={classes.title}>Key</span>
         <span className={classes.meta}>
           {rowCount} {rowCount === 1 ? 'key' : 'keys'} × {projects.length} {projects.length === 1 ? 'project' : 'projects'}
         </span>
+        {orgOwnerKeys > 0 && <span className={classes.meta}>+ {orgOwnerKeys} Organization Owners in every project</span>}
       </div>
       {columns.map((column) => {
         const project = projects[column.index];
         if (!project) return null;
-        const owners = ownerKeys.get(project.id) ?? 0;
+        const count = ownerKeys.get(project.id) ?? 0;
         const flagged = overOwned.has(project.id);
+        const description = `${project.name}: ${owners(count)}${flagged ? ', more than the threshold' : ''}${orgNote}`;
         return (
           <div
             key={project.id}
@@ -38,21 +47,15 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
             aria-colindex={column.index + 2}
             tabIndex={-1}
             className={classes.columnHeader}
+            data-density={density}
             style={{ left: column.start, width: column.size }}
+            title={`${description} (${project.id})`}
           >
-            <Tooltip
-              label={`${project.name} (${project.id}): ${owners} owner-level ${owners === 1 ? 'key' : 'keys'} (Project Owner or Organization Owner)${
-                flagged ? ', more than the threshold' : ''
-              }`}
-              multiline
-              maw={320}
-              openDelay={300}
-            >
-              <span className={classes.title}>{project.name}</span>
-            </Tooltip>
-            <span className={`${classes.meta} ${flagged ? warnText.warn : ''}`}>
+            <span className={classes.projectName}>{project.name}</span>
+            <span className={classes.srOnly}>{description}</span>
+            <span className={`${classes.meta} ${flagged ? warnText.warn : ''}`} aria-hidden>
               {flagged && <IconAlertTriangle size={12} aria-hidden style={{ verticalAlign: -2, marginRight: 2 }} />}
-              {flagged ? `${owners} owners — too many` : `${owners} owner-level ${owners === 1 ? 'key' : 'keys'}`}
+              {density === 'compact' ? count : owners(count)}
             </span>
           </div>
         );

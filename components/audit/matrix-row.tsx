@@ -3,6 +3,7 @@ import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';
 import type { AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
+import type { Density } from './audit-view-state';
 import type { AuditProject } from './filter-report';
 import { KeyCell } from './key-cell';
 import { keyColumnWidth, rowHeight } from './matrix-geometry';
@@ -15,9 +16,10 @@ interface Props {
   width: number;
   projects: readonly AuditProject[];
   columns: readonly VirtualItem[];
+  density: Density;
 }
 
-export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns }: Props) {
+export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns, density }: Props) {
   const keyName = row.key.desc || row.key.publicKey;
   return (
     <div
@@ -48,6 +50,7 @@ export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, pr
               projectName={project.name}
               publicKey={row.key.publicKey}
               keyName={keyName}
+              density={density}
             />
           </div>
         );

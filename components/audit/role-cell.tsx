@@ -1,12 +1,13 @@
-// One matrix cell: the key's roles in one project as tier chips, the whole cell a link to that key in that project.
-import { Tooltip } from '@mantine/core';
+// One matrix cell: the key's roles in one project, the whole cell a link to that key in that project.
 import Link from 'next/link';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
-import { RoleChips } from '@/components/roles/role-chips';
 import { sortRoles } from '@/components/roles/sort-roles';
+import { TierIcon } from '@/components/roles/tier-icon';
+import tierColors from '@/components/roles/tier-colors.module.css';
+import type { Density } from './audit-view-state';
 import classes from './audit-matrix.module.css';
-import { chipsPerCell } from './matrix-geometry';
+import { chipsPerCell, iconsPerCell } from './matrix-geometry';
 import { keyPageHref } from './key-page-href';
 
 interface Props {
@@ -15,9 +16,14 @@ interface Props {
   projectName: string;
   publicKey: string;
   keyName: string;
+  density: Density;
 }
 
-export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, publicKey, keyName }: Props) {
+/** In a project's column "Project " says nothing: "Data Access Read/Write" stays distinct from every other role. */
+export const shortRoleLabel = (name: string) => describeRole(name).label.replace(/^Project /, '');
+
+// Plain elements, not Mantine badges and tooltips: hundreds of cells mount in one scroll step.
+export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, publicKey, keyName, density }: Props) {
   if (!roles || roles.length === 0) {
     return (
       <span className={classes.empty}>
@@ -27,23 +33,27 @@ export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, pu
     );
   }
   const sorted = sortRoles(roles);
-  const shown = sorted.length > chipsPerCell ? sorted.slice(0, chipsPerCell - 1) : sorted;
-  const hidden = sorted.slice(shown.length);
-  const spoken = sorted.map((name) => describeRole(name).label).join(', ');
+  const perCell = density === 'compact' ? iconsPerCell : chipsPerCell;
+  const shown = sorted.length > perCell ? sorted.slice(0, perCell - 1) : sorted;
+  const hidden = sorted.length - shown.length;
+  const full = sorted.map((name) => describeRole(name).label).join(', ');
   return (
     <Link
       href={keyPageHref(groupId, publicKey)}
       className={classes.cellLink}
+      data-density={density}
       tabIndex={-1}
-      aria-label={`${keyName} in ${projectName}: ${spoken}. Open the key in the project.`}
+      title={full}
+      aria-label={`${keyName} in ${projectName}: ${full}. Open the key in the project.`}
       data-testid="audit-cell"
     >
-      <RoleChips roles={shown} label={`Roles in ${projectName}`} />
-      {hidden.length > 0 && (
-        <Tooltip label={hidden.map((name) => `${describeRole(name).label} (${name})`).join(' · ')} multiline maw={320} openDelay={250}>
-          <span className={classes.more}>+{hidden.length} more</span>
-        </Tooltip>
-      )}
+      {shown.map((name) => (
+        <span key={name} className={`${tierColors.tier} ${classes.chip}`} data-tier={describeRole(name).tier}>
+          <TierIcon tier={describeRole(name).tier} />
+          {density === 'comfortable' && <span>{shortRoleLabel(name)}</span>}
+        </span>
+      ))}
+      {hidden > 0 && <span className={classes.more}>+{hidden}{density === 'comfortable' ? ' more' : ''}</span>}
     </Link>
   );
 });

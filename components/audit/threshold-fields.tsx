@@ -4,12 +4,13 @@ import { NumberInput, Stack, Text } from '@mantine/core';
 interface Props {
   manyProjects: number;
   manyOwnerKeys: number;
-  onChange: (patch: { manyProjects?: number; manyOwnerKeys?: number }) => void;
+  manyOrgOwnerKeys: number;
+  onChange: (patch: { manyProjects?: number; manyOwnerKeys?: number; manyOrgOwnerKeys?: number }) => void;
 }
 
 const count = (value: string | number) => (typeof value === 'number' ? value : undefined);
 
-export default function ThresholdFields({ manyProjects, manyOwnerKeys, onChange }: Props) {
+export default function ThresholdFields({ manyProjects, manyOwnerKeys, manyOrgOwnerKeys, onChange }: Props) {
   return (
     <Stack gap="sm">
       <Text size="sm">What the summary and “only risky” count as too much.</Text>
@@ -25,9 +26,19 @@ export default function ThresholdFields({ manyProjects, manyOwnerKeys, onChange 
       />
       <NumberInput
         label="Over-owned: a project with more than"
-        description="owner-level keys (Project Owner or Organization Owner)"
+        description="Project Owner keys (grants made in the project)"
         value={manyOwnerKeys}
         onChange={(value) => onChange({ manyOwnerKeys: count(value) })}
+        min={0}
+        max={10_000}
+        allowDecimal={false}
+        allowNegative={false}
+      />
+      <NumberInput
+        label="Too many Organization Owners: more than"
+        description="Organization Owner keys, the console’s own included"
+        value={manyOrgOwnerKeys}
+        onChange={(value) => onChange({ manyOrgOwnerKeys: count(value) })}
         min={0}
         max={10_000}
         allowDecimal={false}

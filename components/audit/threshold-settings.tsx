@@ -1,4 +1,4 @@
-// The risk thresholds behind a button: how many projects make a key far-reaching, how many owner keys over-own a project.
+// The risk thresholds behind a button: how many projects make a key far-reaching, how many owners are too many.
 import { Button, Loader, Popover } from '@mantine/core';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import dynamic from 'next/dynamic';
@@ -16,15 +16,16 @@ interface Props {
 export function ThresholdSettings({ report, state, onChange }: Props) {
   const manyProjects = state.manyProjects ?? report.thresholds.manyProjects;
   const manyOwnerKeys = state.manyOwnerKeys ?? report.thresholds.manyOwnerKeys;
+  const manyOrgOwnerKeys = state.manyOrgOwnerKeys ?? report.thresholds.manyOrgOwnerKeys;
   return (
     <Popover width={280} position="bottom-start" withArrow shadow="md" trapFocus>
       <Popover.Target>
         <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}>
-          Thresholds: {manyProjects} projects, {manyOwnerKeys} owners
+          Thresholds: {manyProjects} projects, {manyOwnerKeys} owners, {manyOrgOwnerKeys} org owners
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <ThresholdFields manyProjects={manyProjects} manyOwnerKeys={manyOwnerKeys} onChange={onChange} />
+        <ThresholdFields manyProjects={manyProjects} manyOwnerKeys={manyOwnerKeys} manyOrgOwnerKeys={manyOrgOwnerKeys} onChange={onChange} />
       </Popover.Dropdown>
     </Popover>
   );

@@ -1,7 +1,7 @@
 // The audit view state, kept in React state for instant controls and mirrored to the URL to bookmark and share.
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
+import { parseViewState, serializeViewState, withoutFilters, type AuditViewState } from './audit-view-state';
 
 /** history.replaceState is synced into useSearchParams by Next.js (given a null state, which marks it as not its own) and, unlike router.replace, asks the server for nothing. */
 function replaceUrl(next: AuditViewState): void {
@@ -27,9 +27,6 @@ export function useAuditViewState() {
     setState(next);
   }, []);
   const update = useCallback((patch: Partial<AuditViewState>) => apply({ ...latest(), ...patch }), [apply]);
-  const reset = useCallback(() => {
-    const { sort, manyProjects, manyOwnerKeys } = latest();
-    apply({ ...defaultViewState, sort, manyProjects, manyOwnerKeys });
-  }, [apply]);
+  const reset = useCallback(() => apply(withoutFilters(latest())), [apply]);
   return { state, update, reset };
 }

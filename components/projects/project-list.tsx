@@ -1,5 +1,5 @@
 'use client';
-// The projects the signed-in person can see: their roles there, how many keys, the highest privilege any key holds.
+// The projects the signed-in person can see: their roles there, how many keys, which keys can grant access, the highest privilege.
 import { Alert, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
@@ -7,20 +7,29 @@ import { ErrorState } from '@/components/ui/error-state';
 import { SearchInput } from '@/components/ui/search-input';
 import { useUrlParam } from '@/components/ui/use-url-param';
 import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
-import { projectKeyStats } from './project-key-stats';
+import { projectKeyStats, projectSorts, sortProjects, type ProjectSort } from './project-key-stats';
 import { ProjectRow } from './project-row';
+import { SortHeader } from './sort-header';
 
-export function ProjectList({ initialSearch }: { initialSearch: string }) {
+interface Props {
+  initialSearch: string;
+  initialSort: string;
+}
+
+export function ProjectList({ initialSearch, initialSort }: Props) {
   const groups = useQuery(groupsQuery());
   const orgId = groups.data?.orgId ?? '';
   // One call for the whole organization rather than one per project: each org key carries all its roles.
   const stats = useQuery({ ...orgKeysQuery(orgId), enabled: orgId !== '', select: projectKeyStats });
   const [search, setSearch] = useUrlParam('q', initialSearch);
+  const [sortParam, setSort] = useUrlParam('sort', initialSort);
+  const sort: ProjectSort = projectSorts.includes(sortParam as ProjectSort) ? (sortParam as ProjectSort) : 'name';
   const needle = useDeferredValue(search.trim().toLowerCase());
-  const visible = useMemo(
-    () => (groups.data?.results ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.id.includes(needle)),
-    [groups.data, needle],
-  );
+  const visible = useMemo(() => {
+    const matching = (groups.data?.results ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.id.includes(needle));
+    return sortProjects(matching, stats.data, sort);
+  }, [groups.data, stats.data, needle, sort]);
+  const sortBy = (next: ProjectSort) => setSort(next === 'name' ? '' : next);
 
   return (
     <Stack>
@@ -49,10 +58,17 @@ export function ProjectList({ initialSearch }: { initialSearch: string }) {
           <Table highlightOnHover verticalSpacing="sm" aria-label={`Projects of ${groups.data.orgName}`}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
+                <SortHeader active={sort === 'name'} direction="ascending" onSort={() => sortBy('name')}>
+                  Name
+                </SortHeader>
                 <Table.Th>ID</Table.Th>
                 <Table.Th>Your roles</Table.Th>
-                <Table.Th ta="right">Keys</Table.Th>
+                <SortHeader active={sort === 'keys'} direction="descending" onSort={() => sortBy('keys')} align="right">
+                  Keys
+                </SortHeader>
+                <SortHeader active={sort === 'risk'} direction="descending" onSort={() => sortBy('risk')}>
+                  Can grant access
+                </SortHeader>
                 <Table.Th>Highest privilege</Table.Th>
               </Table.Tr>
             </Table.Thead>

@@ -5,6 +5,7 @@ import { RoleSources } from '@/components/roles/role-sources';
 import type { GroupSummary } from '@/lib/api/schemas';
 import type { ProjectKeyStats } from './project-key-stats';
 import { ProjectStatsCells } from './project-stats-cells';
+import wholeChips from '@/components/roles/whole-chips.module.css';
 
 interface Props {
   project: GroupSummary;
@@ -23,7 +24,7 @@ export function ProjectRow({ project, stats, statsStatus }: Props) {
       <Table.Td>
         <Code>{project.id}</Code>
       </Table.Td>
-      <Table.Td>
+      <Table.Td className={wholeChips.wholeChips}>
         <RoleSources sources={project.roleSources} label="Your roles" />
       </Table.Td>
       <ProjectStatsCells stats={stats} status={statsStatus} />

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditKey } from './audit';
-import { isOwnerLevel, ownerKeysPerProject } from './audit-summary';
+import { isProjectOwner, ownerKeysPerProject, summarizeKeys } from './audit-summary';
 
 const projects = ['1', '2', '3', '4'].map((n) => ({ id: n.repeat(24) }));
 const projectRoles = fc.subarray(['GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_READ_ONLY'], { minLength: 1 });
@@ -12,19 +12,44 @@ const auditKey: fc.Arbitrary<AuditKey> = fc.record({
   orgRoles: fc.subarray(['ORG_OWNER', 'ORG_MEMBER', 'ORG_READ_ONLY']),
   projects: fc.dictionary(fc.constantFrom(...projects.map((p) => p.id)), projectRoles),
 });
+const thresholds = fc.record({ manyProjects: fc.nat(5), manyOwnerKeys: fc.nat(5), manyOrgOwnerKeys: fc.nat(5) });
 
 describe('ownerKeysPerProject', () => {
-  it('counts, per project, exactly the keys that are owner-level there', () => {
+  it('counts, per project, exactly the Project Owner grants made there', () => {
     fc.assert(
       fc.property(fc.array(auditKey, { maxLength: 30 }), (keys) => {
         const counts = ownerKeysPerProject(keys, projects);
-        for (const p of projects) expect(counts.get(p.id)).toBe(keys.filter((key) => isOwnerLevel(key, p.id)).length);
+        for (const p of projects) expect(counts.get(p.id)).toBe(keys.filter((key) => isProjectOwner(key, p.id)).length);
       }),
     );
   });
 
-  it('counts an Organization Owner in every project, including projects no key is in', () => {
+  it('does not count an Organization Owner in every project: it is counted once, as organization-wide', () => {
     const orgOwner: AuditKey = { id: 'a'.repeat(24), desc: '', publicKey: 'P', orgRoles: ['ORG_OWNER'], projects: {} };
-    expect([...ownerKeysPerProject([orgOwner], projects).values()]).toEqual([1, 1, 1, 1]);
+    expect([...ownerKeysPerProject([orgOwner], projects).values()]).toEqual([0, 0, 0, 0]);
+    expect(summarizeKeys([orgOwner], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 })).toMatchObject({
+      projectsWithManyOwnerKeys: 0,
+      orgWideOwnerKeys: 1,
+    });
+  });
+});
+
+describe('summarizeKeys', () => {
+  it('agrees with a plain count of each figure', () => {
+    fc.assert(
+      fc.property(fc.array(auditKey, { maxLength: 30 }), thresholds, (keys, t) => {
+        const summary = summarizeKeys(keys, projects, t);
+        const reach = (k: AuditKey) => Object.keys(k.projects).length;
+        const roles = (k: AuditKey) => [...k.orgRoles, ...Object.values(k.projects).flat()];
+        expect(summary).toEqual({
+          keys: keys.length,
+          accessGrantingKeys: keys.filter((k) => roles(k).some((r) => ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'].includes(r))).length,
+          keysInNoProject: keys.filter((k) => reach(k) === 0).length,
+          keysInManyProjects: keys.filter((k) => reach(k) > t.manyProjects).length,
+          projectsWithManyOwnerKeys: projects.filter((p) => keys.filter((k) => k.projects[p.id]?.includes('GROUP_OWNER')).length > t.manyOwnerKeys).length,
+          orgWideOwnerKeys: keys.filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
+        });
+      }),
+    );
   });
 });

@@ -2,25 +2,27 @@
 import { accessGrantingRoles } from '@/lib/roles';
 import type { AuditKey, AuditReport } from './audit';
 
-/** Owner-level in a project: Project Owner there, or Organization Owner (owner rights everywhere). */
-export function isOwnerLevel(key: AuditKey, groupId: string): boolean {
-  return key.orgRoles.includes('ORG_OWNER') || (key.projects[groupId]?.includes('GROUP_OWNER') ?? false);
+/** Organization roles whose rights reach every project: owner rights, or reading everything. */
+export const orgWideRoles: readonly string[] = ['ORG_OWNER', 'ORG_READ_ONLY'];
+
+export const isOrgOwner = (key: AuditKey): boolean => key.orgRoles.includes('ORG_OWNER');
+export const isOrgWide = (key: AuditKey): boolean => key.orgRoles.some((r) => orgWideRoles.includes(r));
+
+/** A Project Owner grant made in the project; Organization Owners are counted once, on their own. */
+export function isProjectOwner(key: AuditKey, groupId: string): boolean {
+  return key.projects[groupId]?.includes('GROUP_OWNER') ?? false;
 }
 
-/** groupId → owner-level keys there, in one pass over the keys (500 keys × 200 projects stays cheap). */
+/** groupId → Project Owner grants there, in one pass over the keys (500 keys × 200 projects stays cheap). */
 export function ownerKeysPerProject(keys: readonly AuditKey[], projects: readonly { id: string }[]): Map<string, number> {
-  let orgOwners = 0;
-  const projectOwners = new Map<string, number>();
+  const counts = new Map(projects.map((p) => [p.id, 0]));
   for (const key of keys) {
-    if (key.orgRoles.includes('ORG_OWNER')) {
-      orgOwners += 1;
-      continue;
-    }
     for (const [groupId, roles] of Object.entries(key.projects)) {
-      if (roles.includes('GROUP_OWNER')) projectOwners.set(groupId, (projectOwners.get(groupId) ?? 0) + 1);
+      const count = counts.get(groupId);
+      if (count !== undefined && roles.includes('GROUP_OWNER')) counts.set(groupId, count + 1);
     }
   }
-  return new Map(projects.map((p) => [p.id, orgOwners + (projectOwners.get(p.id) ?? 0)]));
+  return counts;
 }
 
 export function summarizeKeys(
@@ -38,5 +40,6 @@ export function summarizeKeys(
     keysInNoProject: keys.filter((key) => reach(key) === 0).length,
     keysInManyProjects: keys.filter((key) => reach(key) > thresholds.manyProjects).length,
     projectsWithManyOwnerKeys: [...ownerKeysPerProject(keys, projects).values()].filter((count) => count > thresholds.manyOwnerKeys).length,
+    orgWideOwnerKeys: keys.filter(isOrgOwner).length,
   };
 }

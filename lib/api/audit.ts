@@ -5,8 +5,10 @@ import { objectId } from './object-id-schema';
 export const auditQuery = z.strictObject({
   /** A key in more than this many projects counts as far-reaching. */
   manyProjects: z.coerce.number().int().min(0).max(10_000).default(3),
-  /** A project with more than this many owner-level keys counts as over-owned. */
+  /** A project with more than this many Project Owner keys counts as over-owned. */
   manyOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
+  /** More than this many Organization Owner keys (the console's own included) is too many. */
+  manyOrgOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -17,20 +19,26 @@ export const auditKey = z.object({
   orgRoles: z.array(z.string()),
   /** groupId → this key's role names there; projects without a role are absent. */
   projects: z.record(z.string(), z.array(z.string())),
+  /** The key the console itself signs in with: its Organization Owner role is expected, not a risk. */
+  isConsoleKey: z.boolean().optional(),
 });
 export type AuditKey = z.infer<typeof auditKey>;
 
 export const auditReport = z.object({
   generatedAt: z.iso.datetime(),
-  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number() }),
+  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number() }),
   projects: z.array(z.object({ id: objectId, name: z.string() })),
   keys: z.array(auditKey),
   summary: z.object({
     keys: z.number(),
     accessGrantingKeys: z.number(),
     keysInNoProject: z.number(),
+    /** Reach counts the projects the person can see, not all of the organization's. */
     keysInManyProjects: z.number(),
+    /** Projects with more Project Owner grants made in them than the threshold. */
     projectsWithManyOwnerKeys: z.number(),
+    /** Keys holding Organization Owner: owner rights in every project, counted once. */
+    orgWideOwnerKeys: z.number(),
   }),
 });
 export type AuditReport = z.infer<typeof auditReport>;

@@ -21,6 +21,7 @@ export const queryKeys = {
 export interface AuditThresholds {
   manyProjects?: number;
   manyOwnerKeys?: number;
+  manyOrgOwnerKeys?: number;
 }
 
 /** The change history's filters and page as the page sends them (never `format`: the CSV is a download). */

@@ -12,10 +12,12 @@ interface Input {
   /** Organization Owners see every key, including those in no project. */
   seesWholeOrg: boolean;
   thresholds: AuditQuery;
+  /** The public key the console signs in with, if it uses an API key: that row is marked as the console's own. */
+  consolePublicKey?: string;
   now?: Date;
 }
 
-export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, now = new Date() }: Input): AuditReport {
+export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, consolePublicKey, now = new Date() }: Input): AuditReport {
   const visible = new Set(projects.map((p) => p.id));
   const rows = keys
     .map((key) => {
@@ -31,6 +33,7 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
         publicKey: key.publicKey,
         orgRoles: key.roles.filter((r) => r.orgId === orgId).map((r) => r.roleName).sort(),
         projects: byProject,
+        ...(consolePublicKey && key.publicKey === consolePublicKey ? { isConsoleKey: true } : {}),
       };
     })
     .filter((row) => seesWholeOrg || Object.keys(row.projects).length > 0);

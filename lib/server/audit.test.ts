@@ -1,4 +1,4 @@
-// GET /api/audit over an emulated organization of hundreds of keys and dozens of projects: the matrix and summary
+// GET /api/audit over an emulated organization of 500 keys × 200 projects (Atlas's size limits): the matrix and summary
 // against a plain computation from the seed, per person, and what the audit costs upstream, cold and warm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditReport, type AuditReport } from '@/lib/api/audit';
@@ -13,7 +13,7 @@ let harness: Harness;
 let seed: Seed;
 
 beforeAll(async () => {
-  seed = generateSeed({ keys: 400, projects: 40 });
+  seed = generateSeed({ keys: 500, projects: 200 });
   harness = await startHarness(seed);
 });
 
@@ -29,6 +29,7 @@ function orgIdOf(s: Seed): string {
 
 /** The audit as the seed says it should be, written out plainly and independently of lib/server/audit-report. */
 function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys = 2) {
+  const consolePublicKey = s.apiKeys.find((k) => k.id === s.consoleKey)!.publicKey;
   const orgId = orgIdOf(s);
   const person = s.users.find((u) => u.emailAddress.toLowerCase() === email.toLowerCase());
   const personOrgRoles = (person?.roles ?? []).filter((r) => r.orgId === orgId).map((r) => r.roleName);
@@ -42,7 +43,7 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
   }
   const visible = new Set(visibleProjects.map((p) => p.id));
 
-  const keys = new Map<string, { desc: string; publicKey: string; orgRoles: string[]; projects: Record<string, string[]> }>();
+  const keys = new Map<string, { desc: string; publicKey: string; orgRoles: string[]; projects: Record<string, string[]>; isConsoleKey?: boolean }>();
   for (const key of s.apiKeys) {
     if (key.orgId !== orgId) continue;
     const orgRoles: string[] = [];
@@ -56,24 +57,26 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
     }
     if (!seesAll && Object.keys(projects).length === 0) continue;
     for (const id of Object.keys(projects)) projects[id]!.sort();
-    keys.set(key.id, { desc: key.desc, publicKey: key.publicKey, orgRoles: orgRoles.sort(), projects });
+    keys.set(key.id, { desc: key.desc, publicKey: key.publicKey, orgRoles: orgRoles.sort(), projects, ...(key.publicKey === consolePublicKey ? { isConsoleKey: true } : {}) });
   }
 
   let accessGrantingKeys = 0;
   let keysInNoProject = 0;
   let keysInManyProjects = 0;
+  let orgWideOwnerKeys = 0;
   for (const key of keys.values()) {
     const all = [...key.orgRoles, ...Object.values(key.projects).flat()];
     if (all.includes('ORG_OWNER') || all.includes('GROUP_OWNER') || all.includes('GROUP_USER_ADMIN')) accessGrantingKeys++;
     const reach = Object.keys(key.projects).length;
     if (reach === 0) keysInNoProject++;
     if (reach > manyProjects) keysInManyProjects++;
+    if (key.orgRoles.includes('ORG_OWNER')) orgWideOwnerKeys++;
   }
   let projectsWithManyOwnerKeys = 0;
   for (const project of visibleProjects) {
     let owners = 0;
     for (const key of keys.values()) {
-      if (key.orgRoles.includes('ORG_OWNER') || key.projects[project.id]?.includes('GROUP_OWNER')) owners++;
+      if (key.projects[project.id]?.includes('GROUP_OWNER')) owners++;
     }
     if (owners > manyOwnerKeys) projectsWithManyOwnerKeys++;
   }
@@ -81,7 +84,7 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
   return {
     projects: visibleProjects,
     keys,
-    summary: { keys: keys.size, accessGrantingKeys, keysInNoProject, keysInManyProjects, projectsWithManyOwnerKeys },
+    summary: { keys: keys.size, accessGrantingKeys, keysInNoProject, keysInManyProjects, projectsWithManyOwnerKeys, orgWideOwnerKeys },
   };
 }
 
@@ -99,7 +102,7 @@ function expectMatches(report: AuditReport, expected: ReturnType<typeof expected
   for (const key of report.keys) {
     const want = expected.keys.get(key.id);
     expect(want, `key ${key.id}`).toBeDefined();
-    expect({ desc: key.desc, publicKey: key.publicKey, orgRoles: key.orgRoles, projects: key.projects }).toEqual(want);
+    expect({ desc: key.desc, publicKey: key.publicKey, orgRoles: key.orgRoles, projects: key.projects, ...(key.isConsoleKey ? { isConsoleKey: true } : {}) }).toEqual(want);
   }
 }
 
@@ -127,8 +130,8 @@ const countMatching = (calls: string[], pattern: RegExp) => calls.filter((c) => 
 describe('GET /api/audit on a generated organization', () => {
   it('is big enough to matter', () => {
     const orgId = orgIdOf(seed);
-    expect(seed.apiKeys.filter((k) => k.orgId === orgId).length).toBeGreaterThanOrEqual(400);
-    expect(seed.projects.filter((p) => p.orgId === orgId).length).toBeGreaterThanOrEqual(40);
+    expect(seed.apiKeys.filter((k) => k.orgId === orgId).length).toBe(500);
+    expect(seed.projects.filter((p) => p.orgId === orgId).length).toBe(200);
   });
 
   it('shows an Organization Owner every key in every project, as the seed says, for ⌈keys/500⌉ + ⌈projects/500⌉ + 1 calls', async () => {
@@ -174,7 +177,7 @@ describe('GET /api/audit on a generated organization', () => {
 
   it('applies the thresholds from the query', async () => {
     const report = await getAudit(orgOwnerEmail, '?manyProjects=1&manyOwnerKeys=0');
-    expect(report.thresholds).toEqual({ manyProjects: 1, manyOwnerKeys: 0 });
+    expect(report.thresholds).toEqual({ manyProjects: 1, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 });
     expect(report.summary).toEqual(expectedAudit(seed, orgOwnerEmail, 1, 0).summary);
   });
 

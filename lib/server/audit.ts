@@ -3,6 +3,7 @@ import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
 import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
 import type { Person } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
 import { buildAuditReport } from './audit-report';
 import { getAtlas } from './services';
 
@@ -15,5 +16,6 @@ export async function auditFor(person: Person, thresholds: AuditQuery): Promise<
     projects: visible.results,
     seesWholeOrg: orgRoles.includes('ORG_OWNER'),
     thresholds,
+    consolePublicKey: getConfig().ATLAS_PUBLIC_KEY,
   });
 }

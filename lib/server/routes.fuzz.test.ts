@@ -97,7 +97,7 @@ describe('every route under arbitrary input', () => {
   it('arbitrary query strings on the audit, the activity and the org keys', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom('manyProjects', 'manyOwnerKeys', 'groupId', 'actor', 'action', 'outcome', 'from', 'to', 'limit', 'offset', 'format', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 4 }),
+        fc.dictionary(fc.constantFrom('manyProjects', 'manyOwnerKeys', 'manyOrgOwnerKeys', 'groupId', 'actor', 'action', 'outcome', 'from', 'to', 'limit', 'offset', 'format', 'x'), fc.string({ maxLength: 30 }), { maxKeys: 4 }),
         idLike(),
         async (query, orgId) => {
           const qs = new URLSearchParams(query).toString();

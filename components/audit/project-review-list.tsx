@@ -1,0 +1,104 @@
+// The view by project: each project with its keys and their roles, riskiest first, twenty projects at a time.
+import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import { riskLabels } from './analyze-report';
+import { RoleTags } from './role-tags';
+import type { ProjectReview } from './review-by-project';
+import { keyPageHref } from './key-page-href';
+import warnText from './warn-text.module.css';
+
+interface Props {
+  reviews: readonly ProjectReview[];
+  orgWideCount: number;
+  manyOwnerKeys: number;
+}
+
+/** A page of sections at a time keeps the first paint small; the rest come on request. */
+const pageSize = 10;
+
+function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
+  const { project, keys, ownerKeys, accessKeys, overOwned } = review;
+  const titleId = `review-${project.id}`;
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby={titleId} data-testid="project-review" data-project-id={project.id}>
+      <Group justify="space-between" align="baseline" gap="xs">
+        <Title order={2} size="h4" id={titleId}>
+          <Anchor component={Link} href={`/projects/${project.id}`} inherit>
+            {project.name}
+          </Anchor>
+        </Title>
+        <Group gap={6}>
+          <Badge variant="light" color="gray" radius="sm" tt="none">
+            {keys.length} {keys.length === 1 ? 'key' : 'keys'}
+          </Badge>
+          <Badge variant="light" color={accessKeys > 0 ? 'red' : 'gray'} radius="sm" tt="none">
+            {accessKeys} can grant access
+          </Badge>
+          <Text size="sm" className={overOwned ? warnText.warn : undefined}>
+            {overOwned && <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />}
+            {ownerKeys} Project {ownerKeys === 1 ? 'Owner' : 'Owners'}
+            {overOwned ? `, more than ${manyOwnerKeys}` : ''}
+          </Text>
+        </Group>
+      </Group>
+      {orgWideCount > 0 && (
+        <Text size="xs" c="dimmed">
+          Also reaching it: the {orgWideCount} organization-wide {orgWideCount === 1 ? 'key' : 'keys'} listed above.
+        </Text>
+      )}
+      {keys.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          No key holds a project role here.
+        </Text>
+      ) : (
+        <Table mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Key</Table.Th>
+              <Table.Th>Roles in {project.name}</Table.Th>
+              <Table.Th>Risks</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {keys.map(({ row, roles }) => (
+              <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+                <Table.Td>
+                  <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
+                    {row.key.desc || '(no description)'}
+                  </Anchor>{' '}
+                  <Code>{row.key.publicKey}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
+                    {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+export function ProjectReviewList({ reviews, orgWideCount, manyOwnerKeys }: Props) {
+  const [shown, setShown] = useState(pageSize);
+  return (
+    <Stack gap="sm" data-testid="project-reviews">
+      {reviews.slice(0, shown).map((review) => (
+        <ProjectSection key={review.project.id} review={review} orgWideCount={orgWideCount} manyOwnerKeys={manyOwnerKeys} />
+      ))}
+      {reviews.length > shown && (
+        <Button variant="default" onClick={() => setShown(shown + pageSize)}>
+          Show {Math.min(pageSize, reviews.length - shown)} more projects ({reviews.length - shown} left)
+        </Button>
+      )}
+    </Stack>
+  );
+}
