@@ -1,15 +1,9 @@
 // Demo mode: sign-in by picking a person of the seed, possible only against the bundled emulator on loopback.
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { isLoopbackUrl } from '@/lib/host-rules';
 import { getAtlas } from '@/lib/server/services';
 import { TtlCache } from './ttl-cache';
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackUrl(url: string): boolean {
-  const { hostname } = new URL(url);
-  return loopbackHosts.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 const probe = new TtlCache<boolean>(Number.POSITIVE_INFINITY, 1);
 
