@@ -17,6 +17,8 @@ export const apiKey = z.object({
   publicKey: z.string(),
   privateKey: z.string(),
   roles: z.array(roleAssignment),
+  /** How many projects the key also has roles in that the signed-in person may not see (their roles are left out). */
+  hiddenProjects: z.number().int().positive().optional(),
 });
 export type ApiKey = z.infer<typeof apiKey>;
 

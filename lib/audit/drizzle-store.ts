@@ -47,9 +47,10 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
               detail: null,
             }
           : { errorCode: outcome.outcome === 'failure' ? outcome.errorCode : null, detail: outcome.detail };
-      // Recovery settles only what is still pending; the request itself may correct what recovery guessed.
+      // Recovery settles only what nobody knows yet (pending, or unknown to the request); the request itself may
+      // correct what recovery guessed.
       const settleable = settledBy
-        ? eq(keyChanges.outcome, 'pending')
+        ? or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.outcome, 'unknown'))
         : or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.settledBy, 'recovery'));
       const updated = await db
         .update(keyChanges)

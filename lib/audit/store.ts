@@ -9,7 +9,7 @@ export interface ChangeStore {
   recordIntent(intent: ChangeIntent): Promise<string>;
   /**
    * Settles a record. A request's own outcome may overwrite what recovery decided while it was still running;
-   * recovery only settles records that are still pending. Throws when no record has this id.
+   * recovery only settles records that are still pending or unknown. Throws when no record has this id.
    */
   recordOutcome(id: string, outcome: ChangeOutcome): Promise<void>;
   /** Newest first, with the number of records the filter matches regardless of paging. */

@@ -61,7 +61,7 @@ export function getChangeStore(): Promise<ChangeStore> {
 }
 
 /** The key's current roles in the project, or null when it is not assigned there. */
-async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
+export async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
   const key = await getAtlas().getOrgKey(apiKeyId);
   const roles = projectRolesOf(key, groupId);
   return roles.length > 0 ? roles : null;
