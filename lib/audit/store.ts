@@ -16,6 +16,10 @@ export interface ChangeStore {
   list(filter: ChangeFilter): Promise<{ results: ChangeRecord[]; totalCount: number }>;
   /** Pending records, oldest first; with `olderThan`, only those created before it. */
   listPending(olderThan?: Date): Promise<ChangeRecord[]>;
+  /** Records that a session was signed out; kept until its token would have expired anyway. */
+  revokeSession(sessionId: string, expiresAt: Date): Promise<void>;
+  /** Whether a session was signed out, on this instance or any other sharing the database. */
+  isSessionRevoked(sessionId: string): Promise<boolean>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

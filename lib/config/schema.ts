@@ -32,6 +32,8 @@ export const envSchema = z
       .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
       .optional()
       .transform((v) => v === 'true' || v === '1'),
+    /** Set by `npm start` for the embedded emulator: the console's pass to its /__emulator/info probe. */
+    EMULATOR_CONTROL_TOKEN: optionalText,
     MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   })
   .superRefine((env, ctx) => {

@@ -1,4 +1,5 @@
 // Runs the console's route handlers in-process against a real emulator over HTTP, with real session cookies.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,7 +83,7 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
   const sessionCookie = async (email: string) => {
     const cached = cookies.get(email);
     if (cached) return cached;
-    const token = await encode({ token: { email, name: email, sub: email }, secret });
+    const token = await encode({ token: { email, name: email, sub: email, sid: randomUUID() }, secret });
     cookies.set(email, token);
     return token;
   };
