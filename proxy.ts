@@ -19,7 +19,7 @@ export function proxy(request: NextRequest) {
     });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const https = request.nextUrl.protocol === 'https:' || (policy.trustProxy && request.headers.get('x-forwarded-proto') === 'https');
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const issuer = process.env.AUTH_OIDC_ISSUER;
   const headers = securityHeaders({
     nonce,
