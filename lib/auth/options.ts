@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
+import { escapeForLog } from '@/lib/server/log-text';
 import { localCallbackPath } from './callback-url';
 import { isDemoMode, listDemoPeople } from './demo';
 import { isSessionRevoked, revokeSession } from './revocation';
@@ -49,6 +50,18 @@ function demoProvider() {
   });
 }
 
+/** next-auth's messages can quote what a browser sent (a callback URL, an email): one escaped line each. */
+function messageOf(metadata: unknown): string {
+  const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+  return error instanceof Error ? `${error.name}: ${error.message}` : '';
+}
+
+const logger: NextAuthOptions['logger'] = {
+  error: (code, metadata) => console.error(escapeForLog(`next-auth ${code} ${messageOf(metadata)}`)),
+  warn: (code) => console.warn(escapeForLog(`next-auth ${code}`)),
+  debug: () => undefined,
+};
+
 export async function getAuthOptions(): Promise<NextAuthOptions> {
   const env = getConfig();
   const providers: NextAuthOptions['providers'] = [];
@@ -58,6 +71,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
   if (await isDemoMode()) providers.push(demoProvider());
   return {
     secret: authSecret(),
+    logger,
     providers,
     session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
     pages: { signIn: '/signin', error: '/signin' },
