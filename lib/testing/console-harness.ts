@@ -6,6 +6,7 @@ import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { forgetCachedAccess } from '@/lib/auth/access';
+import { getChangeStore } from '@/lib/server/services';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
 
@@ -64,7 +65,10 @@ export interface Harness {
 }
 
 /** Configures this test process as a console pointed at a fresh emulator; call once per test file. */
-export async function startHarness(seed: Seed, options: { latencyMs?: number; surface?: string; timeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  seed: Seed,
+  options: { latencyMs?: number; surface?: string; timeoutMs?: number; mutationsPerMinute?: number } = {},
+): Promise<Harness> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs: options.latencyMs });
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   if (!consoleKey) throw new Error('seed without console key');
@@ -76,8 +80,10 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
     ATLAS_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
     NEXTAUTH_SECRET: secret,
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'console-harness-')),
-    MUTATIONS_PER_MINUTE: '100000',
+    MUTATIONS_PER_MINUTE: String(options.mutationsPerMinute ?? 100_000),
   });
+  // Every session is checked against the change history: open it here, not in a test's first (timed) request.
+  await getChangeStore();
 
   const cookies = new Map<string, string>();
   const sessionCookie = async (email: string) => {
