@@ -143,6 +143,20 @@ describe('9. /api/health', () => {
     expect(await harness.upstreamRequests()).toEqual([]);
     expect(await first.json()).toEqual({ ok: true, upstream: { ok: true }, database: { ok: true } });
   });
+
+  it('says only that the upstream is down, not what it answered', async () => {
+    // Past the healthy answer's few seconds of cache.
+    await new Promise((resolve) => setTimeout(resolve, 5_200));
+    const orgId = seed.orgs[0]!.id;
+    const fault = { method: 'GET', path: `/orgs/${orgId}$`, times: 5, status: 500, body: '{"error":500,"errorCode":"UNEXPECTED_ERROR","detail":"Internal host db-7.corp failed","reason":"Internal Server Error"}' };
+    expect((await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) })).status).toBe(201);
+    const answer = await harness.call('GET', '/api/health');
+    expect(answer.status).toBe(503);
+    const text = await answer.text();
+    expect(text).not.toContain('db-7');
+    expect(JSON.parse(text)).toEqual({ ok: false, upstream: { ok: false }, database: { ok: true } });
+    await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'DELETE' });
+  });
 });
 
 describe('10. JSON errors everywhere under /api/', () => {
