@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     return [
       { source: '/api/:path*', headers: asList(apiSecurityHeaders) },
       { source: '/api/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: asList(hsts) },
+      // Scripts, styles, fonts and images skip the proxy too; a browser must never guess another type for them.
+      { source: '/_next/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
+      { source: '/favicon.ico', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
     ];
   },
 };

@@ -1,8 +1,23 @@
 // Runs before every page: a fresh CSP nonce for the page and its security headers. API answers get static ones (next.config.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { hostPolicy, isAllowedHost } from '@/lib/host-rules';
 import { securityHeaders } from '@/lib/security-headers';
 
+// The environment as lib/config validates it at start-up; lib/config itself is server-only.
+const policy = hostPolicy({
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
+  ATLAS_BASE_URL: process.env.ATLAS_BASE_URL || undefined,
+  TRUSTED_PROXY: process.env.TRUSTED_PROXY === 'true' || process.env.TRUSTED_PROXY === '1',
+});
+
 export function proxy(request: NextRequest) {
+  // DNS rebinding: a page of another name that resolves here gets nothing of the console.
+  if (!isAllowedHost(request.headers, request.url, policy)) {
+    return new NextResponse('This console does not answer for that host name.', {
+      status: 421,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const issuer = process.env.AUTH_OIDC_ISSUER;

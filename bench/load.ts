@@ -14,7 +14,7 @@ export async function load(bench: BenchConsole, cookie: string, groupId: string,
   const rss: number[] = [];
   const end = Date.now() + seconds * 1000;
   const sampler = setInterval(() => rss.push(bench.rssMiB()), 2000);
-  const headers = { cookie, 'Content-Type': 'application/json' };
+  const headers = { cookie, 'Content-Type': 'application/json', Origin: bench.url };
   let seed = 1;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 

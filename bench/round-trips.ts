@@ -16,7 +16,7 @@ async function clear(bench: BenchConsole) {
 }
 
 export async function roundTrips(bench: BenchConsole, cookie: string, groupId: string, apiKeyId: string) {
-  const headers = { cookie, 'Content-Type': 'application/json' };
+  const headers = { cookie, 'Content-Type': 'application/json', Origin: bench.url };
   const read = () => fetch(`${bench.url}/api/groups/${groupId}/apiKeys`, { headers });
   const write = (roles: string[]) =>
     fetch(`${bench.url}/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'PATCH', headers, body: JSON.stringify({ roles }) });

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { anonymousApi, demoProjects, signedInApi, type DemoPersonKey } from './support/api';
+import { e2eConsole } from './support/servers';
 
 // The seed's permission table, person by person, against the real console and emulator.
 type Outcome = 'read' | 'manage' | 'hidden';
@@ -75,14 +76,16 @@ for (const who of Object.keys(table) as DemoPersonKey[]) {
 
 test('without a session every route answers 401', async () => {
   const { p1, orgId, state } = await demoProjects();
+  const sameOrigin = { Origin: e2eConsole.url };
   const api = await anonymousApi();
   const keyId = state.apiKeys[0]!.id;
   const answers = await Promise.all([
     api.get('/api/groups'),
     api.get(`/api/groups/${p1.id}/apiKeys`),
-    api.post(`/api/groups/${p1.id}/apiKeys`, { data: { desc: 'x', roles: ['GROUP_READ_ONLY'] } }),
-    api.patch(`/api/groups/${p1.id}/apiKeys/${keyId}`, { data: { roles: ['GROUP_READ_ONLY'] } }),
-    api.delete(`/api/groups/${p1.id}/apiKeys/${keyId}`),
+    // Writes as a page of the console sends them (with its Origin), so that only the missing session is wrong.
+    api.post(`/api/groups/${p1.id}/apiKeys`, { headers: sameOrigin, data: { desc: 'x', roles: ['GROUP_READ_ONLY'] } }),
+    api.patch(`/api/groups/${p1.id}/apiKeys/${keyId}`, { headers: sameOrigin, data: { roles: ['GROUP_READ_ONLY'] } }),
+    api.delete(`/api/groups/${p1.id}/apiKeys/${keyId}`, { headers: sameOrigin }),
     api.get(`/api/orgs/${orgId}/apiKeys`),
   ]);
   for (const answer of answers) {

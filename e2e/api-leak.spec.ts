@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoProjects, emulatorState, signedInApi } from './support/api';
+import { demoProjects, emulatorState, signedInApi, type EmulatorState } from './support/api';
 import { e2eConsole } from './support/servers';
 
 function filesUnder(dir: string): string[] {
@@ -43,4 +43,28 @@ test("the console's private key appears in no answer, no static file and no log 
   expect(log.length).toBeGreaterThan(0);
   expect(log).not.toContain(secret);
   await api.dispose();
+});
+
+test('roles in projects the person cannot see are counted, never shown', async () => {
+  const { p1, p3 } = await demoProjects();
+  const orgOwner = await signedInApi('orgowner');
+  const created = (await (await orgOwner.post(`/api/groups/${p1.id}/apiKeys`, { data: { desc: 'leak: two projects', roles: ['GROUP_READ_ONLY'] } })).json()) as { id: string };
+  expect((await orgOwner.patch(`/api/groups/${p3.id}/apiKeys/${created.id}`, { data: { roles: ['GROUP_OWNER'] } })).status()).toBe(200);
+  const state: EmulatorState = await emulatorState();
+  expect(state.apiKeys.find((k) => k.id === created.id)?.roles.some((r) => r.groupId === p3.id)).toBe(true);
+
+  const owner = await signedInApi('owner');
+  const answers = [
+    await owner.get(`/api/groups/${p1.id}/apiKeys`),
+    await owner.patch(`/api/groups/${p1.id}/apiKeys/${created.id}`, { data: { roles: ['GROUP_OWNER'] } }),
+    await owner.get(`/api/orgs/${state.orgs[0]!.id}/apiKeys`),
+  ];
+  for (const answer of answers) {
+    expect(answer.status()).toBe(200);
+    expect(await answer.text()).not.toContain(p3.id);
+  }
+  const list = (await answers[0]!.json()) as { results: { id: string; hiddenProjects?: number }[] };
+  expect(list.results.find((k) => k.id === created.id)?.hiddenProjects).toBe(1);
+  await owner.dispose();
+  await orgOwner.dispose();
 });

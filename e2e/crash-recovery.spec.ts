@@ -59,7 +59,7 @@ test('a console killed between intent and outcome settles the record on its next
   });
   const patch = fetch(`${url}/api/groups/${groupId}/apiKeys/${key.id}`, {
     method: 'PATCH',
-    headers: { cookie, 'Content-Type': 'application/json' },
+    headers: { cookie, 'Content-Type': 'application/json', Origin: url },
     body: JSON.stringify({ roles: requested }),
     signal: AbortSignal.timeout(20_000),
   }).catch(() => undefined);

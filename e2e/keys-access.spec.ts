@@ -33,7 +33,8 @@ test('the member with no project role: the project is not listed and its URL say
   await expect(page.getByRole('link', { name: p1.name, exact: true })).toHaveCount(0);
   await captureAndCheck(page, 'projects-member');
 
-  await page.goto(`/projects/${p1.id}`);
+  // Not only its title: the HTTP status says so too, as for any page that does not exist.
+  expect((await page.goto(`/projects/${p1.id}`))?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
   await expect(page.getByText(p1.name)).toHaveCount(0);
   await captureAndCheck(page, 'not-found');
@@ -42,7 +43,7 @@ test('the member with no project role: the project is not listed and its URL say
 
 test('a malformed project id is not found either, before any upstream call', async ({ browser }) => {
   const { page, context } = await pageAs(browser, 'owner');
-  await page.goto('/projects/not-a-project');
+  expect((await page.goto('/projects/not-a-project'))?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
   await context.close();
 });

@@ -2,6 +2,7 @@ import { Alert, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInChoices } from '@/components/sign-in-choices';
+import { localCallbackPath } from '@/lib/auth/callback-url';
 import { isDemoMode, listDemoPeople } from '@/lib/auth/demo';
 import { currentPerson } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -15,7 +16,8 @@ const errors: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   const { error, callbackUrl } = await searchParams;
-  const target = callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/projects';
+  // Without a configured public URL, only relative callbacks can be known to stay on this console.
+  const target = localCallbackPath(callbackUrl, getConfig().NEXTAUTH_URL ?? 'http://console.invalid');
   if (await currentPerson()) redirect(target);
   const demo = await isDemoMode();
   const people = demo ? await listDemoPeople() : [];

@@ -14,7 +14,8 @@ interface Props {
 
 export function ElsewhereCell({ row, projectNames }: Props) {
   const { otherProjects, orgRoles } = row;
-  if (otherProjects.length === 0 && orgRoles.length === 0) {
+  const hidden = row.key.hiddenProjects ?? 0;
+  if (otherProjects.length === 0 && orgRoles.length === 0 && hidden === 0) {
     return (
       <Text size="sm" c="dimmed">
         Nowhere else
@@ -22,8 +23,7 @@ export function ElsewhereCell({ row, projectNames }: Props) {
     );
   }
   const described = otherProjects.map((p) => ({
-    // Roles in projects the person has no role in still show, without naming a project they cannot see.
-    name: projectNames.get(p.groupId) ?? 'A project you cannot see',
+    name: projectNames.get(p.groupId) ?? p.groupId,
     roles: sortRoles(p.roles).map((r) => describeRole(r).label),
   }));
   const count = `${otherProjects.length} other project${otherProjects.length === 1 ? '' : 's'}`;
@@ -56,6 +56,11 @@ export function ElsewhereCell({ row, projectNames }: Props) {
             {count}
           </Badge>
         </Tooltip>
+      )}
+      {hidden > 0 && (
+        <Text role="listitem" size="xs" c="dimmed">
+          {hidden} project{hidden === 1 ? '' : 's'} you cannot see
+        </Text>
       )}
       {sortRoles(orgRoles).map((name) => (
         <RoleChip key={name} name={name} muted />

@@ -5,9 +5,9 @@ import { e2eConsole } from './servers';
 export type DemoPersonKey = 'owner' | 'useradmin' | 'reader' | 'orgowner' | 'member' | 'teamowner' | 'invited';
 export const demoEmail = (who: DemoPersonKey) => `${who}@demo.test`;
 
-/** Signs in through next-auth's own demo callback, as the sign-in page does. */
+/** Signs in through next-auth's own demo callback, as the sign-in page does; writes carry the console's Origin as a page's do. */
 export async function signedInApi(who: DemoPersonKey): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: e2eConsole.url });
+  const api = await request.newContext({ baseURL: e2eConsole.url, extraHTTPHeaders: { Origin: e2eConsole.url } });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const answer = await api.post('/api/auth/callback/demo', {
     form: { csrfToken, email: demoEmail(who), json: 'true' },

@@ -23,5 +23,7 @@ export const e2eConsole = {
     AUTH_OIDC_CLIENT_ID: 'atlas-keys-console-e2e',
     AUTH_OIDC_CLIENT_SECRET: 'e2e-client-secret-not-for-production',
     MUTATIONS_PER_MINUTE: '600',
+    // The specs inject faults and read the emulator's state through its test controls.
+    EMULATOR_TEST_CONTROLS: '1',
   },
 };

@@ -1,6 +1,7 @@
 // The console's own HTTP contract: what the browser and scripts send and receive (DESIGN §4).
 import { z } from 'zod';
 import { objectId } from './object-id-schema';
+import { hasControlCharacter, utf16Length } from './text-rules';
 
 export const roleAssignment = z.object({
   groupId: objectId.optional(),
@@ -16,6 +17,8 @@ export const apiKey = z.object({
   publicKey: z.string(),
   privateKey: z.string(),
   roles: z.array(roleAssignment),
+  /** How many projects the key also has roles in that the signed-in person may not see (their roles are left out). */
+  hiddenProjects: z.number().int().positive().optional(),
 });
 export type ApiKey = z.infer<typeof apiKey>;
 
@@ -34,9 +37,10 @@ export const roleNames = z
 
 export const keyDescription = z
   .string()
+  .refine((text) => !hasControlCharacter(text), 'the description must not contain control characters')
   .trim()
   .min(1, 'the description must not be empty')
-  .max(250, 'the description must be at most 250 characters');
+  .refine((text) => utf16Length(text) <= 250, 'the description must be at most 250 characters (an emoji counts as two)');
 
 export const createKeyBody = z.strictObject({ desc: keyDescription, roles: roleNames });
 export type CreateKeyBody = z.infer<typeof createKeyBody>;

@@ -3,6 +3,7 @@ import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import { credentialError, invalidResponse, UpstreamError, type CallScope, type CredentialName } from './errors';
 import type { RawResponse } from './exchange';
+import { retryAfterMs } from './retry';
 import { wireError } from './wire';
 
 export interface AnswerContext {
@@ -67,5 +68,6 @@ export function answerError(answer: RawResponse, context: AnswerContext): Upstre
     return credentialError(fields, context.credential, 'not-on-access-list', context.scope);
   }
   const detail = body.detail ?? `The Admin API answered ${context.what} with ${answer.status} ${reason}.`;
-  return new UpstreamError({ kind: 'upstream', ...fields, detail });
+  const retryAfter = answer.status === 429 ? retryAfterMs(answer.headers['retry-after']) : undefined;
+  return new UpstreamError({ kind: 'upstream', ...fields, detail, ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter / 1000 }) });
 }

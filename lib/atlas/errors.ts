@@ -9,6 +9,8 @@ export interface UpstreamErrorFields {
   detail: string;
   reason: string;
   kind: UpstreamErrorKind;
+  /** A 429's Retry-After, when the upstream sent one. */
+  retryAfterSeconds?: number;
 }
 
 export class UpstreamError extends Error implements UpstreamErrorFields {
@@ -18,6 +20,7 @@ export class UpstreamError extends Error implements UpstreamErrorFields {
   detail: string;
   reason: string;
   kind: UpstreamErrorKind;
+  retryAfterSeconds?: number;
 
   constructor(fields: UpstreamErrorFields) {
     // The message is the detail alone, so a stack trace says nothing the browser may not see.
@@ -27,6 +30,7 @@ export class UpstreamError extends Error implements UpstreamErrorFields {
     this.detail = fields.detail;
     this.reason = fields.reason;
     this.kind = fields.kind;
+    if (fields.retryAfterSeconds !== undefined) this.retryAfterSeconds = fields.retryAfterSeconds;
   }
 
   toJSON(): { error: number; errorCode: string; detail: string; reason: string } {

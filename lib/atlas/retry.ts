@@ -10,7 +10,11 @@ export interface RetryOptions {
   baseDelayMs: number;
 }
 
-export const defaultRetry: RetryOptions = { maxAttempts: 3, maxTotalMs: 15_000, baseDelayMs: 200 };
+/**
+ * `maxTotalMs` is the request's time budget for retries: a person waits this long at most, and a longer Retry-After
+ * ends the retries at once, its 429 (with that Retry-After) passed on.
+ */
+export const defaultRetry: RetryOptions = { maxAttempts: 3, maxTotalMs: 5_000, baseDelayMs: 200 };
 
 /** Retry-After in seconds, as the Admin API sends it; anything else is ignored. */
 export function retryAfterMs(header: string | string[] | undefined): number | undefined {

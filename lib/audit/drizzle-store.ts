@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
-import { keyChanges } from './schema';
+import { keyChanges, revokedSessions } from './schema';
 import type { ChangeStore } from './store';
 
 function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
@@ -47,9 +47,10 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
               detail: null,
             }
           : { errorCode: outcome.outcome === 'failure' ? outcome.errorCode : null, detail: outcome.detail };
-      // Recovery settles only what is still pending; the request itself may correct what recovery guessed.
+      // Recovery settles only what nobody knows yet (pending, or unknown to the request); the request itself may
+      // correct what recovery guessed.
       const settleable = settledBy
-        ? eq(keyChanges.outcome, 'pending')
+        ? or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.outcome, 'unknown'))
         : or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.settledBy, 'recovery'));
       const updated = await db
         .update(keyChanges)
@@ -92,6 +93,17 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
         .where(and(eq(keyChanges.outcome, 'pending'), olderThan === undefined ? undefined : lt(keyChanges.createdAt, olderThan)))
         .orderBy(asc(keyChanges.createdAt), asc(keyChanges.id));
       return rows.map(toRecord);
+    },
+
+    async revokeSession(sessionId, expiresAt) {
+      await db.insert(revokedSessions).values({ sessionId, expiresAt }).onConflictDoNothing();
+      // Expired sessions need no record: their tokens are refused anyway.
+      await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
+    },
+
+    async isSessionRevoked(sessionId) {
+      const rows = await db.select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1);
+      return rows.length > 0;
     },
 
     async ping() {

@@ -17,8 +17,6 @@ export interface SettleOptions {
   olderThan?: Date;
 }
 
-const notApplied = 'The console stopped before the Admin API answered; the key still has the roles it had before, so the change was not applied.';
-
 /** Each pending record becomes success or failure when the key's current roles tell, else unknown with the reason. */
 export async function settlePending(
   store: ChangeStore,
@@ -35,26 +33,31 @@ export async function settlePending(
   return counts;
 }
 
-async function decide(record: ChangeRecord, readCurrentRoles: ReadCurrentRoles): Promise<ChangeOutcome> {
+/** The fields of a change that tell, from the key's current roles, whether it was applied. */
+export type ChangeToSettle = Pick<ChangeRecord, 'action' | 'groupId' | 'apiKeyId' | 'rolesBefore' | 'rolesAfter'>;
+
+const stopped = 'The console stopped before the Admin API answered';
+
+/** Success, not applied, or unknown with the reason; `cause` says why the outcome was not known, as a sentence start. */
+export async function decide(record: ChangeToSettle, readCurrentRoles: ReadCurrentRoles, cause = stopped): Promise<ChangeOutcome> {
   if (record.apiKeyId === null) {
-    return {
-      outcome: 'unknown',
-      detail: 'The console stopped before the Admin API answered, and the new key’s id was never learned; check the project’s keys for it.',
-    };
+    return { outcome: 'unknown', detail: `${cause}, and the new key’s id was never learned; check the project’s keys for it.` };
   }
   let current: string[];
   try {
     current = (await readCurrentRoles(record.groupId, record.apiKeyId)) ?? [];
   } catch {
-    return { outcome: 'unknown', detail: 'The console stopped before the Admin API answered, and the key’s current roles could not be read to tell whether the change was applied.' };
+    return { outcome: 'unknown', detail: `${cause}, and the key’s current roles could not be read to tell whether the change was applied.` };
   }
   if (sameRoles(current, record.rolesAfter)) {
     return record.action === 'unassign' ? { outcome: 'success' } : { outcome: 'success', rolesAfter: current };
   }
-  if (sameRoles(current, record.rolesBefore)) return { outcome: 'failure', errorCode: 'NOT_APPLIED', detail: notApplied };
+  if (sameRoles(current, record.rolesBefore)) {
+    return { outcome: 'failure', errorCode: 'NOT_APPLIED', detail: `${cause}; the key still has the roles it had before, so the change was not applied.` };
+  }
   const now = current.length > 0 ? current.join(', ') : 'not assigned';
   return {
     outcome: 'unknown',
-    detail: `The console stopped before the Admin API answered; the key’s roles in this project are now ${now}, neither those before nor those requested, so another change followed.`,
+    detail: `${cause}; the key’s roles in this project are now ${now}, neither those before nor those requested, so another change followed.`,
   };
 }

@@ -1,4 +1,4 @@
-// The change history's one table, as Drizzle declares it; drizzle-kit generates lib/audit/migrations from it.
+// The change history's tables, as Drizzle declares them; drizzle-kit generates lib/audit/migrations from them.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
@@ -34,4 +34,14 @@ export const keyChanges = pgTable(
     check('key_changes_outcome_check', sql`${t.outcome} in (${oneOf(changeOutcomes)})`),
     check('key_changes_settled_by_check', sql`${t.settledBy} is null or ${t.settledBy} in (${oneOf(settledByValues)})`),
   ],
+);
+
+/** Sessions signed out before their token expired; a row can go once `expires_at` has passed. */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_at_idx').on(t.expiresAt)],
 );

@@ -86,6 +86,26 @@ describe.each(testDatabases())('change store on $name', (databases) => {
     expect((await store.list({ groupId })).totalCount).toBe(0);
   });
 
+  it('lets recovery settle what the request itself recorded as unknown', async () => {
+    const groupId = hexId();
+    const id = await store.recordIntent(intent({ groupId }));
+    await store.recordOutcome(id, { outcome: 'unknown', detail: 'The answer was lost.' });
+    await store.recordOutcome(id, { outcome: 'failure', errorCode: 'NOT_APPLIED', detail: 'read back', settledBy: 'recovery' });
+    expect(await only(groupId)).toMatchObject({ outcome: 'failure', errorCode: 'NOT_APPLIED', settledBy: 'recovery' });
+  });
+
+  it('remembers signed-out sessions, and forgets those whose token has expired anyway', async () => {
+    const sid = `s-${hexId()}`;
+    expect(await store.isSessionRevoked(sid)).toBe(false);
+    await store.revokeSession(sid, new Date(Date.now() + 60_000));
+    await store.revokeSession(sid, new Date(Date.now() + 60_000));
+    expect(await store.isSessionRevoked(sid)).toBe(true);
+    const expired = `s-${hexId()}`;
+    await store.revokeSession(expired, new Date(Date.now() - 1_000));
+    await store.revokeSession(`s-${hexId()}`, new Date(Date.now() + 60_000));
+    expect(await store.isSessionRevoked(expired)).toBe(false);
+  });
+
   it('lets the request correct what recovery decided, but not the other way round', async () => {
     const groupId = hexId();
     const id = await store.recordIntent(intent({ groupId }));

@@ -5,6 +5,7 @@ import { getToken } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { authSecret, getAuthOptions } from './options';
+import { isSessionRevoked } from './revocation';
 import { decodeOnce } from './token-memo';
 
 export interface Person {
@@ -12,10 +13,11 @@ export interface Person {
   name: string;
 }
 
-/** For route handlers: decodes the session cookie without another round trip. */
+/** For route handlers: decodes the session cookie without another round trip; a signed-out session holds nobody. */
 export async function personFromRequest(req: NextRequest): Promise<Person | null> {
   const token = await getToken({ req, secret: authSecret(), decode: decodeOnce });
-  return token?.email ? { email: token.email, name: token.name ?? token.email } : null;
+  if (!token?.email || typeof token.sid !== 'string' || (await isSessionRevoked(token.sid))) return null;
+  return { email: token.email, name: token.name ?? token.email };
 }
 
 /** For server components: once per request. */

@@ -45,3 +45,20 @@ describe('parseEnv', () => {
     }
   });
 });
+
+describe('TRUSTED_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', true],
+  ])('%j → %s', (value, expected) => {
+    expect(parseEnv({ TRUSTED_PROXY: value }).TRUSTED_PROXY).toBe(expected);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => parseEnv({ TRUSTED_PROXY: 'yes' })).toThrow('Configuration error: TRUSTED_PROXY must be true or false');
+  });
+});

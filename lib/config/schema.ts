@@ -27,6 +27,13 @@ export const envSchema = z
     DATA_DIR: z.string().trim().min(1).default('.data'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     /** Mutations one person may make per minute through the console (protects the organization's upstream quota). */
+    /** A reverse proxy in front sets X-Forwarded-Host and X-Forwarded-Proto; without it they are ignored. */
+    TRUSTED_PROXY: z
+      .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+    /** Set by `npm start` for the embedded emulator: the console's pass to its /__emulator/info probe. */
+    EMULATOR_CONTROL_TOKEN: optionalText,
     MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   })
   .superRefine((env, ctx) => {

@@ -5,12 +5,12 @@ import { demoSeedPath } from './seeds/demo';
 
 describe('parseCliOptions', () => {
   it('defaults to the demo seed, an ephemeral port on loopback, state in memory and no latency', () => {
-    expect(parseCliOptions([])).toEqual({ seedFile: demoSeedPath, port: 0, host: '127.0.0.1', dataFile: undefined, latencyMs: 0 });
+    expect(parseCliOptions([])).toEqual({ seedFile: demoSeedPath, port: 0, host: '127.0.0.1', dataFile: undefined, latencyMs: 0, testControls: false });
   });
 
   it('reads every option', () => {
     const argv = ['--seed', 's.json', '--port', '4100', '--host', '0.0.0.0', '--data', 'd.json', '--latency-ms', '25'];
-    expect(parseCliOptions(argv)).toEqual({ seedFile: 's.json', port: 4100, host: '0.0.0.0', dataFile: 'd.json', latencyMs: 25 });
+    expect(parseCliOptions(argv)).toEqual({ seedFile: 's.json', port: 4100, host: '0.0.0.0', dataFile: 'd.json', latencyMs: 25, testControls: false });
     expect(parseCliOptions(['--memory']).dataFile).toBeUndefined();
   });
 

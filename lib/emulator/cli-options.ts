@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { demoSeedPath } from './seeds/demo';
 
 const usage =
-  'usage: npm run emulator -- [--seed FILE] [--port N] [--host 127.0.0.1] [--data FILE | --memory] [--latency-ms N]';
+  'usage: npm run emulator -- [--seed FILE] [--port N] [--host 127.0.0.1] [--data FILE | --memory] [--latency-ms N] [--test-controls]';
 
 const wholeNumber = (max: number) => z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().max(max));
 
@@ -16,6 +16,7 @@ const optionsSchema = z
     data: z.string().min(1).optional(),
     memory: z.boolean().default(false),
     'latency-ms': wholeNumber(600_000).default(0),
+    'test-controls': z.boolean().default(false),
   })
   .refine((o) => !(o.data && o.memory), '--data and --memory exclude each other');
 
@@ -26,6 +27,8 @@ export interface CliOptions {
   /** Absent = state kept in memory only. */
   dataFile: string | undefined;
   latencyMs: number;
+  /** Open the unauthenticated /__emulator/ controls (state, faults, reset); only for tests. */
+  testControls: boolean;
 }
 
 export function parseCliOptions(argv: string[]): CliOptions {
@@ -38,6 +41,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
       data: { type: 'string' },
       memory: { type: 'boolean' },
       'latency-ms': { type: 'string' },
+      'test-controls': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -48,5 +52,5 @@ export function parseCliOptions(argv: string[]): CliOptions {
     throw new Error(`${issue?.path.length ? `--${issue.path.join('.')} ` : ''}${issue?.message ?? 'invalid options'}\n${usage}`);
   }
   const o = parsed.data;
-  return { seedFile: o.seed, port: o.port, host: o.host, dataFile: o.data, latencyMs: o['latency-ms'] };
+  return { seedFile: o.seed, port: o.port, host: o.host, dataFile: o.data, latencyMs: o['latency-ms'], testControls: o['test-controls'] };
 }

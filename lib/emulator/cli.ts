@@ -1,4 +1,5 @@
 // `npm run emulator`: starts the Admin API emulator, prints its URL on one line, stops cleanly on SIGINT or SIGTERM.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseCliOptions } from './cli-options';
 import { loadSeed } from './seed';
@@ -9,7 +10,15 @@ async function main(): Promise<void> {
   // An existing data file is the state; the seed only starts a new one.
   const fromData = options.dataFile !== undefined && existsSync(options.dataFile);
   const seed = loadSeed(fromData && options.dataFile ? options.dataFile : options.seedFile);
-  const emulator = await startEmulator({ seed, host: options.host, port: options.port, dataFile: options.dataFile, latencyMs: options.latencyMs });
+  const emulator = await startEmulator({
+    seed,
+    host: options.host,
+    port: options.port,
+    dataFile: options.dataFile,
+    latencyMs: options.latencyMs,
+    // Without --test-controls nobody may use them: the token is random and kept nowhere.
+    controlToken: options.testControls ? undefined : randomBytes(32).toString('base64url'),
+  });
   const where = options.dataFile ? `state in ${options.dataFile}` : 'state in memory';
   console.log(`Atlas Admin API emulator listening at ${emulator.url} (${where})`);
 

@@ -131,3 +131,22 @@ describe('latencyMs', () => {
     }
   });
 });
+
+describe('controlToken', () => {
+  it('hides every control, the state with its private keys included, from a request without the token', async () => {
+    const guarded = await startEmulator({ seed: fixtureSeed(), controlToken: 'a-long-random-token-0123456789' });
+    try {
+      for (const [method, what] of [['GET', 'state'], ['GET', 'info'], ['GET', 'requests'], ['POST', 'reset'], ['DELETE', 'faults']] as const) {
+        for (const headers of [{} as Record<string, string>, { 'X-Emulator-Control-Token': 'wrong' }, { 'X-Emulator-Control-Token': 'a-long-random-token-012345678' }]) {
+          const answer = await fetch(`${guarded.url}/__emulator/${what}`, { method, headers });
+          expect(answer.status, `${method} ${what}`).toBe(404);
+          expect(await answer.text()).not.toContain(fixtureSeed().apiKeys[0]!.privateKey);
+        }
+      }
+      const state = await fetch(`${guarded.url}/__emulator/state`, { headers: { 'X-Emulator-Control-Token': 'a-long-random-token-0123456789' } });
+      expect(state.status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -38,7 +38,7 @@ interface Cli {
  * running when killed), so SIGKILL hits the emulator process.
  */
 async function startCli(dataFile: string): Promise<Cli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/emulator/cli.ts', '--data', dataFile, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'lib/emulator/cli.ts', '--data', dataFile, '--port', '0', '--test-controls'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,5 @@
 // startEmulator: the Admin API emulator as a plain node:http server over one state, with its test controls.
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -40,6 +41,11 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** Per calling credential; generous by default. */
   rateLimit?: RateLimit;
+  /**
+   * When set, the test controls answer only requests carrying it in `X-Emulator-Control-Token` (the state holds
+   * every private key); the embedded console gets it to probe `info`. Unset: open, for tests.
+   */
+  controlToken?: string;
 }
 
 export interface RunningEmulator {
@@ -54,6 +60,13 @@ export interface RunningEmulator {
 /** The Host the client used, so links point where it can follow them; anything odd falls back to the emulator's own. */
 function origin(hostHeader: string | undefined, fallback: string): string {
   return hostHeader && /^[A-Za-z0-9.\-:[\]]+$/.test(hostHeader) ? `http://${hostHeader}` : fallback;
+}
+
+function controlAllowed(token: string | undefined, sent: string | string[] | undefined): boolean {
+  if (token === undefined) return true;
+  if (typeof sent !== 'string') return false;
+  const [a, b] = [Buffer.from(token), Buffer.from(sent)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
@@ -105,7 +118,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     // Concatenated, not resolved: a target such as `//elsewhere/x` must stay a path of this host.
     const url = new URL(`${origin(req.headers.host, baseUrl)}${target.startsWith('/') ? target : '/'}`);
     const body = await readBody(req);
-    if (url.pathname.startsWith(controlPrefix)) return send(res, answerControl(method, url.pathname, body, controls));
+    if (url.pathname.startsWith(controlPrefix)) {
+      const allowed = controlAllowed(options.controlToken, req.headers['x-emulator-control-token']);
+      return send(res, allowed ? answerControl(method, url.pathname, body, controls) : errorAnswer(apiError('RESOURCE_NOT_FOUND', url.pathname), plainJson));
+    }
 
     const node = nodeOf.get(req.socket) ?? 0;
     const entry: Omit<LoggedRequest, 'status' | 'challenged'> = {

@@ -1,4 +1,5 @@
 // Starts the bundled Admin API emulator for the embedded default and says how the console reaches it.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadSeed } from '../emulator/seed';
@@ -6,6 +7,7 @@ import { demoSeedPath } from '../emulator/seeds/demo';
 import { startEmulator } from '../emulator/server';
 
 export async function startEmbeddedUpstream(dataDir: string) {
+  const controlToken = randomBytes(32).toString('base64url');
   const seedFile = process.env.EMULATOR_SEED ? path.resolve(process.env.EMULATOR_SEED) : demoSeedPath;
   const dataFile = path.join(dataDir, 'emulator.json');
   const seed = loadSeed(existsSync(dataFile) ? dataFile : seedFile);
@@ -16,6 +18,9 @@ export async function startEmbeddedUpstream(dataDir: string) {
     dataFile,
     port: process.env.EMULATOR_PORT ? Number(process.env.EMULATOR_PORT) : 0,
     latencyMs: process.env.EMULATOR_LATENCY_MS ? Number(process.env.EMULATOR_LATENCY_MS) : 0,
+    // The controls hand out every private key: open only when a test run asks, else behind a token printed nowhere
+    // and given only to the console (for its demo-mode probe).
+    controlToken: process.env.EMULATOR_TEST_CONTROLS === '1' ? undefined : controlToken,
   });
   const people = seed.users.map((u) => ({
     email: u.emailAddress,
@@ -30,6 +35,7 @@ export async function startEmbeddedUpstream(dataDir: string) {
       ATLAS_ORG_ID: consoleKey.orgId,
       ATLAS_PUBLIC_KEY: consoleKey.publicKey,
       ATLAS_PRIVATE_KEY: consoleKey.privateKey,
+      EMULATOR_CONTROL_TOKEN: controlToken,
     },
   };
 }

@@ -12,6 +12,7 @@ const reasons: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  421: 'Misdirected Request',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
@@ -36,6 +37,9 @@ export class ApiError extends Error {
   }
 }
 
+/** When the upstream limits the console without saying for how long: about what its token buckets take to refill one. */
+const ownRetryEstimateSeconds = 10;
+
 /** Upstream failures keep their code and detail; statuses that would mislead the browser are translated. */
 function fromUpstream(error: UpstreamError): ApiError {
   switch (error.kind) {
@@ -46,7 +50,9 @@ function fromUpstream(error: UpstreamError): ApiError {
     case 'credential':
       return new ApiError(502, error.errorCode, error.detail);
     default:
-      if (error.status === 429) return new ApiError(429, error.errorCode, error.detail);
+      if (error.status === 429) {
+        return new ApiError(429, error.errorCode, error.detail, { retryAfterSeconds: error.retryAfterSeconds ?? ownRetryEstimateSeconds });
+      }
       if (error.status >= 500) {
         return new ApiError(502, error.errorCode, `The Admin API failed (${error.status} ${error.errorCode}): ${error.detail}`);
       }

@@ -7,9 +7,8 @@ import { startHarness, type Harness } from '@/lib/testing/console-harness';
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await startHarness(seedSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8'))));
-  // Read once by the first request: three changes a minute per person.
-  process.env.MUTATIONS_PER_MINUTE = '3';
+  // Three changes a minute per person.
+  harness = await startHarness(seedSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8'))), { mutationsPerMinute: 3 });
 });
 
 afterAll(() => harness.close());

@@ -1,20 +1,16 @@
 // The organization's keys as one person may see them: roles in projects they cannot see are left out.
 import 'server-only';
 import type { ApiKeyList } from '@/lib/api/schemas';
-import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
+import { resolveOrgRoles } from '@/lib/auth/access';
 import type { Person } from '@/lib/auth/session';
 import { ApiError } from './api-error';
 import { getAtlas } from './services';
+import { listWithVisibleRoles, visibleProjectsOf } from './visible-roles';
 
 export async function listOrgKeysFor(person: Person, orgId: string): Promise<ApiKeyList> {
   const atlas = getAtlas();
   const orgRoles = orgId === atlas.orgId ? await resolveOrgRoles(person.email) : [];
   if (orgRoles.length === 0) throw new ApiError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists or is visible to you.`);
-  const [keys, visible] = await Promise.all([atlas.listOrgKeys(), listVisibleProjects(person.email)]);
-  const projectIds = new Set(visible.results.map((p) => p.id));
-  const results = keys.results.map((key) => ({
-    ...key,
-    roles: key.roles.filter((r) => (r.groupId ? projectIds.has(r.groupId) : true)),
-  }));
-  return { results, totalCount: keys.totalCount };
+  const [keys, visible] = await Promise.all([atlas.listOrgKeys(), visibleProjectsOf(person)]);
+  return listWithVisibleRoles(keys, visible);
 }

@@ -7,7 +7,8 @@ import { recordChange } from '@/lib/audit/record-change';
 import { ApiError } from './api-error';
 import { KeyedLock } from './keyed-lock';
 import { processSingleton } from './process-singleton';
-import { getAtlas, getChangeStore } from './services';
+import { getAtlas, getChangeStore, readCurrentRoles } from './services';
+import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './visible-roles';
 
 const lock = processSingleton('key-lock', () => new KeyedLock());
 
@@ -17,18 +18,20 @@ const success = (groupId: string) => (key: ApiKey) => ({
   rolesAfter: projectRolesOf(key, groupId),
 });
 
-export function listProjectKeys(groupId: string) {
-  return getAtlas().listProjectKeys(groupId);
+export async function listProjectKeys(person: Person, groupId: string) {
+  const [keys, visible] = await Promise.all([getAtlas().listProjectKeys(groupId), visibleProjectsOf(person)]);
+  return listWithVisibleRoles(keys, visible);
 }
 
 export async function createProjectKey(person: Person, groupId: string, body: CreateKeyBody): Promise<ApiKey> {
   const intent = { actor: person.email, action: 'create', groupId, keyDesc: body.desc, rolesBefore: [], rolesAfter: body.roles } as const;
-  return recordChange(await getChangeStore(), intent, () => getAtlas().createProjectKey(groupId, body), success(groupId));
+  const created = await recordChange(await getChangeStore(), intent, () => getAtlas().createProjectKey(groupId, body), success(groupId));
+  return withVisibleRoles(created, await visibleProjectsOf(person));
 }
 
 /** Assigns an organization key to the project, or replaces its roles there when it already has some. */
-export function setKeyRoles(person: Person, groupId: string, apiKeyId: string, body: UpdateRolesBody): Promise<ApiKey> {
-  return lock.run(apiKeyId, async () => {
+export async function setKeyRoles(person: Person, groupId: string, apiKeyId: string, body: UpdateRolesBody): Promise<ApiKey> {
+  const updated = await lock.run(apiKeyId, async () => {
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
@@ -52,8 +55,9 @@ export function setKeyRoles(person: Person, groupId: string, apiKeyId: string, b
       rolesAfter: [...body.roles].sort(),
     } as const;
     const write = () => (assigned ? atlas.updateKeyRoles(groupId, apiKeyId, body.roles) : atlas.assignKey(groupId, apiKeyId, body.roles));
-    return recordChange(await getChangeStore(), intent, write, success(groupId));
+    return recordChange(await getChangeStore(), intent, write, success(groupId), readCurrentRoles);
   });
+  return withVisibleRoles(updated, await visibleProjectsOf(person));
 }
 
 /** Removes the key from the project; it stays in the organization and in its other projects. */
@@ -75,6 +79,6 @@ export function unassignProjectKey(person: Person, groupId: string, apiKeyId: st
       rolesBefore: before,
       rolesAfter: [],
     } as const;
-    await recordChange(await getChangeStore(), intent, () => atlas.unassignKey(groupId, apiKeyId), () => ({}));
+    await recordChange(await getChangeStore(), intent, () => atlas.unassignKey(groupId, apiKeyId), () => ({}), readCurrentRoles);
   });
 }

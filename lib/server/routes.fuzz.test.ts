@@ -15,6 +15,10 @@ const consoleValidationCodes = new Set([
   'INVALID_ROLE_FOR_GROUP',
   'REQUEST_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'CROSS_SITE_REQUEST',
+  'MISDIRECTED_REQUEST',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
 ]);
 
 let harness: Harness;
@@ -49,6 +53,16 @@ const bodyLike = fc.oneof(
   fc.record({ roles: fc.array(roleLike, { maxLength: 4 }), expectedRoles: fc.array(roleLike, { maxLength: 3 }) }, { requiredKeys: [] }),
   fc.jsonValue({ maxDepth: 3 }),
 );
+
+/** C0, C1, DEL and the line separators, alone or inside ordinary text. */
+const controlChar = fc.constantFrom('\u0000', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029');
+const withControl = fc.tuple(fc.string({ maxLength: 20 }), controlChar, fc.string({ maxLength: 20 })).map(([a, c, b]) => `${a}${c}${b}`);
+
+/** Text of 245–255 UTF-16 code units made of astral-plane characters (two units each) and some BMP ones. */
+const nearLimitAstral = fc
+  .tuple(fc.integer({ min: 118, max: 127 }), fc.integer({ min: 0, max: 10 }), fc.constantFrom('😀', '𝄞', '🀄', '𠀋'))
+  .map(([astral, bmp, char]) => char.repeat(astral) + 'x'.repeat(bmp))
+  .filter((text) => text.length >= 245 && text.length <= 255);
 
 async function expectWellFormed(answer: Response) {
   expect(answer.status, `status ${answer.status}`).toBeLessThan(500);
@@ -108,6 +122,68 @@ describe('every route under arbitrary input', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('control characters in every free-text field and query value', async () => {
+    const groupId = seed.projects[0]!.id;
+    await fc.assert(
+      fc.asyncProperty(withControl, fc.constantFrom('desc', 'roles', 'actor', 'from', 'manyProjects', 'format'), async (text, field) => {
+        await harness.clearUpstreamRequests();
+        const answer =
+          field === 'desc' || field === 'roles'
+            ? await harness.call('POST', `/api/groups/${groupId}/apiKeys`, { as: orgOwner, body: field === 'desc' ? { desc: text, roles: ['GROUP_READ_ONLY'] } : { desc: 'x', roles: [text] } })
+            : await harness.call('GET', `/${field === 'manyProjects' ? 'api/audit' : 'api/activity'}?${new URLSearchParams({ [field]: text }).toString()}`, { as: orgOwner });
+        expect(answer.status).toBe(400);
+        await expectWellFormed(answer);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('astral-plane descriptions near the 250-unit limit: accepted exactly when the upstream would accept them', async () => {
+    const groupId = seed.projects[0]!.id;
+    await fc.assert(
+      fc.asyncProperty(nearLimitAstral, async (desc) => {
+        await harness.clearUpstreamRequests();
+        const answer = await harness.call('POST', `/api/groups/${groupId}/apiKeys`, { as: orgOwner, body: { desc, roles: ['GROUP_READ_ONLY'] } });
+        expect(answer.status, `${desc.length} units`).toBe(desc.length <= 250 ? 200 : 400);
+        await expectWellFormed(answer);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('header combinations for the same-site check: only a same-origin write reaches the upstream', async () => {
+    const groupId = seed.projects[0]!.id;
+    const own = 'http://localhost:3000';
+    const headerSets = fc.record(
+      {
+        origin: fc.constantFrom(own, 'http://localhost:3001', 'https://localhost:3000', 'http://127.0.0.1:3000', 'https://evil.example', 'null', '', 'http://[', own + '/'),
+        'sec-fetch-site': fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none', '', 'SAME-ORIGIN'),
+        'x-forwarded-host': fc.constantFrom('localhost:3000', 'evil.example', ''),
+        'x-forwarded-proto': fc.constantFrom('http', 'https', ''),
+        host: fc.constantFrom('localhost:3000', '127.0.0.1:3000', 'evil.example', 'localhost:3000.evil.example'),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(headerSets, async (headers) => {
+        await harness.clearUpstreamRequests();
+        // An unassigned key: a write that gets through is answered 404 by the console after its one read.
+        const answer = await harness.call('DELETE', `/api/groups/${groupId}/apiKeys/${'a'.repeat(24)}`, { as: orgOwner, headers, sameSite: false });
+        const host = headers.host ?? 'localhost:3000';
+        const loopback = host === 'localhost:3000' || host === '127.0.0.1:3000';
+        const site = headers['sec-fetch-site'];
+        const origin = headers.origin;
+        const originOf = (value: string) => (URL.canParse(value) ? new URL(value).origin : undefined);
+        const sameSite = (site || origin) && (!site || site === 'same-origin') && (!origin || originOf(origin) === `http://${host}`);
+        if (!loopback) expect(answer.status).toBe(421);
+        else if (!sameSite) expect(answer.status).toBe(403);
+        else expect(answer.status).not.toBe(403);
+        await expectWellFormed(answer);
+      }),
+      { numRuns: 120 },
     );
   });
 });

@@ -1,15 +1,22 @@
-// Refuses state-changing requests that a browser sent from another site (CSRF), by Sec-Fetch-Site or Origin.
+// Refuses state-changing requests that a browser did not send from the console's own pages (CSRF).
 import 'server-only';
+import { ownOrigins, type HostPolicy } from '@/lib/host-rules';
 
-export function isCrossSite(req: Request): boolean {
+/**
+ * Cross-site unless the request proves otherwise: a write with neither Origin nor Sec-Fetch-Site is refused,
+ * Sec-Fetch-Site must say same-origin, and Origin must be the console's own by scheme, host and port.
+ */
+export function isCrossSite(req: Request, policy: HostPolicy): boolean {
   const site = req.headers.get('sec-fetch-site');
-  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = req.headers.get('origin');
+  if (!site && !origin) return true;
+  if (site && site !== 'same-origin') return true;
   if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  let sent: string;
   try {
-    return new URL(origin).host !== host;
+    sent = new URL(origin).origin;
   } catch {
     return true;
   }
+  return !ownOrigins(req.headers, req.url, policy).includes(sent);
 }

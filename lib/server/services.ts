@@ -7,6 +7,7 @@ import type { ChangeStore } from '@/lib/audit/store';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
 import { projectRolesOf } from '@/lib/api/role-assignments';
+import { escapeForLog } from './log-text';
 import { processSingleton } from './process-singleton';
 
 interface Services {
@@ -45,7 +46,7 @@ async function openStore(): Promise<ChangeStore> {
   const settle = () =>
     settlePending(store, (groupId, apiKeyId) => readCurrentRoles(groupId, apiKeyId), {
       olderThan: shared ? new Date(Date.now() - sharedPendingGraceMs) : undefined,
-    }).catch((error: unknown) => console.warn(`change history: settling pending records failed (${String(error)})`));
+    }).catch((error: unknown) => console.warn(escapeForLog(`change history: settling pending records failed (${String(error)})`)));
   void settle();
   // On a shared database another instance's crash is only seen once its grace period is over.
   if (shared) setInterval(() => void settle(), sharedPendingGraceMs).unref();
@@ -61,7 +62,7 @@ export function getChangeStore(): Promise<ChangeStore> {
 }
 
 /** The key's current roles in the project, or null when it is not assigned there. */
-async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
+export async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
   const key = await getAtlas().getOrgKey(apiKeyId);
   const roles = projectRolesOf(key, groupId);
   return roles.length > 0 ? roles : null;

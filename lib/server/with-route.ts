@@ -6,6 +6,9 @@ import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { ApiError, errorResponse, toApiError } from './api-error';
+import { checkBody, checkQuery } from './control-characters';
+import { checkHost, currentHostPolicy } from './host-guard';
+import { escapeForLog } from './log-text';
 import { processSingleton } from './process-singleton';
 import { RateLimiter } from './rate-limit';
 import { readJsonBody } from './read-json-body';
@@ -48,15 +51,20 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
 ) {
   return async (req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
+      const policy = currentHostPolicy();
+      checkHost(req, policy);
       const mutation = req.method !== 'GET' && req.method !== 'HEAD';
-      if (mutation && isCrossSite(req)) {
+      if (mutation && isCrossSite(req, policy)) {
         throw new ApiError(403, 'CROSS_SITE_REQUEST', 'Changes must come from the console itself, not from another site.');
       }
       const person = await personFromRequest(req);
       if (!person) throw new ApiError(401, 'NOT_SIGNED_IN', 'Sign in to the console first.');
       const params = parse('path', spec.params, await segment.params);
+      checkQuery(req.nextUrl.searchParams);
       const query = parse('query', spec.query, Object.fromEntries(req.nextUrl.searchParams));
-      const body = parse('body', spec.body, spec.body ? await readJsonBody(req) : undefined);
+      const rawBody = spec.body ? await readJsonBody(req) : undefined;
+      checkBody(rawBody);
+      const body = parse('body', spec.body, rawBody);
       if (mutation) {
         const quota = mutationLimiter().take(person.email);
         if (!quota.ok) {
@@ -84,7 +92,7 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       return new Response(toJson(result), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.status === 500) console.error(`${req.method} ${req.nextUrl.pathname} failed: ${describe(error)}`);
+      if (apiError.status === 500) console.error(escapeForLog(`${req.method} ${req.nextUrl.pathname} failed: ${describe(error)}`));
       return errorResponse(apiError);
     }
   };

@@ -1,17 +1,19 @@
 // Runs the console's route handlers in-process against a real emulator over HTTP, with real session cookies.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { forgetCachedAccess } from '@/lib/auth/access';
+import { getChangeStore } from '@/lib/server/services';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
 
 const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
 
-type Handler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+type Handler = (req: NextRequest, segment: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>>;
 
 /** The console's API routes by pattern; a segment in braces is a path parameter. */
 const routes: [string, () => Promise<RouteModule>][] = [
@@ -21,6 +23,7 @@ const routes: [string, () => Promise<RouteModule>][] = [
   ['/api/orgs/{orgId}/apiKeys', () => import('@/app/api/orgs/[orgId]/apiKeys/route')],
   ['/api/audit', () => import('@/app/api/audit/route')],
   ['/api/activity', () => import('@/app/api/activity/route')],
+  ['/api/health', () => import('@/app/api/health/route')],
 ];
 
 function match(pathname: string): { load: () => Promise<RouteModule>; params: Record<string, string> } {
@@ -39,13 +42,21 @@ function match(pathname: string): { load: () => Promise<RouteModule>; params: Re
     });
     if (ok) return { load, params };
   }
-  throw new Error(`no route for ${pathname}`);
+  return { load: () => import('@/app/api/[...path]/route'), params: { path: pathname } };
 }
 
 export interface Harness {
   emulator: RunningEmulator;
   seed: Seed;
-  call(method: string, url: string, options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  /**
+   * One request as a browser on the console's own page sends it: Host, and for writes Origin and Sec-Fetch-Site,
+   * unless `headers` sets either of the last two or `sameSite: false` leaves them out.
+   */
+  call(
+    method: string,
+    url: string,
+    options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; sameSite?: boolean },
+  ): Promise<Response>;
   upstreamRequests(): Promise<{ method: string; path: string; status: number; auth: string; challenged: boolean }[]>;
   clearUpstreamRequests(): Promise<void>;
   /** As in a freshly started console: the next request reads people, projects and the organization upstream again. */
@@ -54,7 +65,10 @@ export interface Harness {
 }
 
 /** Configures this test process as a console pointed at a fresh emulator; call once per test file. */
-export async function startHarness(seed: Seed, options: { latencyMs?: number; surface?: string; timeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  seed: Seed,
+  options: { latencyMs?: number; surface?: string; timeoutMs?: number; mutationsPerMinute?: number } = {},
+): Promise<Harness> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs: options.latencyMs });
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   if (!consoleKey) throw new Error('seed without console key');
@@ -66,14 +80,16 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
     ATLAS_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
     NEXTAUTH_SECRET: secret,
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'console-harness-')),
-    MUTATIONS_PER_MINUTE: '100000',
+    MUTATIONS_PER_MINUTE: String(options.mutationsPerMinute ?? 100_000),
   });
+  // Every session is checked against the change history: open it here, not in a test's first (timed) request.
+  await getChangeStore();
 
   const cookies = new Map<string, string>();
   const sessionCookie = async (email: string) => {
     const cached = cookies.get(email);
     if (cached) return cached;
-    const token = await encode({ token: { email, name: email, sub: email }, secret });
+    const token = await encode({ token: { email, name: email, sub: email, sid: randomUUID() }, secret });
     cookies.set(email, token);
     return token;
   };
@@ -81,14 +97,18 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
   return {
     emulator,
     seed,
-    async call(method, url, { as, body, rawBody, headers = {} } = {}) {
+    async call(method, url, { as, body, rawBody, headers = {}, sameSite = true } = {}) {
       // Matched on the raw path: URL parsing would fold `..` segments before the console sees them.
       const [rawPath = ''] = url.split('?');
       const { load, params } = match(rawPath);
       const target = new URL(url, 'http://localhost:3000');
       const handler = (await load())[method as keyof RouteModule];
       if (!handler) return new Response(null, { status: 405 });
-      const allHeaders: Record<string, string> = { ...headers };
+      const allHeaders: Record<string, string> = { host: target.host, ...headers };
+      const write = method !== 'GET' && method !== 'HEAD';
+      if (write && sameSite && !('origin' in headers) && !('sec-fetch-site' in headers)) {
+        Object.assign(allHeaders, { origin: target.origin, 'sec-fetch-site': 'same-origin' });
+      }
       if (as) allHeaders.cookie = `next-auth.session-token=${await sessionCookie(as)}`;
       const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
       if (payload !== undefined) allHeaders['content-type'] ??= 'application/json';

@@ -2,6 +2,7 @@ import { activityQuery } from '@/lib/api/activity';
 import { changesToCsv } from '@/lib/audit/to-csv';
 import { activityFor } from '@/lib/server/activity';
 import { withRoute } from '@/lib/server/with-route';
+import { otherMethods } from '@/lib/server/unrouted';
 
 export const GET = withRoute({ access: 'signed-in', query: activityQuery }, async ({ person, query }) => {
   const page = await activityFor(person, query);
@@ -14,3 +15,5 @@ export const GET = withRoute({ access: 'signed-in', query: activityQuery }, asyn
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');

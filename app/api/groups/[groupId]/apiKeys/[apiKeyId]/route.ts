@@ -2,6 +2,7 @@ import { groupKeyPath, updateRolesBody } from '@/lib/api/schemas';
 import { grantable } from '@/lib/server/grantable';
 import { setKeyRoles, unassignProjectKey } from '@/lib/server/project-keys';
 import { withRoute } from '@/lib/server/with-route';
+import { otherMethods } from '@/lib/server/unrouted';
 
 export const PATCH = withRoute(
   { access: 'manage-keys', params: groupKeyPath, body: grantable(updateRolesBody) },
@@ -11,3 +12,5 @@ export const PATCH = withRoute(
 export const DELETE = withRoute({ access: 'manage-keys', params: groupKeyPath }, ({ person, params }) =>
   unassignProjectKey(person, params.groupId, params.apiKeyId),
 );
+
+export const { GET, POST, PUT } = otherMethods('PATCH', 'DELETE');

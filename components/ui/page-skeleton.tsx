@@ -1,7 +1,7 @@
 // What a console page shows while its server part loads: the shape of a list page, not a spinner.
 import { Group, Skeleton, Stack } from '@mantine/core';
 
-export default function ConsoleLoading() {
+export function PageSkeleton() {
   return (
     <Stack role="status" aria-label="Loading">
       <Group justify="space-between">

@@ -1,0 +1,25 @@
+// A key's roles as one person may see them: projects they have no role in are counted, never shown.
+import 'server-only';
+import type { ApiKey, ApiKeyList } from '@/lib/api/schemas';
+import { listVisibleProjects } from '@/lib/auth/access';
+import type { Person } from '@/lib/auth/session';
+
+export type VisibleProjects = ReadonlySet<string>;
+
+export async function visibleProjectsOf(person: Person): Promise<VisibleProjects> {
+  return new Set((await listVisibleProjects(person.email)).results.map((p) => p.id));
+}
+
+export function withVisibleRoles(key: ApiKey, visible: VisibleProjects): ApiKey {
+  const hidden = new Set<string>();
+  const roles = key.roles.filter((r) => {
+    if (!r.groupId || visible.has(r.groupId)) return true;
+    hidden.add(r.groupId);
+    return false;
+  });
+  return hidden.size > 0 ? { ...key, roles, hiddenProjects: hidden.size } : { ...key, roles };
+}
+
+export function listWithVisibleRoles(list: ApiKeyList, visible: VisibleProjects): ApiKeyList {
+  return { results: list.results.map((key) => withVisibleRoles(key, visible)), totalCount: list.totalCount };
+}
