@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createDrizzleStore } from './drizzle-store';
 import { errorLabel } from './error-label';
 import { migrateEmbedded, migrateShared } from './migrate';
+import { createSharedCoordination } from './shared-coordination';
 import type { ChangeStore } from './store';
 
 export interface OpenChangeStoreOptions {
@@ -24,10 +25,17 @@ export function openChangeStore({ databaseUrl, dataDir }: OpenChangeStoreOptions
 
 async function openShared(connectionString: string): Promise<ChangeStore> {
   await migrateShared(connectionString);
+  const pool = newPool(connectionString);
+  const locks = newPool(connectionString);
+  const db = drizzlePg({ client: pool });
+  return createDrizzleStore(db, async () => void (await Promise.all([pool.end(), locks.end()])), createSharedCoordination(db, locks));
+}
+
+function newPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it on demand.
   pool.on('error', (error) => console.warn(`change history: an idle PostgreSQL connection failed (${errorLabel(error)})`));
-  return createDrizzleStore(drizzlePg({ client: pool }), () => pool.end());
+  return pool;
 }
 
 async function openEmbedded(directory: string): Promise<ChangeStore> {

@@ -16,7 +16,24 @@ export interface ChangeStore {
   list(filter: ChangeFilter): Promise<{ results: ChangeRecord[]; totalCount: number }>;
   /** Pending records, oldest first; with `olderThan`, only those created before it. */
   listPending(olderThan?: Date): Promise<ChangeRecord[]>;
+  /** Coordination across the instances sharing a PostgreSQL; absent on embedded PGlite, which one process owns. */
+  readonly shared?: SharedCoordination;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type MutationQuota = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** What several console instances on one PostgreSQL agree on through the database. */
+export interface SharedCoordination {
+  /** Runs `task` while this instance holds the key's lock, which no other instance can take meanwhile. */
+  withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Takes one token of the person's bucket of `perMinute`, counted across instances. */
+  takeMutationToken(actor: string, perMinute: number): Promise<MutationQuota>;
+  /**
+   * Settles the pending records no live instance is working on, each by exactly one instance: a key's record once
+   * its key lock is free, a new key's record (no key to lock) once created before `olderThan`.
+   */
+  settleAbandoned(olderThan: Date, decide: (record: ChangeRecord) => Promise<ChangeOutcome>): Promise<ChangeOutcome[]>;
 }

@@ -17,8 +17,12 @@ interface Services {
 // One PGlite handle and one Digest nonce per process.
 const services = processSingleton<Services>('services', () => ({}));
 
-/** How long an intent may stay pending on a shared PostgreSQL before another instance settles it. */
+/**
+ * How long a new key's intent may stay pending on a shared PostgreSQL before another instance settles it; a key's
+ * intent is settled as soon as no instance holds the key's lock, looked for this often.
+ */
 const sharedPendingGraceMs = 2 * 60_000;
+const sharedSettleEveryMs = 10_000;
 
 export function getAtlas(): AtlasClient {
   if (services.atlas) return services.atlas;
@@ -47,8 +51,8 @@ async function openStore(): Promise<ChangeStore> {
       olderThan: shared ? new Date(Date.now() - sharedPendingGraceMs) : undefined,
     }).catch((error: unknown) => console.warn(`change history: settling pending records failed (${String(error)})`));
   void settle();
-  // On a shared database another instance's crash is only seen once its grace period is over.
-  if (shared) setInterval(() => void settle(), sharedPendingGraceMs).unref();
+  // On a shared database another instance may die at any time, leaving its intents for the others to settle.
+  if (shared) setInterval(() => void settle(), sharedSettleEveryMs).unref();
   return store;
 }
 
