@@ -11,9 +11,9 @@ export interface SettleOptions {
   /**
    * Only records created before this instant. Embedded PGlite belongs to one process, so every pending record
    * there was left by a dead one: omit it. A PostgreSQL shared by several instances also holds the pending
-   * records of changes still in flight elsewhere: there a key's record is settled once its key lock is free, and
-   * only a new key's record (which has no key to lock) waits for this instant; pass now minus a bound longer than
-   * any upstream call (timeouts and retries included), or a live creation would be settled from a guess.
+   * records of changes still in flight elsewhere: pass now minus a bound longer than any upstream write, since
+   * an upstream may still apply a write its sender died waiting for; there a key's record is also left alone while
+   * its key lock is held by a live instance.
    */
   olderThan?: Date;
 }

@@ -72,8 +72,9 @@ export function createSharedCoordination(db: NodePgDatabase, locks: pg.Pool): Sh
       for (const row of pending) {
         const record = toRecord(row);
         // A live instance holds the key's lock from before the intent until after the outcome.
+        if (row.createdAt >= olderThan) continue;
         const release = record.apiKeyId === null ? undefined : await acquire(record.apiKeyId, false);
-        if (record.apiKeyId === null ? row.createdAt >= olderThan : !release) continue;
+        if (record.apiKeyId !== null && !release) continue;
         try {
           const outcome = await db.transaction(async (tx) => {
             // Another instance settling the same record holds its row: skip it rather than wait and settle it twice.

@@ -32,8 +32,8 @@ export interface SharedCoordination {
   /** Takes one token of the person's bucket of `perMinute`, counted across instances. */
   takeMutationToken(actor: string, perMinute: number): Promise<MutationQuota>;
   /**
-   * Settles the pending records no live instance is working on, each by exactly one instance: a key's record once
-   * its key lock is free, a new key's record (no key to lock) once created before `olderThan`.
+   * Settles the pending records created before `olderThan` that no live instance is working on, each by exactly one
+   * instance: a key's record only while its key lock is free (its instance holds it until the outcome is written).
    */
   settleAbandoned(olderThan: Date, decide: (record: ChangeRecord) => Promise<ChangeOutcome>): Promise<ChangeOutcome[]>;
 }

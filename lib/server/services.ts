@@ -18,10 +18,10 @@ interface Services {
 const services = processSingleton<Services>('services', () => ({}));
 
 /**
- * How long a new key's intent may stay pending on a shared PostgreSQL before another instance settles it; a key's
- * intent is settled as soon as no instance holds the key's lock, looked for this often.
+ * On a shared PostgreSQL, another instance's intent is settled once no instance holds its key's lock and it is older
+ * than three upstream timeouts (writes are never retried), so a write its dead sender left in flight has landed.
+ * Looked for this often.
  */
-const sharedPendingGraceMs = 2 * 60_000;
 const sharedSettleEveryMs = 10_000;
 
 export function getAtlas(): AtlasClient {
@@ -48,7 +48,7 @@ async function openStore(): Promise<ChangeStore> {
   const shared = Boolean(env.DATABASE_URL);
   const settle = () =>
     settlePending(store, (groupId, apiKeyId) => readCurrentRoles(groupId, apiKeyId), {
-      olderThan: shared ? new Date(Date.now() - sharedPendingGraceMs) : undefined,
+      olderThan: shared ? new Date(Date.now() - 3 * env.ATLAS_TIMEOUT_MS) : undefined,
     }).catch((error: unknown) => console.warn(`change history: settling pending records failed (${String(error)})`));
   void settle();
   // On a shared database another instance may die at any time, leaving its intents for the others to settle.
