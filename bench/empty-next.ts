@@ -1,8 +1,7 @@
-// The memory baseline: an empty Next.js app (one App Router route) from the installed next, measured as the console is.
+// The memory baseline: an empty Next.js app (one App Router route) on the installed next, measured as the console is.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { waitUntilHealthy } from '../lib/testing/next-console';
@@ -12,13 +11,17 @@ const root = path.resolve(__dirname, '..');
 const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
 const version = (JSON.parse(readFileSync(path.join(path.dirname(nextBin), '../../package.json'), 'utf8')) as { version: string }).version;
 
-/** Built once per next version in the temp directory, and reused by later runs. */
+/**
+ * Built once per next version under .data (ignored by git, lint and the typecheck), and reused by later runs; inside
+ * the repository so that it resolves next from its node_modules, as Turbopack allows no symlink out of the project.
+ */
 function ensureEmptyApp(): string {
-  const dir = path.join(tmpdir(), `atlas-bench-empty-next-${version}`);
+  const dir = path.join(root, '.data', `bench-empty-next-${version}`);
   if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
   mkdirSync(path.join(dir, 'app', 'api', 'health'), { recursive: true });
-  if (!existsSync(path.join(dir, 'node_modules'))) symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+  // Its own empty configuration, or Next.js would find the console's above it.
+  writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
   writeFileSync(path.join(dir, 'app', 'api', 'health', 'route.js'), "export const GET = () => Response.json({ ok: true });\n");
   console.log('building the empty Next.js baseline (next build)…');
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
