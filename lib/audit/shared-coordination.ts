@@ -1,6 +1,6 @@
 // How console instances sharing one PostgreSQL serialize key changes, count mutations and settle abandoned intents.
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { changeOutcome } from './change';
@@ -68,11 +68,14 @@ export function createSharedCoordination(db: NodePgDatabase, locks: pg.Pool): Sh
 
     async settleAbandoned(olderThan, decide) {
       const outcomes = [];
-      const pending = await db.select().from(keyChanges).where(eq(keyChanges.outcome, 'pending')).orderBy(asc(keyChanges.createdAt), asc(keyChanges.id));
+      const pending = await db
+        .select()
+        .from(keyChanges)
+        .where(and(eq(keyChanges.outcome, 'pending'), lt(keyChanges.createdAt, olderThan)))
+        .orderBy(asc(keyChanges.createdAt), asc(keyChanges.id));
       for (const row of pending) {
         const record = toRecord(row);
         // A live instance holds the key's lock from before the intent until after the outcome.
-        if (row.createdAt >= olderThan) continue;
         const release = record.apiKeyId === null ? undefined : await acquire(record.apiKeyId, false);
         if (record.apiKeyId !== null && !release) continue;
         try {
