@@ -30,7 +30,7 @@ export function ensureBuild(): void {
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
-function treeRss(pid: number): number {
+export function treeRss(pid: number): number {
   const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=']).toString();
   const rows = out.trim().split('\n').map((line) => line.trim().split(/\s+/).map(Number));
   const inTree = new Set([pid]);

@@ -2,16 +2,49 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
 import { keyChanges, revokedSessions } from './schema';
-import type { ChangeStore } from './store';
+import type { ChangeStore, SharedCoordination } from './store';
 
-function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
+export function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
   return { ...row, createdAt: row.createdAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null };
 }
 
+/**
+ * Settles a record unless it is settled already; answers whether it did.
+ */
+export async function writeOutcome(db: PgDatabase<PgQueryResultHKT>, id: string, outcome: z.output<typeof changeOutcome>): Promise<boolean> {
+  const settledBy = outcome.settledBy ?? null;
+  const fields =
+    outcome.outcome === 'success'
+      ? {
+          apiKeyId: outcome.apiKeyId,
+          publicKey: outcome.publicKey,
+          rolesAfter: outcome.rolesAfter && [...outcome.rolesAfter],
+          errorCode: null,
+          detail: null,
+        }
+      : { errorCode: outcome.outcome === 'failure' ? outcome.errorCode : null, detail: outcome.detail };
+  // Recovery settles only what nobody knows yet (pending, or unknown to the request); the request itself may correct
+  // what recovery guessed.
+  const settleable = settledBy
+    ? or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.outcome, 'unknown'))
+    : or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.settledBy, 'recovery'));
+  const updated = await db
+    .update(keyChanges)
+    .set({ ...fields, outcome: outcome.outcome, settledBy, completedAt: sql`now()` })
+    .where(and(eq(keyChanges.id, id), settleable))
+    .returning({ id: keyChanges.id });
+  return updated.length > 0;
+}
+
 /** Wraps a migrated database; `release` frees its connections and runs once however often `close` is called. */
-export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: () => Promise<void>): ChangeStore {
+export function createDrizzleStore(
+  db: PgDatabase<PgQueryResultHKT>,
+  release: () => Promise<void>,
+  shared?: SharedCoordination,
+): ChangeStore {
   let closing: Promise<void> | undefined;
 
   return {
@@ -35,29 +68,7 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
     },
 
     async recordOutcome(id, input) {
-      const outcome = changeOutcome.parse(input);
-      const settledBy = outcome.settledBy ?? null;
-      const fields =
-        outcome.outcome === 'success'
-          ? {
-              apiKeyId: outcome.apiKeyId,
-              publicKey: outcome.publicKey,
-              rolesAfter: outcome.rolesAfter && [...outcome.rolesAfter],
-              errorCode: null,
-              detail: null,
-            }
-          : { errorCode: outcome.outcome === 'failure' ? outcome.errorCode : null, detail: outcome.detail };
-      // Recovery settles only what nobody knows yet (pending, or unknown to the request); the request itself may
-      // correct what recovery guessed.
-      const settleable = settledBy
-        ? or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.outcome, 'unknown'))
-        : or(eq(keyChanges.outcome, 'pending'), eq(keyChanges.settledBy, 'recovery'));
-      const updated = await db
-        .update(keyChanges)
-        .set({ ...fields, outcome: outcome.outcome, settledBy, completedAt: sql`now()` })
-        .where(and(eq(keyChanges.id, id), settleable))
-        .returning({ id: keyChanges.id });
-      if (updated.length > 0) return;
+      if (await writeOutcome(db, id, changeOutcome.parse(input))) return;
       const [existing] = await db.select({ id: keyChanges.id }).from(keyChanges).where(eq(keyChanges.id, id));
       if (!existing) throw new Error(`No change record has the id ${id}`);
     },
@@ -85,6 +96,8 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
       ]);
       return { results: rows.map(toRecord), totalCount: total?.value ?? 0 };
     },
+
+    shared,
 
     async listPending(olderThan) {
       const rows = await db

@@ -11,8 +11,9 @@ export interface SettleOptions {
   /**
    * Only records created before this instant. Embedded PGlite belongs to one process, so every pending record
    * there was left by a dead one: omit it. A PostgreSQL shared by several instances also holds the pending
-   * records of changes still in flight elsewhere: pass now minus a bound longer than any upstream call
-   * (timeouts and retries included), or a live change would be settled from a guess.
+   * records of changes still in flight elsewhere: pass now minus a bound longer than any upstream write, since
+   * an upstream may still apply a write its sender died waiting for; there a key's record is also left alone while
+   * its key lock is held by a live instance.
    */
   olderThan?: Date;
 }
@@ -23,14 +24,22 @@ export async function settlePending(
   readCurrentRoles: ReadCurrentRoles,
   { olderThan }: SettleOptions = {},
 ): Promise<{ settled: number; unknown: number }> {
-  const counts = { settled: 0, unknown: 0 };
+  const outcomes = store.shared
+    ? await store.shared.settleAbandoned(olderThan ?? new Date(), (record) => decide(record, readCurrentRoles))
+    : await settleEach(store, readCurrentRoles, olderThan);
+  const unknown = outcomes.filter((outcome) => outcome.outcome === 'unknown').length;
+  return { settled: outcomes.length - unknown, unknown };
+}
+
+async function settleEach(store: ChangeStore, readCurrentRoles: ReadCurrentRoles, olderThan?: Date): Promise<ChangeOutcome[]> {
+  const outcomes: ChangeOutcome[] = [];
   // One at a time: a start-up should not burst the upstream's rate limit.
   for (const record of await store.listPending(olderThan)) {
     const outcome = await decide(record, readCurrentRoles);
     await store.recordOutcome(record.id, { ...outcome, settledBy: 'recovery' });
-    counts[outcome.outcome === 'unknown' ? 'unknown' : 'settled'] += 1;
+    outcomes.push(outcome);
   }
-  return counts;
+  return outcomes;
 }
 
 /** The fields of a change that tell, from the key's current roles, whether it was applied. */

@@ -1,7 +1,7 @@
 // The change history's tables, as Drizzle declares them; drizzle-kit generates lib/audit/migrations from them.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { changeActions, changeOutcomes, settledByValues } from './change';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
@@ -45,3 +45,10 @@ export const revokedSessions = pgTable(
   },
   (t) => [index('revoked_sessions_expires_at_idx').on(t.expiresAt)],
 );
+
+/** Each person's mutation token bucket, shared by the console instances on one PostgreSQL (unused on PGlite). */
+export const mutationBuckets = pgTable('mutation_buckets', {
+  actor: text('actor').primaryKey(),
+  tokens: doublePrecision('tokens').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

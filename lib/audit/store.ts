@@ -20,7 +20,24 @@ export interface ChangeStore {
   revokeSession(sessionId: string, expiresAt: Date): Promise<void>;
   /** Whether a session was signed out, on this instance or any other sharing the database. */
   isSessionRevoked(sessionId: string): Promise<boolean>;
+  /** Coordination across the instances sharing a PostgreSQL; absent on embedded PGlite, which one process owns. */
+  readonly shared?: SharedCoordination;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type MutationQuota = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** What several console instances on one PostgreSQL agree on through the database. */
+export interface SharedCoordination {
+  /** Runs `task` while this instance holds the key's lock, which no other instance can take meanwhile. */
+  withKeyLock<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Takes one token of the person's bucket of `perMinute`, counted across instances. */
+  takeMutationToken(actor: string, perMinute: number): Promise<MutationQuota>;
+  /**
+   * Settles the pending records created before `olderThan` that no live instance is working on, each by exactly one
+   * instance: a key's record only while its key lock is free (its instance holds it until the outcome is written).
+   */
+  settleAbandoned(olderThan: Date, decide: (record: ChangeRecord) => Promise<ChangeOutcome>): Promise<ChangeOutcome[]>;
 }

@@ -12,6 +12,14 @@ import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './vis
 
 const lock = processSingleton('key-lock', () => new KeyedLock());
 
+/** One read-compare-write per key at a time: in this process, then across the instances sharing the history. */
+function exclusively<T>(apiKeyId: string, task: () => Promise<T>): Promise<T> {
+  return lock.run(apiKeyId, async () => {
+    const { shared } = await getChangeStore();
+    return shared ? shared.withKeyLock(apiKeyId, task) : task();
+  });
+}
+
 const success = (groupId: string) => (key: ApiKey) => ({
   apiKeyId: key.id,
   publicKey: key.publicKey,
@@ -31,7 +39,7 @@ export async function createProjectKey(person: Person, groupId: string, body: Cr
 
 /** Assigns an organization key to the project, or replaces its roles there when it already has some. */
 export async function setKeyRoles(person: Person, groupId: string, apiKeyId: string, body: UpdateRolesBody): Promise<ApiKey> {
-  const updated = await lock.run(apiKeyId, async () => {
+  const updated = await exclusively(apiKeyId, async () => {
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
@@ -62,7 +70,7 @@ export async function setKeyRoles(person: Person, groupId: string, apiKeyId: str
 
 /** Removes the key from the project; it stays in the organization and in its other projects. */
 export function unassignProjectKey(person: Person, groupId: string, apiKeyId: string): Promise<void> {
-  return lock.run(apiKeyId, async () => {
+  return exclusively(apiKeyId, async () => {
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);

@@ -18,8 +18,12 @@ interface Services {
 // One PGlite handle and one Digest nonce per process.
 const services = processSingleton<Services>('services', () => ({}));
 
-/** How long an intent may stay pending on a shared PostgreSQL before another instance settles it. */
-const sharedPendingGraceMs = 2 * 60_000;
+/**
+ * On a shared PostgreSQL, another instance's intent is settled once no instance holds its key's lock and it is older
+ * than three upstream timeouts (writes are never retried), so a write its dead sender left in flight has landed.
+ * Looked for this often.
+ */
+const sharedSettleEveryMs = 10_000;
 
 export function getAtlas(): AtlasClient {
   if (services.atlas) return services.atlas;
@@ -45,11 +49,11 @@ async function openStore(): Promise<ChangeStore> {
   const shared = Boolean(env.DATABASE_URL);
   const settle = () =>
     settlePending(store, (groupId, apiKeyId) => readCurrentRoles(groupId, apiKeyId), {
-      olderThan: shared ? new Date(Date.now() - sharedPendingGraceMs) : undefined,
+      olderThan: shared ? new Date(Date.now() - 3 * env.ATLAS_TIMEOUT_MS) : undefined,
     }).catch((error: unknown) => console.warn(escapeForLog(`change history: settling pending records failed (${String(error)})`)));
   void settle();
-  // On a shared database another instance's crash is only seen once its grace period is over.
-  if (shared) setInterval(() => void settle(), sharedPendingGraceMs).unref();
+  // On a shared database another instance may die at any time, leaving its intents for the others to settle.
+  if (shared) setInterval(() => void settle(), sharedSettleEveryMs).unref();
   return store;
 }
 

@@ -4,13 +4,11 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
-import { getConfig } from '@/lib/config';
 import { ApiError, errorResponse, toApiError } from './api-error';
 import { checkBody, checkQuery } from './control-characters';
 import { checkHost, currentHostPolicy } from './host-guard';
 import { escapeForLog } from './log-text';
-import { processSingleton } from './process-singleton';
-import { RateLimiter } from './rate-limit';
+import { takeMutationToken } from './mutation-quota';
 import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
 import { validationError } from './validation-error';
@@ -35,8 +33,6 @@ export interface RouteContext<A extends Access, P, Q, B> {
 }
 
 type Handler<A extends Access, P, Q, B> = (ctx: RouteContext<A, P, Q, B>) => Promise<unknown>;
-
-const mutationLimiter = (): RateLimiter => processSingleton('rate-limit', () => new RateLimiter(getConfig().MUTATIONS_PER_MINUTE));
 
 function parse<T>(where: 'path' | 'query' | 'body', schema: z.ZodType<T> | undefined, value: unknown): T {
   if (!schema) return undefined as T;
@@ -66,7 +62,7 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       checkBody(rawBody);
       const body = parse('body', spec.body, rawBody);
       if (mutation) {
-        const quota = mutationLimiter().take(person.email);
+        const quota = await takeMutationToken(person.email);
         if (!quota.ok) {
           throw new ApiError(429, 'TOO_MANY_CHANGES', `Too many changes in a short time; try again in ${quota.retryAfterSeconds} s.`, {
             retryAfterSeconds: quota.retryAfterSeconds,
