@@ -1,6 +1,7 @@
 // Demo mode: sign-in by picking a person of the seed, possible only against the bundled emulator on loopback.
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { rolesInWords } from '@/lib/roles-in-words';
 import { getAtlas } from '@/lib/server/services';
 import { TtlCache } from './ttl-cache';
 
@@ -36,12 +37,13 @@ export interface DemoPerson {
 /** The organization's people, for the demo sign-in page. */
 export async function listDemoPeople(): Promise<DemoPerson[]> {
   if (!(await isDemoMode())) return [];
-  const { results } = await getAtlas().listOrgUsers();
+  const [{ results }, projects] = await Promise.all([getAtlas().listOrgUsers(), getAtlas().listProjects()]);
+  const projectNames = new Map(projects.results.map((p) => [p.id, p.name]));
   return results
     .filter((u) => u.emailAddress ?? u.username)
     .map((u) => ({
       email: (u.emailAddress ?? u.username).toLowerCase(),
       name: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username,
-      summary: u.roles.map((r) => r.roleName).join(', '),
+      summary: rolesInWords(u.roles, (id) => projectNames.get(id)),
     }));
 }

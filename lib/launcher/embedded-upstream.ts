@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadSeed } from '../emulator/seed';
 import { demoSeedPath } from '../emulator/seeds/demo';
 import { startEmulator } from '../emulator/server';
+import { rolesInWords } from '../roles-in-words';
 
 export async function startEmbeddedUpstream(dataDir: string) {
   const seedFile = process.env.EMULATOR_SEED ? path.resolve(process.env.EMULATOR_SEED) : demoSeedPath;
@@ -17,9 +18,10 @@ export async function startEmbeddedUpstream(dataDir: string) {
     port: process.env.EMULATOR_PORT ? Number(process.env.EMULATOR_PORT) : 0,
     latencyMs: process.env.EMULATOR_LATENCY_MS ? Number(process.env.EMULATOR_LATENCY_MS) : 0,
   });
+  const projectNames = new Map(seed.projects.map((p) => [p.id, p.name]));
   const people = seed.users.map((u) => ({
     email: u.emailAddress,
-    summary: u.roles.map((r) => r.roleName).join(', ') || 'no role',
+    summary: rolesInWords(u.roles, (id) => projectNames.get(id)),
   }));
   return {
     url: emulator.url,
