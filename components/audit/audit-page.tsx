@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { FailureText } from '@/components/ui/failure-text';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
 import { AuditExportButtons } from './audit-export-buttons';
@@ -35,18 +36,24 @@ export function AuditPage() {
             {report && ` Generated ${new Date(report.generatedAt).toLocaleString()}.`}
           </Text>
         </div>
-        {report && view && <AuditExportButtons report={report} view={view} state={state} />}
+        {report && view && report.projects.length > 0 && <AuditExportButtons report={report} view={view} state={state} />}
       </Group>
       {audit.isPending && <Skeleton h={420} />}
       {audit.isError && (
         <Alert color="red" title="Could not load the audit" role="alert">
-          {audit.error.message}
+          <FailureText error={audit.error} />
           <Button variant="light" size="xs" ml="md" onClick={() => void audit.refetch()}>
             Retry
           </Button>
         </Alert>
       )}
-      {report && analysis && view && (
+      {report?.projects.length === 0 && (
+        <Alert color="gray" title="No project to audit" data-testid="audit-no-projects">
+          You have no role in any project of this organization, so there is nothing to audit here. A Project Owner can add
+          you to their project; an Organization Owner sees every project.
+        </Alert>
+      )}
+      {report && analysis && view && report.projects.length > 0 && (
         <>
           <AuditSummary report={report} state={state} onApply={update} />
           <AuditFilters report={report} state={state} onChange={update} onReset={reset} />
