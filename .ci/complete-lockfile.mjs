@@ -2,6 +2,7 @@
 // platforms' optional packages (Next's SWC, the resolver bindings…) out of package-lock.json, and `npm ci`
 // then refuses the lock. This adds them back as optional entries limited to their platform, which every
 // npm skips on Linux without fetching. Run it after changing dependencies: node .ci/complete-lockfile.mjs
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = new URL('../package-lock.json', import.meta.url);
@@ -35,4 +36,10 @@ for (const [location, entry] of Object.entries(packages)) {
   }
 }
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+// npm sorts the entries and marks the dev-only ones its own way; letting it rewrite the lock now means a later
+// `npm install` on a fresh clone finds nothing to change.
+execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], {
+  cwd: new URL('..', import.meta.url),
+  stdio: 'ignore',
+});
 console.log(`package-lock.json: ${added} platform-only optional packages recorded`);

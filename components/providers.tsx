@@ -57,7 +57,8 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
         defaultColorScheme="auto"
         getStyleNonce={nonce ? () => nonce : undefined}
       >
-        <Notifications position="top-right" />
+        {/* Bottom right, never over the header's navigation; a few at most, the oldest making way. */}
+        <Notifications position="bottom-right" limit={3} />
         {children}
       </MantineProvider>
     </QueryClientProvider>

@@ -51,17 +51,15 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
               aria-label={`Sign in as ${person.email}`}
             >
               <Paper withBorder p="sm" radius="md">
-                <Group justify="space-between" wrap="nowrap">
-                  <div>
-                    <Text fw={600}>{person.name}</Text>
-                    <Text size="sm" c="dimmed">
-                      {person.email}
-                    </Text>
-                  </div>
-                  <Text size="xs" c="dimmed" ta="right">
-                    {pending === person.email ? 'Signing in…' : person.summary || 'no role'}
+                <Group justify="space-between" gap="xs">
+                  <Text fw={600}>{person.name}</Text>
+                  <Text size="sm" c="dimmed">
+                    {person.email}
                   </Text>
                 </Group>
+                <Text size="sm" mt={4} data-testid="demo-person-roles">
+                  {pending === person.email ? 'Signing in…' : person.summary}
+                </Text>
               </Paper>
             </UnstyledButton>
           ))}

@@ -1,23 +1,9 @@
-// A console page that does not exist for this person: a project they have no role in looks exactly like a missing one.
-import { Stack, Text, Title } from '@mantine/core';
+// A console page that does not exist for this person, inside the frame the console layout already draws.
 import type { Metadata } from 'next';
-import { LinkAnchor } from '@/components/ui/link-anchor';
+import { NotFoundMessage } from '@/components/not-found-message';
 
 export const metadata: Metadata = { title: 'Not found' };
 
 export default function ConsoleNotFound() {
-  return (
-    <Stack maw={560} gap="sm">
-      <Title order={1} size="h2">
-        Not found
-      </Title>
-      <Text>This page does not exist, or it belongs to a project in which you have no role.</Text>
-      <Text>
-        If you need access, ask a Project Owner of that project or an Organization Owner.{' '}
-        <LinkAnchor href="/projects" underline="always">
-          Back to your projects
-        </LinkAnchor>
-      </Text>
-    </Stack>
-  );
+  return <NotFoundMessage />;
 }

@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const sso = Boolean(getConfig().AUTH_OIDC_ISSUER);
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={520} component="main">
+      <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} w="100%" maw={520} component="main">
         <Stack>
           <Title order={1} size="h2">
             Atlas Keys Console

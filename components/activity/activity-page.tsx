@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { FailureText } from '@/components/ui/failure-text';
 import { activityPageQuery, groupsQuery } from '@/lib/api/queries';
 import { ActivityExportLink } from './activity-export-link';
 import { ActivityFilters } from './activity-filters';
@@ -38,7 +39,7 @@ export function ActivityPage() {
       {history.isPending && <Skeleton h={320} />}
       {history.isError && (
         <Alert color="red" title="Could not load the history" role="alert">
-          {history.error.message}
+          <FailureText error={history.error} />
           <Button variant="light" size="xs" ml="md" onClick={() => void history.refetch()}>
             Retry
           </Button>

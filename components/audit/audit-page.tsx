@@ -3,6 +3,7 @@
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { FailureText } from '@/components/ui/failure-text';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
 import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
@@ -33,7 +34,7 @@ export function AuditPage() {
   const view = useMemo(() => (report && analysis ? filterReport(report, analysis, state) : undefined), [report, analysis, state]);
   const byProject = state.layout === 'projects';
   const reviews = useMemo(() => (byProject && view && analysis ? reviewByProject(view, analysis) : undefined), [byProject, view, analysis]);
-  const empty = report !== undefined && report.projects.length === 0 && report.keys.length === 0;
+  const empty = report?.projects.length === 0;
 
   return (
     <Stack gap="md">
@@ -59,15 +60,16 @@ export function AuditPage() {
       {audit.isPending && <Skeleton h={420} />}
       {audit.isError && (
         <Alert color="red" title="Could not load the audit" role="alert">
-          {audit.error.message}
+          <FailureText error={audit.error} />
           <Button variant="light" size="xs" ml="md" onClick={() => void audit.refetch()}>
             Retry
           </Button>
         </Alert>
       )}
       {empty && (
-        <Alert color="gray" title="Nothing to audit">
-          You have no role in any project, so there is no key to show.
+        <Alert color="gray" title="No project to audit" data-testid="audit-no-projects">
+          You have no role in any project of this organization, so there is nothing to audit here. A Project Owner can add
+          you to their project; an Organization Owner sees every project.
         </Alert>
       )}
       {report && analysis && view && !empty && (

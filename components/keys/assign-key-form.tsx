@@ -5,9 +5,11 @@ import { useMemo, useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import { RoleMultiSelect } from '@/components/roles/role-multiselect';
 import { ErrorState } from '@/components/ui/error-state';
+import { FailureText } from '@/components/ui/failure-text';
 import { orgRolesOf } from '@/lib/api/role-assignments';
-import { orgKeysQuery } from '@/lib/api/queries';
+import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
 import type { Flavor } from '@/lib/roles';
+import { AccessGrantWarning } from './access-grant-warning';
 import { OrgKeySelect } from './org-key-select';
 import type { ProjectRef } from './use-key-list-cache';
 import { useSetRoles } from './use-set-roles';
@@ -21,6 +23,8 @@ interface Props {
 
 export function AssignKeyForm({ project, flavor, onDone, onCancel }: Props) {
   const orgKeys = useQuery(orgKeysQuery(project.orgId));
+  const groups = useQuery(groupsQuery());
+  const projectNames = useMemo(() => new Map((groups.data?.results ?? []).map((g) => [g.id, g.name])), [groups.data]);
   const candidates = useMemo(
     () => (orgKeys.data?.results ?? []).filter((k) => !k.roles.some((r) => r.groupId === project.id)),
     [orgKeys.data, project.id],
@@ -57,13 +61,13 @@ export function AssignKeyForm({ project, flavor, onDone, onCancel }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <OrgKeySelect keys={candidates} value={keyId} onChange={setKeyId} loading={orgKeys.isPending} error={tried && !chosen ? 'Pick a key' : undefined} />
+        <OrgKeySelect keys={candidates} value={keyId} onChange={setKeyId} loading={orgKeys.isPending} error={tried && !chosen ? 'Pick a key' : undefined} projectNames={projectNames} />
         {chosen && (
           <Stack gap={4}>
             <Text size="sm">
               Public key <b>{chosen.publicKey}</b> · id <b>{chosen.id}</b>
             </Text>
-            <RoleChips roles={orgRolesOf(chosen, project.orgId)} label="Organization roles of the chosen key" muted />
+            <RoleChips roles={orgRolesOf(chosen, project.orgId)} label="Organization roles of the chosen key" />
           </Stack>
         )}
         <RoleMultiSelect
@@ -73,9 +77,10 @@ export function AssignKeyForm({ project, flavor, onDone, onCancel }: Props) {
           error={tried && roles.length === 0 ? 'Pick at least one role' : undefined}
           description={`What the key may do in ${project.name}.`}
         />
+        <AccessGrantWarning added={roles} />
         {mutation.error && (
           <Alert color="red" variant="light" title="The key was not assigned" role="alert">
-            {mutation.error.message}
+            <FailureText error={mutation.error} />
           </Alert>
         )}
         <Group justify="flex-end">

@@ -2,8 +2,10 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { RoleMultiSelect } from '@/components/roles/role-multiselect';
+import { FailureText } from '@/components/ui/failure-text';
 import type { CreateKeyBody } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
+import { AccessGrantWarning } from './access-grant-warning';
 import { DescriptionField, descriptionError } from './description-field';
 
 interface Props {
@@ -35,9 +37,10 @@ export function CreateKeyForm({ flavor, pending, error, onSubmit, onCancel }: Pr
           error={tried && roles.length === 0 ? 'Pick at least one role' : undefined}
           description="What the key may do in this project. Pick the least that works."
         />
+        <AccessGrantWarning added={roles} />
         {error && (
           <Alert color="red" variant="light" title="The key was not created" role="alert">
-            {error.message}
+            <FailureText error={error} />
           </Alert>
         )}
         <Group justify="flex-end">

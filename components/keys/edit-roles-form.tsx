@@ -2,6 +2,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { RoleMultiSelect } from '@/components/roles/role-multiselect';
+import { FailureText } from '@/components/ui/failure-text';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
@@ -69,7 +70,7 @@ export function EditRolesForm({ apiKey, project, flavor, onDone, onCancel, onUna
         )}
         {mutation.error && !conflict && (
           <Alert color="red" variant="light" title="The roles were not saved" role="alert">
-            {mutation.error.message}
+            <FailureText error={mutation.error} />
           </Alert>
         )}
         <Group justify="flex-end">

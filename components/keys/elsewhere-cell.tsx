@@ -1,4 +1,4 @@
-// Where else a key holds roles: a muted count of other projects (named in its tooltip) and its organization roles.
+// Where else a key holds roles: a grey count of other projects (named in its tooltip) and its organization roles in their tier colors.
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { RoleChip } from '@/components/roles/role-chip';
@@ -63,7 +63,7 @@ export function ElsewhereCell({ row, projectNames }: Props) {
         </Text>
       )}
       {sortRoles(orgRoles).map((name) => (
-        <RoleChip key={name} name={name} muted />
+        <RoleChip key={name} name={name} />
       ))}
     </Group>
   );

@@ -1,7 +1,8 @@
 // A row's mutation buttons, shown only to people who may manage the project's keys.
-import { Button, Group } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconPencil, IconUnlink } from '@tabler/icons-react';
 import type { ApiKey } from '@/lib/api/schemas';
+import classes from './keys-table.module.css';
 
 interface Props {
   apiKey: ApiKey;
@@ -12,13 +13,13 @@ interface Props {
 
 export function KeyActions({ apiKey, disabled, onEdit, onUnassign }: Props) {
   return (
-    <Group gap={6} wrap="nowrap">
+    <div className={classes.actions}>
       <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => onEdit(apiKey)} disabled={disabled}>
         Edit roles
       </Button>
-      <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconUnlink size={14} aria-hidden />} onClick={() => onUnassign(apiKey)} disabled={disabled}>
+      <Button size="compact-sm" variant="light" color="red" leftSection={<IconUnlink size={14} aria-hidden />} onClick={() => onUnassign(apiKey)} disabled={disabled}>
         Unassign
       </Button>
-    </Group>
+    </div>
   );
 }

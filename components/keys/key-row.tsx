@@ -6,21 +6,22 @@ import type { ApiKey } from '@/lib/api/schemas';
 import { ElsewhereCell } from './elsewhere-cell';
 import { KeyActions } from './key-actions';
 import type { KeyRowModel } from './key-row-model';
+import { keyColumns } from './keys-columns';
+import classes from './keys-table.module.css';
 import { PublicKeyCell } from './public-key-cell';
 
 interface Props {
   row: KeyRowModel;
   index: number;
   start: number;
-  template: string;
   measureRef: Ref<HTMLTableRowElement>;
   projectNames: ReadonlyMap<string, string>;
   actions?: { onEdit: (key: ApiKey) => void; onUnassign: (key: ApiKey) => void };
 }
 
-const cell = { display: 'flex', alignItems: 'center', minWidth: 0 } as const;
+const [, publicKeyColumn, rolesColumn, elsewhereColumn] = keyColumns;
 
-export function KeyRow({ row, index, start, template, measureRef, projectNames, actions }: Props) {
+export function KeyRow({ row, index, start, measureRef, projectNames, actions }: Props) {
   const { key } = row;
   return (
     <Table.Tr
@@ -30,9 +31,11 @@ export function KeyRow({ row, index, start, template, measureRef, projectNames, 
       aria-rowindex={index + 2}
       aria-busy={row.pending || undefined}
       data-testid="key-row"
-      style={{ display: 'grid', gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
+      className={classes.row}
+      data-with-actions={actions ? true : undefined}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
     >
-      <Table.Td role="cell" style={cell}>
+      <Table.Td role="cell" className={classes.cell}>
         <Group gap={6} wrap="nowrap" miw={0}>
           {row.pending && <Loader size={12} aria-hidden />}
           <Text size="sm" fw={500} lineClamp={2} title={key.desc} style={{ wordBreak: 'break-word' }}>
@@ -45,17 +48,17 @@ export function KeyRow({ row, index, start, template, measureRef, projectNames, 
           )}
         </Group>
       </Table.Td>
-      <Table.Td role="cell" style={cell}>
+      <Table.Td role="cell" className={classes.cell} data-label={publicKeyColumn}>
         <PublicKeyCell publicKey={key.publicKey} />
       </Table.Td>
-      <Table.Td role="cell" style={cell}>
+      <Table.Td role="cell" className={classes.cell} data-label={rolesColumn}>
         <RoleChips roles={row.roles} label="Roles" />
       </Table.Td>
-      <Table.Td role="cell" style={cell}>
+      <Table.Td role="cell" className={classes.cell} data-label={elsewhereColumn}>
         <ElsewhereCell row={row} projectNames={projectNames} />
       </Table.Td>
       {actions && (
-        <Table.Td role="cell" style={cell}>
+        <Table.Td role="cell" className={classes.cell}>
           <KeyActions apiKey={key} disabled={row.pending} onEdit={actions.onEdit} onUnassign={actions.onUnassign} />
         </Table.Td>
       )}

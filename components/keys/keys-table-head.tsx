@@ -1,11 +1,12 @@
 // The keys table's header row, sticky above the scrolling rows and on the same grid as them.
 import { Table, VisuallyHidden } from '@mantine/core';
 import { keyColumns } from './keys-columns';
+import classes from './keys-table.module.css';
 
-export function KeysTableHead({ template, withActions }: { template: string; withActions: boolean }) {
+export function KeysTableHead({ withActions }: { withActions: boolean }) {
   return (
-    <Table.Thead role="rowgroup" style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
-      <Table.Tr role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template }}>
+    <Table.Thead role="rowgroup" className={classes.head} style={{ display: 'grid', position: 'sticky', top: 0, zIndex: 2, background: 'var(--mantine-color-body)' }}>
+      <Table.Tr role="row" aria-rowindex={1} className={classes.row} data-with-actions={withActions || undefined}>
         {keyColumns.map((name) => (
           <Table.Th key={name} role="columnheader">
             {name}

@@ -4,10 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useViewportFill } from '@/components/ui/use-viewport-fill';
 import type { ApiKey } from '@/lib/api/schemas';
-import { gridTemplate, tableMinWidth } from './keys-columns';
 import { KeyRow } from './key-row';
 import type { KeyRowModel } from './key-row-model';
 import { KeysTableHead } from './keys-table-head';
+import classes from './keys-table.module.css';
 
 interface Props {
   rows: readonly KeyRowModel[];
@@ -29,7 +29,6 @@ function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
     getItemKey: (index) => rows[index]?.key.id ?? index,
     overscan: 10,
   });
-  const template = gridTemplate(Boolean(actions));
   const maxHeight = useViewportFill(scrollRef);
   return (
     <div
@@ -40,8 +39,8 @@ function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
       data-testid="keys-scroll"
       style={{ maxHeight: maxHeight ?? 'calc(100dvh - 22rem)', overflow: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)' }}
     >
-      <Table role="table" aria-label={`API keys of ${projectName}`} aria-rowcount={rows.length + 1} verticalSpacing="xs" style={{ display: 'grid', minWidth: tableMinWidth }}>
-        <KeysTableHead template={template} withActions={Boolean(actions)} />
+      <Table role="table" aria-label={`API keys of ${projectName}`} aria-rowcount={rows.length + 1} verticalSpacing="xs" className={classes.table}>
+        <KeysTableHead withActions={Boolean(actions)} />
         <Table.Tbody role="rowgroup" style={{ display: 'grid', position: 'relative', height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
@@ -52,7 +51,6 @@ function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
                 row={row}
                 index={item.index}
                 start={item.start}
-                template={template}
                 measureRef={virtualizer.measureElement}
                 projectNames={projectNames}
                 actions={actions}

@@ -16,12 +16,11 @@ interface Props {
 
 export function KeysToolbar({ search, onSearch, role, onRole, availableRoles, shown, total }: Props) {
   return (
-    <Group align="flex-end" justify="space-between" gap="md">
-      <Group align="flex-end" gap="md">
-        <SearchInput label="Search keys" placeholder="Description or public key" value={search} onChange={onSearch} />
-        <RoleFilter available={availableRoles} value={role} onChange={onRole} />
-      </Group>
-      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+    <Group align="flex-end" gap="md">
+      <SearchInput label="Search keys" placeholder="Description or public key" value={search} onChange={onSearch} />
+      <RoleFilter available={availableRoles} value={role} onChange={onRole} />
+      {/* Beside the filters it counts, on the inputs' line. */}
+      <Text size="sm" c="dimmed" role="status" aria-live="polite" pb={8} data-testid="keys-count">
         {total === undefined ? '' : shown === total ? `${total} key${total === 1 ? '' : 's'}` : `${shown} of ${total} keys`}
       </Text>
     </Group>

@@ -1,10 +1,12 @@
-// The one way a failed key mutation is announced: what failed, and the console's or upstream's own sentence.
+// How a key mutation's outcome is announced when no dialog shows it: what happened, and what to do about a failure.
 import { notifications } from '@mantine/notifications';
+import { adviceFor } from '@/lib/api/failure-advice';
 
 export function notifyFailure(title: string, error: Error) {
-  notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
+  const { what, todo, detail } = adviceFor(error);
+  notifications.show({ color: 'red', title, message: [what, todo, detail].filter(Boolean).join(' '), autoClose: 8000 });
 }
 
 export function notifySuccess(title: string, message: string) {
-  notifications.show({ color: 'teal', title, message, autoClose: 4000 });
+  notifications.show({ color: 'green', title, message, autoClose: 4000 });
 }

@@ -11,16 +11,17 @@ interface Props {
   onChange: (keyId: string | null) => void;
   error?: string;
   loading: boolean;
+  projectNames: ReadonlyMap<string, string>;
 }
 
-export function OrgKeySelect({ keys, value, onChange, error, loading }: Props) {
+export function OrgKeySelect({ keys, value, onChange, error, loading, projectNames }: Props) {
   const byId = useMemo(() => new Map(keys.map((k) => [k.id, k])), [keys]);
   // The label holds description and public key, the value the id: the filter searches all three.
   const data = useMemo(() => keys.map((k) => ({ value: k.id, label: `${k.desc} (${k.publicKey})` })), [keys]);
   return (
     <Select
       label="Organization key"
-      description="Keys of the organization that are not in this project yet. Search by description, public key or id."
+      description="Keys of the organization that are not in this project yet, with the roles they hold elsewhere. Search by description, public key or id."
       placeholder={loading ? 'Loading the organization’s keys…' : 'Search keys'}
       withAsterisk
       data-autofocus
@@ -35,7 +36,7 @@ export function OrgKeySelect({ keys, value, onChange, error, loading }: Props) {
       maxDropdownHeight={300}
       renderOption={({ option }) => {
         const key = byId.get(option.value);
-        return key ? <OrgKeyOption apiKey={key} /> : option.label;
+        return key ? <OrgKeyOption apiKey={key} projectNames={projectNames} /> : option.label;
       }}
     />
   );

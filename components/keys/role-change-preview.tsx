@@ -1,6 +1,7 @@
 // What saving will do, before it is done: the roles that will be added and the ones that will be removed.
 import { Group, Stack, Text } from '@mantine/core';
 import { RoleChips } from '@/components/roles/role-chips';
+import { AccessGrantWarning } from './access-grant-warning';
 
 interface Props {
   before: readonly string[];
@@ -37,6 +38,7 @@ export function RoleChangePreview({ before, after }: Props) {
               <RoleChips roles={removed} label="Roles to remove" />
             </Group>
           )}
+          <AccessGrantWarning added={added} />
         </>
       )}
     </Stack>

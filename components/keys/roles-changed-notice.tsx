@@ -25,7 +25,7 @@ export function RolesChangedNotice({ groupId, apiKeyId, seen, current, detail, o
   const added = current.filter((r) => !seen.includes(r));
   const removed = seen.filter((r) => !current.includes(r));
   return (
-    <Alert color="orange" variant="light" title="Someone changed this key’s roles while you were editing" role="alert">
+    <Alert color="yellow" variant="light" title="Someone changed this key’s roles while you were editing" role="alert">
       <Stack gap="xs">
         <Text size="sm">{detail}</Text>
         <Text size="sm" data-testid="changed-by">

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { RefObject } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import { ConsoleModal } from '@/components/ui/console-modal';
+import { FailureText } from '@/components/ui/failure-text';
 import { projectRolesOf } from '@/lib/api/role-assignments';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { ProjectRef } from './use-key-list-cache';
@@ -19,12 +20,21 @@ interface Props {
 export function UnassignKeyDialog({ opened, apiKey, onClose, project, fallbackFocus }: Props) {
   const mutation = useUnassignKey(project);
   const close = () => {
+    if (mutation.isPending) return;
     mutation.reset();
     onClose();
   };
   const otherProjects = apiKey ? new Set(apiKey.roles.flatMap((r) => (r.groupId && r.groupId !== project.id ? [r.groupId] : []))).size : 0;
   return (
-    <ConsoleModal opened={opened && Boolean(apiKey)} onClose={close} title="Unassign key" fallbackFocus={fallbackFocus}>
+    <ConsoleModal
+      opened={opened && Boolean(apiKey)}
+      onClose={close}
+      title="Unassign key"
+      closeOnEscape={!mutation.isPending}
+      closeOnClickOutside={!mutation.isPending}
+      withCloseButton={!mutation.isPending}
+      fallbackFocus={fallbackFocus}
+    >
       {apiKey && (
         <Stack>
           <Text>
@@ -38,7 +48,7 @@ export function UnassignKeyDialog({ opened, apiKey, onClose, project, fallbackFo
           </Text>
           {mutation.error && (
             <Alert color="red" variant="light" title="The key was not unassigned" role="alert">
-              {mutation.error.message}
+              <FailureText error={mutation.error} />
             </Alert>
           )}
           <Group justify="flex-end">

@@ -5,7 +5,6 @@ import type { ApiCallError } from '@/lib/api/client';
 import { createKey, mutationKeys } from '@/lib/api/queries';
 import type { ApiKey, ApiKeyList, CreateKeyBody } from '@/lib/api/schemas';
 import { pendingIdPrefix } from './key-row-model';
-import { notifyFailure } from './notify-failure';
 import { redactPrivateKey, useKeyListCache, withProjectRoles, type ProjectRef } from './use-key-list-cache';
 
 export function useCreateKey(project: ProjectRef) {
@@ -28,10 +27,8 @@ export function useCreateKey(project: ProjectRef) {
         results: list.results.map((k) => (k.id === context.placeholderId ? redactPrivateKey(created) : k)),
       }));
     },
-    onError: (error, _body, context) => {
-      cache.restore(context?.previous);
-      notifyFailure('The key was not created', error);
-    },
+    // The dialog cannot be closed while this runs, so its form says why it failed.
+    onError: (_error, _body, context) => cache.restore(context?.previous),
     onSettled: () => cache.refresh(),
   });
 

@@ -1,5 +1,6 @@
 // Assigning an organization key or replacing a key's roles in the project (one PATCH), shown in the table before the answer.
 import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ApiCallError } from '@/lib/api/client';
 import { setKeyRoles } from '@/lib/api/queries';
 import type { ApiKey, ApiKeyList } from '@/lib/api/schemas';
@@ -15,6 +16,14 @@ export interface SetRolesVariables {
 
 export function useSetRoles(project: ProjectRef, mode: 'assign' | 'edit') {
   const cache = useKeyListCache(project);
+  // The form says why a save failed; only when it was closed meanwhile does a notification say it instead.
+  const formShown = useRef(false);
+  useEffect(() => {
+    formShown.current = true;
+    return () => {
+      formShown.current = false;
+    };
+  }, []);
   return useMutation<ApiKey, ApiCallError, SetRolesVariables, { previous: ApiKeyList | undefined }>({
     mutationFn: ({ key, roles, expectedRoles }) => setKeyRoles(project.id, key.id, { roles, expectedRoles }),
     onMutate: async ({ key, roles }) => {
@@ -30,6 +39,7 @@ export function useSetRoles(project: ProjectRef, mode: 'assign' | 'edit') {
     },
     onError: (error, _variables, context) => {
       cache.restore(context?.previous);
+      if (formShown.current) return;
       notifyFailure(
         isRolesChanged(error) ? 'Someone changed these roles meanwhile' : mode === 'assign' ? 'The key was not assigned' : 'The roles were not saved',
         error,

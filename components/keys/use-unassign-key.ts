@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { ApiCallError } from '@/lib/api/client';
 import { unassignKey } from '@/lib/api/queries';
 import type { ApiKey, ApiKeyList } from '@/lib/api/schemas';
-import { notifyFailure, notifySuccess } from './notify-failure';
+import { notifySuccess } from './notify-failure';
 import { useKeyListCache, type ProjectRef } from './use-key-list-cache';
 
 export function useUnassignKey(project: ProjectRef) {
@@ -17,10 +17,8 @@ export function useUnassignKey(project: ProjectRef) {
       return { previous };
     },
     onSuccess: (_nothing, key) => notifySuccess('Key unassigned', `${key.desc} (${key.publicKey}) is no longer in ${project.name}.`),
-    onError: (error, _key, context) => {
-      cache.restore(context?.previous);
-      notifyFailure('The key was not unassigned', error);
-    },
+    // The dialog cannot be closed while this runs, so it says why it failed.
+    onError: (_error, _key, context) => cache.restore(context?.previous),
     onSettled: () => cache.refresh(),
   });
 }

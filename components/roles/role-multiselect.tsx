@@ -38,7 +38,7 @@ export function RoleMultiSelect({ flavor, value, onChange, error, description, d
       maxDropdownHeight={280}
       // Mantine would keep the closed list mounted and position it as it mounts: a forced style pass on every dialog open.
       comboboxProps={{ withinPortal: true, keepMounted: false }}
-      renderOption={({ option }) => <RoleOption name={String(option.value)} />}
+      renderOption={({ option, checked }) => <RoleOption name={String(option.value)} checked={Boolean(checked)} />}
       renderPill={({ value: name, onRemove, disabled: pillDisabled }) => (
         <RolePill name={String(name)} onRemove={onRemove} disabled={pillDisabled} />
       )}

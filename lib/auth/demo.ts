@@ -2,6 +2,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { isLoopbackUrl } from '@/lib/host-rules';
+import { rolesInWords } from '@/lib/roles-in-words';
 import { getAtlas } from '@/lib/server/services';
 import { TtlCache } from './ttl-cache';
 
@@ -34,17 +35,19 @@ export interface DemoPerson {
 export async function listDemoPeople(): Promise<DemoPerson[]> {
   if (!(await isDemoMode())) return [];
   const atlas = getAtlas();
-  const [{ results }, invited] = await Promise.all([
+  const [{ results }, invited, projects] = await Promise.all([
     atlas.listOrgUsers(),
     // v2 lists invited people among the users; v1.0 apart, and they may sign in to be told to accept first.
     atlas.flavor === 'atlas-v2' ? [] : atlas.listOrgInvitations(),
+    atlas.listProjects(),
   ]);
+  const projectNames = new Map(projects.results.map((p) => [p.id, p.name]));
   const members = results
     .filter((u) => u.emailAddress ?? u.username)
     .map((u) => ({
       email: (u.emailAddress ?? u.username).toLowerCase(),
       name: [u.firstName, u.lastName].filter(Boolean).join(' ') || u.username,
-      summary: `${u.orgMembershipStatus === 'ACTIVE' ? '' : 'Invited, not joined: '}${u.roles.map((r) => r.roleName).join(', ')}`,
+      summary: `${u.orgMembershipStatus === 'ACTIVE' ? '' : 'Invited, not joined: '}${rolesInWords(u.roles, (id) => projectNames.get(id))}`,
     }));
   return [...members, ...invited.map((i) => ({ email: i.username.toLowerCase(), name: i.username, summary: 'Invited, not joined' }))];
 }

@@ -37,12 +37,23 @@ function expectDemoPeople(seed: Seed) {
 describe('the demo seed', () => {
   const seed = loadSeed(demoSeedPath);
 
-  it('has one organization, a few realistically named projects and a dozen keys', () => {
+  it('is a mid-size organization: 6 to 8 projects and 40 to 60 keys', () => {
     expect(seed.orgs).toHaveLength(1);
-    expect(seed.projects.length).toBeGreaterThanOrEqual(3);
-    expect(seed.projects.length).toBeLessThanOrEqual(4);
-    expect(seed.apiKeys.length).toBeGreaterThanOrEqual(11);
-    expect(seed.apiKeys.length).toBeLessThanOrEqual(14);
+    expect(seed.projects.length).toBeGreaterThanOrEqual(6);
+    expect(seed.projects.length).toBeLessThanOrEqual(8);
+    expect(seed.apiKeys.length).toBeGreaterThanOrEqual(40);
+    expect(seed.apiKeys.length).toBeLessThanOrEqual(60);
+  });
+
+  it('shows what the audit is for: keys in many projects, risky and unused keys, a non-Latin description', () => {
+    expect(seed.apiKeys.filter((k) => projectCount(seed, k.roles) >= 5).length).toBeGreaterThanOrEqual(3);
+    const orgOwners = seed.apiKeys.filter((k) => k.id !== seed.consoleKey && k.roles.some((r) => r.roleName === 'ORG_OWNER'));
+    expect(orgOwners.length).toBeGreaterThanOrEqual(1);
+    const ownedBy = (groupId: string) => seed.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId && r.roleName === 'GROUP_OWNER')).length;
+    expect(seed.projects.filter((p) => ownedBy(p.id) >= 3).length).toBeGreaterThanOrEqual(1);
+    const lastUse = (k: (typeof seed.apiKeys)[number]) => k.accessList?.map((e) => e.lastUsed).filter(Boolean).sort().at(-1);
+    expect(seed.apiKeys.some((k) => (lastUse(k) ?? '9') < '2026-01-01')).toBe(true);
+    expect(seed.apiKeys.some((k) => /[^\u0000-\u024f\u2000-\u206f]/.test(k.desc))).toBe(true);
   });
 
   it('has keys in several projects, keys with organization roles and a key in no project', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadSeed } from '../emulator/seed';
 import { demoSeedPath } from '../emulator/seeds/demo';
 import { startEmulator } from '../emulator/server';
+import { rolesInWords } from '../roles-in-words';
 
 export async function startEmbeddedUpstream(dataDir: string) {
   const controlToken = randomBytes(32).toString('base64url');
@@ -22,9 +23,10 @@ export async function startEmbeddedUpstream(dataDir: string) {
     // and given only to the console (for its demo-mode probe).
     controlToken: process.env.EMULATOR_TEST_CONTROLS === '1' ? undefined : controlToken,
   });
+  const projectNames = new Map(seed.projects.map((p) => [p.id, p.name]));
   const people = seed.users.map((u) => ({
     email: u.emailAddress,
-    summary: u.roles.map((r) => r.roleName).join(', ') || 'no role',
+    summary: rolesInWords(u.roles, (id) => projectNames.get(id)),
   }));
   return {
     url: emulator.url,

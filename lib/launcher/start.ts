@@ -7,13 +7,29 @@ import path from 'node:path';
 import { ConfigError, parseEnv } from '../config/schema';
 import { needsBuild } from './needs-build';
 import { startEmbeddedUpstream } from './embedded-upstream';
+import { withoutBanner } from './quiet-output';
 
 const root = path.resolve(__dirname, '../..');
 const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
 const dev = process.argv.includes('--dev');
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  if (child.stdout) withoutBanner(child.stdout, process.stdout);
+  return child;
+}
+
+/** The build's pages of progress say nothing a person can act on, unless it fails: then all of it is shown. */
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await exited(child);
+  if (code !== 0) {
+    process.stderr.write(output);
+    throw new Error(`next build failed with exit code ${code}`);
+  }
 }
 
 function exited(child: ChildProcess): Promise<number> {
@@ -45,6 +61,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(root, env.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(env.PORT) };
+  // A self-hosted console reports nothing to Vercel unless its operator asks for it (which also spares its notice).
+  childEnv.NEXT_TELEMETRY_DISABLED ??= '1';
 
   const embedded = env.ATLAS_BASE_URL ? undefined : await startEmbeddedUpstream(dataDir);
   if (embedded) {
@@ -59,9 +77,8 @@ async function main(): Promise<void> {
   childEnv.NEXTAUTH_URL = url;
 
   if (!dev && needsBuild(root)) {
-    console.log('Building the console (first start or changed sources)…');
-    const code = await exited(run(['build'], { ...childEnv, NODE_ENV: 'production' }));
-    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    console.log('Building the console (first start or changed sources; this takes a few minutes)…');
+    await build({ ...childEnv, NODE_ENV: 'production' });
   }
 
   const hostArgs = childEnv.HOSTNAME ? ['--hostname', childEnv.HOSTNAME] : [];

@@ -1,7 +1,9 @@
-// The organization's keys as one person may see them: roles in projects they cannot see are left out.
+// The organization's keys as one person may see them: roles in projects they cannot see are left out, and the
+// console's own key is not offered (assigning it to a project would only widen what the console can already do).
 import 'server-only';
 import type { ApiKeyList } from '@/lib/api/schemas';
 import { resolveOrgRoles } from '@/lib/auth/access';
+import { getConfig } from '@/lib/config';
 import type { Person } from '@/lib/auth/session';
 import { ApiError } from './api-error';
 import { getAtlas } from './services';
@@ -12,5 +14,7 @@ export async function listOrgKeysFor(person: Person, orgId: string): Promise<Api
   const orgRoles = orgId === atlas.orgId ? await resolveOrgRoles(person.email) : [];
   if (orgRoles.length === 0) throw new ApiError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists or is visible to you.`);
   const [keys, visible] = await Promise.all([atlas.listOrgKeys(), visibleProjectsOf(person)]);
-  return listWithVisibleRoles(keys, visible);
+  const ownKey = getConfig().ATLAS_PUBLIC_KEY;
+  const offered = keys.results.filter((key) => key.publicKey !== ownKey);
+  return listWithVisibleRoles({ results: offered, totalCount: offered.length }, visible);
 }

@@ -1,0 +1,51 @@
+// The header's menu on narrow screens: navigation, the person, the color scheme and sign-out behind one button.
+import { Burger, Menu, useMantineColorScheme } from '@mantine/core';
+import { IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import Link from 'next/link';
+import { useState } from 'react';
+import type { NavLink } from './console-nav';
+import { signOutToSignIn } from './session-actions';
+
+interface Props {
+  links: readonly NavLink[];
+  isCurrent: (href: string) => boolean;
+  person: { email: string };
+  orgName: string;
+}
+
+export function CompactMenu({ links, isCurrent, person, orgName }: Props) {
+  const [opened, setOpened] = useState(false);
+  const { toggleColorScheme } = useMantineColorScheme();
+  return (
+    <Menu opened={opened} onChange={setOpened} position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        <Burger opened={opened} aria-label="Menu" size="sm" />
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{orgName}</Menu.Label>
+        {links.map((link) => (
+          <Menu.Item key={link.href} component={Link} href={link.href} fw={isCurrent(link.href) ? 700 : 400} aria-current={isCurrent(link.href) ? 'page' : undefined}>
+            {link.label}
+          </Menu.Item>
+        ))}
+        <Menu.Divider />
+        <Menu.Label>{person.email}</Menu.Label>
+        <Menu.Item
+          leftSection={
+            <>
+              <IconSun size={16} className="mantine-light-hidden" aria-hidden />
+              <IconMoon size={16} className="mantine-dark-hidden" aria-hidden />
+            </>
+          }
+          onClick={toggleColorScheme}
+          closeMenuOnClick={false}
+        >
+          Switch light / dark
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOutToSignIn()}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
