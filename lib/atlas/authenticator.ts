@@ -2,22 +2,12 @@
 import 'server-only';
 import type { Dispatcher } from 'undici';
 import { DigestAuthenticator } from './digest';
-import type { CredentialName } from './errors';
-import type { RawResponse } from './exchange';
+import type { Authenticator } from './exchange';
 import { ServiceAccountAuthenticator } from './oauth';
 
 export type AtlasAuth =
   | { kind: 'digest'; publicKey: string; privateKey: string }
   | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string };
-
-/** Sends one request with the given Authorization header value, or none; over `via` when given, else the shared dispatcher. */
-export type Attempt = (authorization: string | undefined, via?: Dispatcher) => Promise<RawResponse>;
-
-export interface Authenticator {
-  readonly credential: CredentialName;
-  /** Runs the request with credentials, answering a challenge or refreshing a token at most once, never looping on 401. */
-  send(method: string, uri: string, attempt: Attempt): Promise<RawResponse>;
-}
 
 export function createAuthenticator(
   auth: AtlasAuth,

@@ -2,8 +2,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { Attempt, Authenticator } from './authenticator';
-import type { RawResponse } from './exchange';
+import type { Attempt, Authenticator, RawResponse } from './exchange';
 
 export interface DigestChallenge {
   realm: string;

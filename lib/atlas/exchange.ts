@@ -1,7 +1,7 @@
 // One HTTP exchange with the upstream over the keep-alive dispatcher, bounded by a timeout, read to the end.
 import 'server-only';
 import { request, type Dispatcher } from 'undici';
-import { networkError, timeoutError } from './errors';
+import { networkError, timeoutError, type CredentialName } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -37,4 +37,13 @@ export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeo
     const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
     throw networkError(outgoing.url.host, code);
   }
+}
+
+/** Sends one request with the given Authorization header value, or none; over `via` when given, else the shared dispatcher. */
+export type Attempt = (authorization: string | undefined, via?: Dispatcher) => Promise<RawResponse>;
+
+export interface Authenticator {
+  readonly credential: CredentialName;
+  /** Runs the request with credentials, answering a challenge or refreshing a token at most once, never looping on 401. */
+  send(method: string, uri: string, attempt: Attempt): Promise<RawResponse>;
 }

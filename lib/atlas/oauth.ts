@@ -2,9 +2,8 @@
 import 'server-only';
 import type { Dispatcher } from 'undici';
 import { answerError, readAnswer, type AnswerContext } from './answer';
-import type { Attempt, Authenticator } from './authenticator';
 import { credentialError } from './errors';
-import { exchange, type RawResponse } from './exchange';
+import { exchange, type Attempt, type Authenticator, type RawResponse } from './exchange';
 import { parseWire, wireToken } from './wire';
 
 /** A token is renewed this long before it expires, so no request carries one that dies on the way. */

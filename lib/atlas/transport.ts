@@ -2,8 +2,7 @@
 import 'server-only';
 import type { Dispatcher } from 'undici';
 import { answerBody, checkAnswer, type AnswerContext } from './answer';
-import type { Authenticator } from './authenticator';
-import { exchange, type HttpMethod } from './exchange';
+import { exchange, type Authenticator, type HttpMethod } from './exchange';
 import { withRetries, type RetryOptions } from './retry';
 
 export interface AtlasCall {
