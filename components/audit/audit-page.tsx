@@ -24,8 +24,13 @@ function showingText(view: AuditView, keys: number, projects: number): string {
 export function AuditPage() {
   const { state, update, reset } = useAuditViewState();
   const thresholds = useMemo(
-    () => ({ manyProjects: state.manyProjects, manyOwnerKeys: state.manyOwnerKeys, manyOrgOwnerKeys: state.manyOrgOwnerKeys }),
-    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys],
+    () => ({
+      manyProjects: state.manyProjects,
+      manyOwnerKeys: state.manyOwnerKeys,
+      manyOrgOwnerKeys: state.manyOrgOwnerKeys,
+      unusedDays: state.unusedDays,
+    }),
+    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays],
   );
   const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
   const report = audit.data;

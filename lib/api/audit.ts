@@ -9,6 +9,8 @@ export const auditQuery = z.strictObject({
   manyOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
   /** More than this many Organization Owner keys (the console's own included) is too many. */
   manyOrgOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
+  /** A key with usage data and no use in this many days or more counts as unused. */
+  unusedDays: z.coerce.number().int().min(1).max(10_000).default(90),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -21,12 +23,17 @@ export const auditKey = z.object({
   projects: z.record(z.string(), z.array(z.string())),
   /** The key the console itself signs in with: its Organization Owner role is expected, not a risk. */
   isConsoleKey: z.boolean().optional(),
+  /** The latest use any access list entry records; absent when none does (or the list could not be read). */
+  lastUsed: z.iso.datetime().optional(),
+  lastUsedAddress: z.string().optional(),
+  /** Entries on the key's access list; 0 = usable from anywhere, and no usage data. Absent when unknown. */
+  accessListEntries: z.number().int().nonnegative().optional(),
 });
 export type AuditKey = z.infer<typeof auditKey>;
 
 export const auditReport = z.object({
   generatedAt: z.iso.datetime(),
-  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number() }),
+  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number(), unusedDays: z.number() }),
   projects: z.array(z.object({ id: objectId, name: z.string() })),
   keys: z.array(auditKey),
   summary: z.object({
@@ -39,6 +46,10 @@ export const auditReport = z.object({
     projectsWithManyOwnerKeys: z.number(),
     /** Keys holding Organization Owner: owner rights in every project, counted once. */
     orgWideOwnerKeys: z.number(),
+    /** Keys with usage data and no use for `unusedDays` or more. */
+    unused: z.number(),
+    /** Keys without an access list: usable from any address. */
+    keysWithoutAccessList: z.number(),
   }),
 });
 export type AuditReport = z.infer<typeof auditReport>;

@@ -22,6 +22,7 @@ export interface AuditThresholds {
   manyProjects?: number;
   manyOwnerKeys?: number;
   manyOrgOwnerKeys?: number;
+  unusedDays?: number;
 }
 
 /** The change history's filters and page as the page sends them (never `format`: the CSV is a download). */

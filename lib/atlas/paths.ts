@@ -18,4 +18,7 @@ export const paths = {
   projectKeys: (groupId: string) => `${paths.project(groupId)}/apiKeys`,
   projectKey: (groupId: string, apiKeyId: string) => `${paths.projectKeys(groupId)}/${id('apiKeyId', apiKeyId)}`,
   projectUsers: (groupId: string) => `${paths.project(groupId)}/users`,
+  orgEvents: (orgId: string) => `${paths.org(orgId)}/events`,
+  projectEvents: (groupId: string) => `${paths.project(groupId)}/events`,
+  orgKeyAccessList: (orgId: string, apiKeyId: string) => `${paths.orgKey(orgId, apiKeyId)}/accessList`,
 };

@@ -7,7 +7,14 @@ import { keyChanges } from './schema';
 import type { ChangeStore } from './store';
 
 function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
-  return { ...row, createdAt: row.createdAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null };
+  return {
+    ...row,
+    origin: 'console',
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    eventType: null,
+    remoteAddress: null,
+  };
 }
 
 /** Wraps a migrated database; `release` frees its connections and runs once however often `close` is called. */

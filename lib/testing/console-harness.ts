@@ -7,6 +7,7 @@ import { NextRequest } from 'next/server';
 import { forgetCachedAccess } from '@/lib/auth/access';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+import { forgetOutsideEvents } from '@/lib/server/outside-events';
 
 const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
 
@@ -46,9 +47,9 @@ export interface Harness {
   emulator: RunningEmulator;
   seed: Seed;
   call(method: string, url: string, options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
-  upstreamRequests(): Promise<{ method: string; path: string; status: number; auth: string; challenged: boolean }[]>;
+  upstreamRequests(): Promise<{ method: string; path: string; query: Record<string, string>; status: number; auth: string; challenged: boolean }[]>;
   clearUpstreamRequests(): Promise<void>;
-  /** As in a freshly started console: the next request reads people, projects and the organization upstream again. */
+  /** As in a freshly started console: the next request reads people, projects, the organization and its events upstream again. */
   forgetCaches(): void;
   close(): Promise<void>;
 }
@@ -101,7 +102,10 @@ export async function startHarness(seed: Seed, options: { latencyMs?: number; su
     async clearUpstreamRequests() {
       await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
     },
-    forgetCaches: forgetCachedAccess,
+    forgetCaches() {
+      forgetCachedAccess();
+      forgetOutsideEvents();
+    },
     close: () => emulator.close(),
   };
 }
