@@ -1,6 +1,7 @@
 // The audit report's contract: every key's roles in every project the person may see, and what is risky.
 import { z } from 'zod';
 import { objectId } from './object-id-schema';
+import { assignmentChange } from './reviews';
 
 export const auditQuery = z.strictObject({
   /** A key in more than this many projects counts as far-reaching. */
@@ -11,6 +12,8 @@ export const auditQuery = z.strictObject({
   manyOrgOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
   /** A key with usage data and no use in this many days or more counts as unused. */
   unusedDays: z.coerce.number().int().min(1).max(10_000).default(90),
+  /** A review's id: the answer then lists what changed in the matrix since it was signed. */
+  since: z.uuid().optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -36,6 +39,8 @@ export const auditReport = z.object({
   thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number(), unusedDays: z.number() }),
   projects: z.array(z.object({ id: objectId, name: z.string() })),
   keys: z.array(auditKey),
+  /** With `since`: assignments added, removed or changed since that review (among the projects shown). */
+  changesSince: z.array(assignmentChange).optional(),
   summary: z.object({
     keys: z.number(),
     accessGrantingKeys: z.number(),

@@ -3,7 +3,8 @@ import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
-import { keyChanges } from './schema';
+import { reviewSnapshot, type Review } from '@/lib/api/reviews';
+import { auditReviews, keyChanges } from './schema';
 import type { ChangeStore } from './store';
 
 function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
@@ -16,6 +17,12 @@ function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
     remoteAddress: null,
   };
 }
+
+function toReview(row: { id: string; at: Date; reviewer: string; note: string | null }): Review {
+  return { id: row.id, at: row.at.toISOString(), reviewer: row.reviewer, note: row.note };
+}
+
+const reviewColumns = { id: auditReviews.id, at: auditReviews.at, reviewer: auditReviews.reviewer, note: auditReviews.note };
 
 /** Wraps a migrated database; `release` frees its connections and runs once however often `close` is called. */
 export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: () => Promise<void>): ChangeStore {
@@ -99,6 +106,28 @@ export function createDrizzleStore(db: PgDatabase<PgQueryResultHKT>, release: ()
         .where(and(eq(keyChanges.outcome, 'pending'), olderThan === undefined ? undefined : lt(keyChanges.createdAt, olderThan)))
         .orderBy(asc(keyChanges.createdAt), asc(keyChanges.id));
       return rows.map(toRecord);
+    },
+
+    async recordReview({ reviewer, note, snapshot }) {
+      const [row] = await db
+        .insert(auditReviews)
+        .values({ reviewer, note: note ?? null, snapshot })
+        .returning(reviewColumns);
+      if (!row) throw new Error('The change history did not return the new review');
+      return toReview(row);
+    },
+
+    async listReviews(limit) {
+      const [rows, [total]] = await Promise.all([
+        db.select(reviewColumns).from(auditReviews).orderBy(desc(auditReviews.at), desc(auditReviews.id)).limit(limit),
+        db.select({ value: count() }).from(auditReviews),
+      ]);
+      return { results: rows.map(toReview), totalCount: total?.value ?? 0 };
+    },
+
+    async reviewSnapshot(id) {
+      const [row] = await db.select({ snapshot: auditReviews.snapshot }).from(auditReviews).where(eq(auditReviews.id, id));
+      return row ? reviewSnapshot.parse(row.snapshot) : undefined;
     },
 
     async ping() {

@@ -1,7 +1,7 @@
-// The change history's one table, as Drizzle declares it; drizzle-kit generates lib/audit/migrations from it.
+// The change history's tables (changes, and signed-off audit reviews), as Drizzle declares them; drizzle-kit generates lib/audit/migrations from it.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { changeActions, changeOutcomes, settledByValues } from './change';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
@@ -34,4 +34,17 @@ export const keyChanges = pgTable(
     check('key_changes_outcome_check', sql`${t.outcome} in (${oneOf(changeOutcomes)})`),
     check('key_changes_settled_by_check', sql`${t.settledBy} is null or ${t.settledBy} in (${oneOf(settledByValues)})`),
   ],
+);
+
+/** A signed-off audit: who reviewed, when, and the key × project × role matrix they saw (see lib/api/reviews.ts). */
+export const auditReviews = pgTable(
+  'audit_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    reviewer: text('reviewer').notNull(),
+    note: text('note'),
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [index('audit_reviews_at_idx').on(t.at.desc())],
 );

@@ -1,5 +1,6 @@
 // The change history's one interface, the same over embedded PGlite and a shared PostgreSQL.
 import 'server-only';
+import type { Review, ReviewSnapshot } from '@/lib/api/reviews';
 import type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
 
 export type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
@@ -16,6 +17,12 @@ export interface ChangeStore {
   list(filter: ChangeFilter): Promise<{ results: ChangeRecord[]; totalCount: number }>;
   /** Pending records, oldest first; with `olderThan`, only those created before it. */
   listPending(olderThan?: Date): Promise<ChangeRecord[]>;
+  /** Stores a signed review with the matrix it signed. */
+  recordReview(input: { reviewer: string; note?: string; snapshot: ReviewSnapshot }): Promise<Review>;
+  /** Newest first. */
+  listReviews(limit: number): Promise<{ results: Review[]; totalCount: number }>;
+  /** The review's snapshot, or undefined when no review has this id. */
+  reviewSnapshot(id: string): Promise<ReviewSnapshot | undefined>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
