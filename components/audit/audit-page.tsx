@@ -2,7 +2,7 @@
 // The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
 import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
@@ -13,6 +13,7 @@ import { AuditSummary } from './audit-summary';
 import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
 import { ProjectReviewList } from './project-review-list';
+import { ReviewPanel } from './review-panel';
 import { reviewByProject } from './review-by-project';
 import { useAuditViewState } from './use-audit-view-state';
 
@@ -23,14 +24,17 @@ function showingText(view: AuditView, keys: number, projects: number): string {
 
 export function AuditPage() {
   const { state, update, reset } = useAuditViewState();
+  // The signed review to compare with; not in the URL, a review id means nothing to someone else's link.
+  const [since, setSince] = useState<string>();
   const thresholds = useMemo(
     () => ({
       manyProjects: state.manyProjects,
       manyOwnerKeys: state.manyOwnerKeys,
       manyOrgOwnerKeys: state.manyOrgOwnerKeys,
       unusedDays: state.unusedDays,
+      since,
     }),
-    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays],
+    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays, since],
   );
   const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
   const report = audit.data;
@@ -78,6 +82,7 @@ export function AuditPage() {
       {report && analysis && view && !empty && (
         <>
           <AuditSummary report={report} state={state} onApply={update} />
+          <ReviewPanel report={report} since={since} onSince={setSince} />
           <AuditFilters report={report} state={state} onChange={update} onReset={reset} />
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-showing">
             {showingText(view, report.keys.length, report.projects.length)}
