@@ -41,6 +41,11 @@ export function AuditPage() {
   const analysis = useMemo(() => (report ? analyzeReport(report) : undefined), [report]);
   const view = useMemo(() => (report && analysis ? filterReport(report, analysis, state) : undefined), [report, analysis, state]);
   const byProject = state.layout === 'projects';
+  const changed = useMemo(() => {
+    const map = new Map<string, Set<string>>();
+    for (const change of report?.changesSince ?? []) map.set(change.id, (map.get(change.id) ?? new Set()).add(change.groupId));
+    return map;
+  }, [report]);
   const reviews = useMemo(() => (byProject && view && analysis ? reviewByProject(view, analysis) : undefined), [byProject, view, analysis]);
   const empty = report !== undefined && report.projects.length === 0 && report.keys.length === 0;
 
@@ -112,6 +117,7 @@ export function AuditPage() {
                 overOwned={analysis.overOwnedProjects}
                 orgOwnerKeys={analysis.orgOwnerKeys}
                 density={state.density}
+                changed={changed}
               />
             )
           )}
