@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { auditAtScale } from './audit-scale';
+import { auditUsageCost } from './audit-usage';
 import { ensureBuild, signIn, startBenchConsole } from './console-process';
 import { emptyNextMemory } from './empty-next';
 import { load } from './load';
@@ -69,6 +70,23 @@ async function main() {
     );
 
     const auditCookie = await signIn(audit.url, owner);
+    // First: it needs a process that has not read key usage yet.
+    const usage = await auditUsageCost(audit, auditCookie, 100);
+    raw.auditUsage = usage;
+    figures.push(
+      {
+        figure: `3b audit with last use, cold: upstream calls / time @100 ms`,
+        value: `${usage.cold.calls} (${usage.cold.accessListCalls} access lists) / ${usage.cold.ms.toFixed(0)} ms; ${usage.cold.keysWithLastUse} keys with last use`,
+        budget: `≤ ${usage.coldCallBudget} calls, ≤ ${usage.coldMsBudget.toFixed(0)} ms`,
+        met: usage.cold.calls <= usage.coldCallBudget && usage.cold.ms <= usage.coldMsBudget,
+      },
+      {
+        figure: `3b audit with last use, warm (within 5 min): upstream calls / time`,
+        value: `${usage.warm.calls} (${usage.warm.accessListCalls} access lists) / ${usage.warm.ms.toFixed(0)} ms`,
+        budget: `${usage.listCalls} calls, no access list`,
+        met: usage.warm.calls <= usage.listCalls && usage.warm.accessListCalls === 0,
+      },
+    );
     const scale = await auditAtScale(audit, auditCookie, 100);
     raw.auditAtScale = scale;
     figures.push({

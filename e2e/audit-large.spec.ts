@@ -37,8 +37,8 @@ function largeReport() {
       ...(k === 0 ? { isConsoleKey: true } : {}),
     };
   });
-  const thresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2 };
-  return { generatedAt: new Date().toISOString(), thresholds, projects, keys, summary: summarizeKeys(keys, projects, thresholds) };
+  const thresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 };
+  return { generatedAt: new Date().toISOString(), thresholds, projects, keys, summary: summarizeKeys(keys, projects, thresholds, Date.now()) };
 }
 
 const report = largeReport();

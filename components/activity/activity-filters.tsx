@@ -1,9 +1,16 @@
-// The change history's filter bar: project, person, action, outcome and time range.
+// The timeline's filter bar: project, person, action, outcome, origin and time range.
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
-import { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
-import { actionLabels, outcomeLabels } from './activity-labels';
+import {
+  activityActions,
+  activityOrigins,
+  changeOutcomes,
+  type ActivityAction,
+  type ActivityOrigin,
+  type ChangeOutcomeKind,
+} from '@/lib/api/change-kinds';
+import { actionLabels, originLabels, outcomeLabels } from './activity-labels';
 import { isFiltered, type ActivityViewState } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
 
@@ -43,8 +50,8 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
         w={220}
       />
       <Autocomplete
-        label="Person"
-        placeholder="Email address"
+        label="Who"
+        placeholder="Email or public key"
         data={[...actors]}
         value={actor}
         onChange={(value) => {
@@ -56,9 +63,9 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
       <Select
         label="Action"
         placeholder="Any action"
-        data={changeActions.map((value) => ({ value, label: actionLabels[value] }))}
+        data={activityActions.map((value) => ({ value, label: actionLabels[value] }))}
         value={state.action ?? null}
-        onChange={(action) => onChange({ action: (action ?? undefined) as ChangeAction | undefined })}
+        onChange={(action) => onChange({ action: (action ?? undefined) as ActivityAction | undefined })}
         clearable
         w={160}
       />
@@ -70,6 +77,15 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
         onChange={(outcome) => onChange({ outcome: (outcome ?? undefined) as ChangeOutcomeKind | undefined })}
         clearable
         w={150}
+      />
+      <Select
+        label="Made"
+        placeholder="Anywhere"
+        data={activityOrigins.map((value) => ({ value, label: originLabels[value] }))}
+        value={state.origin ?? null}
+        onChange={(origin) => onChange({ origin: (origin ?? undefined) as ActivityOrigin | undefined })}
+        clearable
+        w={190}
       />
       <TextInput
         label="From"

@@ -1,11 +1,19 @@
 // The words the change history uses for actions and outcomes.
-import type { ChangeAction, ChangeOutcomeKind } from '@/lib/api/change-kinds';
+import type { ActivityAction, ActivityOrigin, ChangeOutcomeKind } from '@/lib/api/change-kinds';
 
-export const actionLabels: Record<ChangeAction, string> = {
+export const actionLabels: Record<ActivityAction, string> = {
   create: 'Create',
   assign: 'Assign',
   update_roles: 'Modify roles',
   unassign: 'Unassign',
+  delete: 'Delete key',
+  change_description: 'Rename',
+  change_access_list: 'Access list',
+};
+
+export const originLabels: Record<ActivityOrigin, string> = {
+  console: 'Through the console',
+  outside: 'Outside the console',
 };
 
 export const outcomeLabels: Record<ChangeOutcomeKind, string> = {

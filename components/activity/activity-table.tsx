@@ -25,7 +25,7 @@ export function ActivityTable({ changes, projectNames }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {changes.map((change) => (
-            <ChangeRow key={change.id} change={change} projectName={projectNames.get(change.groupId)} />
+            <ChangeRow key={change.id} change={change} projectName={change.groupId ? projectNames.get(change.groupId) : undefined} />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,6 +1,13 @@
 // The change history's filters and page as they live in the URL, and the API query they make.
 import { isObjectId } from '@/lib/api/ids';
-import { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
+import {
+  activityActions,
+  activityOrigins,
+  changeOutcomes,
+  type ActivityAction,
+  type ActivityOrigin,
+  type ChangeOutcomeKind,
+} from '@/lib/api/change-kinds';
 import type { ActivityFilters } from '@/lib/api/queries';
 
 
@@ -11,8 +18,10 @@ export const exportLimit = 1000;
 export interface ActivityViewState {
   groupId: string | undefined;
   actor: string | undefined;
-  action: ChangeAction | undefined;
+  action: ActivityAction | undefined;
   outcome: ChangeOutcomeKind | undefined;
+  /** Through the console, outside it, or both. */
+  origin: ActivityOrigin | undefined;
   /** ISO instants. */
   from: string | undefined;
   to: string | undefined;
@@ -37,8 +46,9 @@ export function parseActivityState(search: { get(name: string): string | null })
   return {
     groupId: isObjectId(groupId) ? groupId : undefined,
     actor: actor || undefined,
-    action: oneOf(changeActions, search.get('action')),
+    action: oneOf(activityActions, search.get('action')),
     outcome: oneOf(changeOutcomes, search.get('outcome')),
+    origin: oneOf(activityOrigins, search.get('origin')),
     from: instant(search.get('from')),
     to: instant(search.get('to')),
     page: Number.isInteger(page) && page >= 1 && page <= 20_000 ? page : 1,
@@ -47,7 +57,7 @@ export function parseActivityState(search: { get(name: string): string | null })
 
 export function serializeActivityState(state: ActivityViewState): URLSearchParams {
   const search = new URLSearchParams();
-  for (const name of ['groupId', 'actor', 'action', 'outcome', 'from', 'to'] as const) {
+  for (const name of ['groupId', 'actor', 'action', 'outcome', 'origin', 'from', 'to'] as const) {
     const value = state[name];
     if (value) search.set(name, value);
   }
@@ -68,7 +78,7 @@ export function exportFilters(state: ActivityViewState): ActivityFilters {
 }
 
 export function isFiltered(state: ActivityViewState): boolean {
-  return Boolean(state.groupId || state.actor || state.action || state.outcome || state.from || state.to);
+  return Boolean(state.groupId || state.actor || state.action || state.outcome || state.origin || state.from || state.to);
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

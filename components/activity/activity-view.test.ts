@@ -33,16 +33,16 @@ describe('activity view state', () => {
   });
 
   it('drops malformed values instead of sending them to the API', () => {
-    const state = parseActivityState(new URLSearchParams('groupId=../../x&action=delete&outcome=ok&from=yesterday&page=-2'));
-    expect(state).toEqual({ groupId: undefined, actor: undefined, action: undefined, outcome: undefined, from: undefined, to: undefined, page: 1 });
+    const state = parseActivityState(new URLSearchParams('groupId=../../x&action=drop&outcome=ok&origin=elsewhere&from=yesterday&page=-2'));
+    expect(state).toEqual({ groupId: undefined, actor: undefined, action: undefined, outcome: undefined, origin: undefined, from: undefined, to: undefined, page: 1 });
     expect(serializeActivityState(state).toString()).toBe('');
   });
 
   it('makes API queries the API accepts: the page shown, and the CSV export', () => {
-    const state = parseActivityState(new URLSearchParams({ groupId, outcome: 'success', page: '2' }));
+    const state = parseActivityState(new URLSearchParams({ groupId, outcome: 'success', origin: 'outside', page: '2' }));
     const pageUrl = new URL(activityUrl(activityFilters(state)), 'http://x');
     expect(pageUrl.pathname).toBe('/api/activity');
-    expect(activityQuery.parse(Object.fromEntries(pageUrl.searchParams))).toMatchObject({ groupId, outcome: 'success', limit: 50, offset: 50, format: 'json' });
+    expect(activityQuery.parse(Object.fromEntries(pageUrl.searchParams))).toMatchObject({ groupId, outcome: 'success', origin: 'outside', limit: 50, offset: 50, format: 'json' });
     const csvUrl = new URL(activityUrl(exportFilters(state), 'csv'), 'http://x');
     expect(activityQuery.parse(Object.fromEntries(csvUrl.searchParams))).toMatchObject({ groupId, limit: 1000, offset: 0, format: 'csv' });
   });

@@ -1,8 +1,8 @@
-// One change in the history table: when, who, what, where, which key, roles before → after, outcome.
-import { Anchor, Stack, Table, Text, Tooltip } from '@mantine/core';
+// One entry of the timeline: when, who (and whether through the console), what, where, which key, roles before → after, outcome.
+import { Anchor, Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import Link from 'next/link';
 import type { ChangeRecord } from '@/lib/api/activity';
-import { actionLabels } from './activity-labels';
+import { actionLabels, originLabels } from './activity-labels';
 import { OutcomeCell } from './outcome-cell';
 import { RoleChange } from './role-change';
 
@@ -14,7 +14,7 @@ interface Props {
 export function ChangeRow({ change, projectName }: Props) {
   const when = new Date(change.createdAt);
   return (
-    <Table.Tr data-testid="change-row" data-change-id={change.id}>
+    <Table.Tr data-testid="change-row" data-change-id={change.id} data-origin={change.origin}>
       <Table.Td>
         <Tooltip label={change.createdAt}>
           <Text component="time" dateTime={change.createdAt} size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -23,17 +23,40 @@ export function ChangeRow({ change, projectName }: Props) {
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {change.actor}
-        </Text>
+        <Stack gap={2} align="flex-start">
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {change.actor}
+          </Text>
+          {change.origin === 'outside' && (
+            <Badge size="xs" variant="outline" color="orange" data-testid="outside-badge">
+              {originLabels.outside}
+            </Badge>
+          )}
+          {change.remoteAddress && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              from {change.remoteAddress}
+            </Text>
+          )}
+        </Stack>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600} data-action={change.action}>
-          {actionLabels[change.action]}
-        </Text>
+        <Stack gap={0}>
+          <Text size="sm" fw={600} data-action={change.action}>
+            {actionLabels[change.action]}
+          </Text>
+          {change.eventType && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              {change.eventType}
+            </Text>
+          )}
+        </Stack>
       </Table.Td>
       <Table.Td>
-        {projectName ? (
+        {change.groupId === null ? (
+          <Text size="sm" c="dimmed">
+            Organization
+          </Text>
+        ) : projectName ? (
           <Anchor component={Link} href={`/projects/${change.groupId}`} size="sm">
             {projectName}
           </Anchor>
@@ -56,7 +79,13 @@ export function ChangeRow({ change, projectName }: Props) {
         </Stack>
       </Table.Td>
       <Table.Td>
-        <RoleChange before={change.rolesBefore} after={change.rolesAfter} applied={change.outcome !== 'failure'} />
+        {change.origin === 'outside' ? (
+          <Text size="sm" c="dimmed">
+            Not in the event
+          </Text>
+        ) : (
+          <RoleChange before={change.rolesBefore} after={change.rolesAfter} applied={change.outcome !== 'failure'} />
+        )}
       </Table.Td>
       <Table.Td>
         <OutcomeCell change={change} />

@@ -1,9 +1,9 @@
 // Per-key facts the matrix filters and sorts on: reach, highest tier, risk reasons; and the over-owned projects.
 import type { AuditKey, AuditReport } from '@/lib/api/audit';
-import { isOrgOwner, isOrgWide, isProjectOwner, ownerKeysPerProject } from '@/lib/api/audit-summary';
+import { hasNoAccessList, isOrgOwner, isOrgWide, isProjectOwner, isUnused, ownerKeysPerProject } from '@/lib/api/audit-summary';
 import { accessGrantingRoles, highestTier, type RoleTier } from '@/lib/roles';
 
-export const riskReasons = ['grants-access', 'many-projects', 'over-owned-project', 'many-org-owners'] as const;
+export const riskReasons = ['grants-access', 'many-projects', 'over-owned-project', 'many-org-owners', 'unused', 'no-access-list'] as const;
 export type RiskReason = (typeof riskReasons)[number];
 
 export const riskLabels: Record<RiskReason, string> = {
@@ -11,6 +11,8 @@ export const riskLabels: Record<RiskReason, string> = {
   'many-projects': 'Reaches many projects',
   'over-owned-project': 'Project Owner in a project with too many Project Owner keys',
   'many-org-owners': 'One of more Organization Owner keys than the threshold',
+  unused: 'Not used for longer than the threshold',
+  'no-access-list': 'No access list: usable from any address',
 };
 
 export interface AuditRow {
@@ -43,6 +45,7 @@ export function analyzeReport(report: AuditReport): ReportAnalysis {
   const orgOwnerKeys = report.keys.filter(isOrgOwner).length;
   const tooManyOrgOwners = orgOwnerKeys > thresholds.manyOrgOwnerKeys;
   const overOwned = [...overOwnedProjects];
+  const now = Date.parse(report.generatedAt);
   const rows = report.keys.map((key): AuditRow => {
     const allRoles = [...key.orgRoles, ...Object.values(key.projects).flat()];
     const reach = Object.keys(key.projects).length;
@@ -53,6 +56,8 @@ export function analyzeReport(report: AuditReport): ReportAnalysis {
       if (reach > thresholds.manyProjects) risks.push('many-projects');
       if (overOwned.some((groupId) => isProjectOwner(key, groupId))) risks.push('over-owned-project');
       if (tooManyOrgOwners && isOrgOwner(key)) risks.push('many-org-owners');
+      if (isUnused(key, thresholds.unusedDays, now)) risks.push('unused');
+      if (hasNoAccessList(key)) risks.push('no-access-list');
     }
     return { key, reach, tier: highestTier(allRoles), accessRoles, orgWide: isOrgWide(key), risks };
   });

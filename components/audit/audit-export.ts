@@ -59,7 +59,7 @@ export function auditViewJson(report: AuditReport, view: AuditView, filters: Aud
     thresholds: report.thresholds,
     projects: view.projects,
     keys,
-    summary: summarizeKeys(keys, view.projects, report.thresholds),
+    summary: summarizeKeys(keys, view.projects, report.thresholds, Date.parse(report.generatedAt)),
   };
 }
 

@@ -20,6 +20,8 @@ interface Props {
   orgOwnerKeys: number;
   /** Fixed for the matrix's life: the page mounts a new matrix when it changes, so the virtualizers start from the new sizes. */
   density: Density;
+  /** key id → projects where its roles changed since the review compared with. */
+  changed?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** What the focused cell holds in words, shown under the grid: icon-only cells name their roles on focus too. */
@@ -28,7 +30,7 @@ function describeFocus(target: HTMLElement): string {
   return (labelled ?? target.getAttribute('title') ?? '').replace(/ Open the key in the project\.$/, '');
 }
 
-export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
+export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density, changed }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const [focused, setFocused] = useState('');
@@ -94,7 +96,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
           {rowVirtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             return row ? (
-              <MatrixRow key={row.key.id} row={row} rowIndex={item.index} top={item.start} width={width} projects={projects} columns={columns} density={density} />
+              <MatrixRow key={row.key.id} row={row} rowIndex={item.index} top={item.start} width={width} projects={projects} columns={columns} density={density} changedIn={changed?.get(row.key.id)} />
             ) : null;
           })}
         </div>

@@ -2,7 +2,7 @@
 // The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { FailureText } from '@/components/ui/failure-text';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
@@ -14,6 +14,7 @@ import { AuditSummary } from './audit-summary';
 import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
 import { ProjectReviewList } from './project-review-list';
+import { ReviewPanel } from './review-panel';
 import { reviewByProject } from './review-by-project';
 import { useAuditViewState } from './use-audit-view-state';
 
@@ -24,15 +25,28 @@ function showingText(view: AuditView, keys: number, projects: number): string {
 
 export function AuditPage() {
   const { state, update, reset } = useAuditViewState();
+  // The signed review to compare with; not in the URL, a review id means nothing to someone else's link.
+  const [since, setSince] = useState<string>();
   const thresholds = useMemo(
-    () => ({ manyProjects: state.manyProjects, manyOwnerKeys: state.manyOwnerKeys, manyOrgOwnerKeys: state.manyOrgOwnerKeys }),
-    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys],
+    () => ({
+      manyProjects: state.manyProjects,
+      manyOwnerKeys: state.manyOwnerKeys,
+      manyOrgOwnerKeys: state.manyOrgOwnerKeys,
+      unusedDays: state.unusedDays,
+      since,
+    }),
+    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays, since],
   );
   const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
   const report = audit.data;
   const analysis = useMemo(() => (report ? analyzeReport(report) : undefined), [report]);
   const view = useMemo(() => (report && analysis ? filterReport(report, analysis, state) : undefined), [report, analysis, state]);
   const byProject = state.layout === 'projects';
+  const changed = useMemo(() => {
+    const map = new Map<string, Set<string>>();
+    for (const change of report?.changesSince ?? []) map.set(change.id, (map.get(change.id) ?? new Set()).add(change.groupId));
+    return map;
+  }, [report]);
   const reviews = useMemo(() => (byProject && view && analysis ? reviewByProject(view, analysis) : undefined), [byProject, view, analysis]);
   const empty = report?.projects.length === 0;
 
@@ -75,6 +89,7 @@ export function AuditPage() {
       {report && analysis && view && !empty && (
         <>
           <AuditSummary report={report} state={state} onApply={update} />
+          <ReviewPanel report={report} since={since} onSince={setSince} />
           <AuditFilters report={report} state={state} onChange={update} onReset={reset} />
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="audit-showing">
             {showingText(view, report.keys.length, report.projects.length)}
@@ -104,6 +119,7 @@ export function AuditPage() {
                 overOwned={analysis.overOwnedProjects}
                 orgOwnerKeys={analysis.orgOwnerKeys}
                 density={state.density}
+                changed={changed}
               />
             )
           )}

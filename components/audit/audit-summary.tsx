@@ -18,7 +18,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
   const consoleKey = report.keys.find((k) => k.isConsoleKey);
   const projects = report.projects.length;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" component="section" aria-label="Summary">
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm" component="section" aria-label="Summary">
       <SummaryCard
         testId="summary-keys"
         value={summary.keys}
@@ -70,6 +70,24 @@ export function AuditSummary({ report, state, onApply }: Props) {
         active={state.overOwned}
         warn
         onApply={() => only({ overOwned: true })}
+      />
+      <SummaryCard
+        testId="summary-unused"
+        value={summary.unused}
+        label={`Unused for ${thresholds.unusedDays}+ days`}
+        hint="among keys whose access list records their use; shown among the risky keys"
+        active={false}
+        warn
+        onApply={() => only({ risky: true })}
+      />
+      <SummaryCard
+        testId="summary-no-access-list"
+        value={summary.keysWithoutAccessList}
+        label="No access list"
+        hint="usable from any address, and no usage data; shown among the risky keys"
+        active={false}
+        warn
+        onApply={() => only({ risky: true })}
       />
     </SimpleGrid>
   );

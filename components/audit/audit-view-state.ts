@@ -39,6 +39,7 @@ export interface AuditViewState {
   manyProjects: number | undefined;
   manyOwnerKeys: number | undefined;
   manyOrgOwnerKeys: number | undefined;
+  unusedDays: number | undefined;
 }
 
 export const defaultViewState: AuditViewState = {
@@ -57,6 +58,7 @@ export const defaultViewState: AuditViewState = {
   manyProjects: undefined,
   manyOwnerKeys: undefined,
   manyOrgOwnerKeys: undefined,
+  unusedDays: undefined,
 };
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
@@ -87,6 +89,7 @@ export function parseViewState(search: { get(name: string): string | null }): Au
     manyProjects: count(search.get('manyProjects')),
     manyOwnerKeys: count(search.get('manyOwnerKeys')),
     manyOrgOwnerKeys: count(search.get('manyOrgOwnerKeys')),
+    unusedDays: count(search.get('unusedDays')),
   };
 }
 
@@ -109,6 +112,7 @@ export function serializeViewState(state: AuditViewState): URLSearchParams {
   if (state.manyProjects !== undefined) search.set('manyProjects', String(state.manyProjects));
   if (state.manyOwnerKeys !== undefined) search.set('manyOwnerKeys', String(state.manyOwnerKeys));
   if (state.manyOrgOwnerKeys !== undefined) search.set('manyOrgOwnerKeys', String(state.manyOrgOwnerKeys));
+  if (state.unusedDays !== undefined) search.set('unusedDays', String(state.unusedDays));
   return search;
 }
 
@@ -124,6 +128,6 @@ export function isFiltered(state: AuditViewState): boolean {
 
 /** The state with every narrowing filter back at its default; how it is shown (layout, sort, density, thresholds) stays. */
 export function withoutFilters(state: AuditViewState): AuditViewState {
-  const { sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys } = state;
-  return { ...defaultViewState, sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys };
+  const { sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys, unusedDays } = state;
+  return { ...defaultViewState, sort, layout, density, manyProjects, manyOwnerKeys, manyOrgOwnerKeys, unusedDays };
 }

@@ -23,7 +23,7 @@ function auditKey(n: number, desc: string, orgRoles: string[], projects: Record<
 
 const report: AuditReport = {
   generatedAt: '2025-01-02T03:04:05.000Z',
-  thresholds: { manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 1 },
+  thresholds: { manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 1, unusedDays: 90 },
   projects: [1, 2, 3].map((n) => ({ id: p(n), name: `Project ${n}` })),
   keys: [
     auditKey(1, 'reader', ['ORG_MEMBER'], { 1: ['GROUP_READ_ONLY'] }),
@@ -32,7 +32,7 @@ const report: AuditReport = {
     auditKey(4, 'owner two', ['ORG_MEMBER'], { 2: ['GROUP_OWNER', 'GROUP_READ_ONLY'] }),
     auditKey(5, '=cmd|calc', ['ORG_READ_ONLY'], {}),
   ],
-  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1, orgWideOwnerKeys: 0 },
+  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0 },
 };
 
 const analysis = analyzeReport(report);
@@ -58,6 +58,7 @@ describe('view state in the URL', () => {
       manyProjects: 5,
       manyOwnerKeys: 0,
       manyOrgOwnerKeys: 4,
+      unusedDays: 30,
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
   });
@@ -80,6 +81,23 @@ describe('risk analysis', () => {
       'owner two': ['grants-access', 'over-owned-project'],
       '=cmd|calc': [],
     });
+  });
+
+  it('flags a key unused for the threshold or longer (at the report’s time), and one without an access list', () => {
+    const [reader, deployer, ...others] = report.keys;
+    const withUsage: AuditReport = {
+      ...report,
+      keys: [
+        { ...reader!, lastUsed: '2024-10-04T03:04:05.000Z', accessListEntries: 1 },
+        { ...deployer!, lastUsed: '2024-10-05T03:04:05.000Z', accessListEntries: 1 },
+        ...others.map((k) => ({ ...k, accessListEntries: 0 })),
+      ],
+    };
+    const risks = Object.fromEntries(analyzeReport(withUsage).rows.map((r) => [r.key.desc, r.risks]));
+    // generatedAt is 2025-01-02T03:04:05Z: the reader's last use is 90 days before it, the deployer's 89.
+    expect(risks.reader).toEqual(['unused']);
+    expect(risks.deployer).toEqual(['many-projects']);
+    expect(risks['=cmd|calc']).toEqual(['no-access-list']);
   });
 });
 
@@ -163,7 +181,7 @@ describe('CSV', () => {
     expect(json.projects).toEqual([{ id: p(1), name: 'Project 1' }]);
     expect(json.keys.map((x) => x.desc)).toEqual(['deployer', 'reader', '=cmd|calc']);
     expect(json.keys[0]!.projects).toEqual({ [p(1)]: ['GROUP_CLUSTER_MANAGER'] });
-    expect(json.summary).toEqual({ keys: 3, accessGrantingKeys: 0, keysInNoProject: 1, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0 });
+    expect(json.summary).toEqual({ keys: 3, accessGrantingKeys: 0, keysInNoProject: 1, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0 });
   });
 
   it('exports the view by project: one row per key and project, organization-wide keys once', () => {
@@ -194,7 +212,7 @@ describe('CSV', () => {
 describe('organization-wide access and the console’s own key', () => {
   const orgReport: AuditReport = {
     ...report,
-    thresholds: { ...report.thresholds, manyOrgOwnerKeys: 1 },
+    thresholds: { ...report.thresholds, manyOrgOwnerKeys: 1, unusedDays: 90 },
     keys: [
       { ...auditKey(6, 'console', ['ORG_OWNER'], {}), isConsoleKey: true },
       auditKey(7, 'break glass', ['ORG_OWNER'], {}),
@@ -209,7 +227,7 @@ describe('organization-wide access and the console’s own key', () => {
     expect(orgAnalysis.orgOwnerKeys).toBe(3);
     expect(risksOf('console')).toEqual([]);
     expect(risksOf('break glass')).toEqual(['grants-access', 'many-org-owners']);
-    expect(analyzeReport({ ...orgReport, thresholds: { ...orgReport.thresholds, manyOrgOwnerKeys: 3 } }).rows[1]!.risks).toEqual(['grants-access']);
+    expect(analyzeReport({ ...orgReport, thresholds: { ...orgReport.thresholds, manyOrgOwnerKeys: 3, unusedDays: 90 } }).rows[1]!.risks).toEqual(['grants-access']);
   });
 
   it('shows organization-wide keys once, above the matrix, and in the matrix only for their project grants', () => {

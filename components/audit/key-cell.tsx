@@ -8,6 +8,13 @@ import { TierIcon } from '@/components/roles/tier-icon';
 import { riskLabels, type AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
 
+/** What the access list says of the key's use; a key without one leaves no trace of its use upstream. */
+function lastUseText(key: AuditRow['key']): string {
+  if (key.lastUsed) return `Last used ${key.lastUsed.slice(0, 10)}${key.lastUsedAddress ? ` from ${key.lastUsedAddress}` : ''}`;
+  if (key.accessListEntries === 0) return 'No usage data (no access list)';
+  return key.accessListEntries === undefined ? 'Usage unknown' : 'No usage data';
+}
+
 const shortOrgLabel = (name: string) => describeRole(name).label.replace(/^Organization /, '');
 
 export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
@@ -30,6 +37,9 @@ export const KeyCell = memo(function KeyCell({ row }: { row: AuditRow }) {
       {risks.length > 0 && <span className={classes.srOnly}>Risky: {riskText}.</span>}
       <div className={classes.meta}>
         <span className={classes.mono}>{key.publicKey}</span> · {reach === 1 ? '1 project' : `${reach} projects`}
+      </div>
+      <div className={classes.meta} data-testid="last-use">
+        {lastUseText(key)}
       </div>
       <div className={classes.meta} title={orgText}>
         <span className={classes.srOnly}>Organization roles: {orgText || 'none'}.</span>

@@ -17,9 +17,11 @@ interface Props {
   projects: readonly AuditProject[];
   columns: readonly VirtualItem[];
   density: Density;
+  /** Projects where this key's roles changed since the review compared with. */
+  changedIn: ReadonlySet<string> | undefined;
 }
 
-export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns, density }: Props) {
+export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns, density, changedIn }: Props) {
   const keyName = row.key.desc || row.key.publicKey;
   return (
     <div
@@ -35,15 +37,18 @@ export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, pr
       {columns.map((column) => {
         const project = projects[column.index];
         if (!project) return null;
+        const changed = changedIn?.has(project.id) ?? false;
         return (
           <div
             key={project.id}
             role="gridcell"
             aria-colindex={column.index + 2}
             tabIndex={-1}
-            className={classes.cell}
+            className={changed ? `${classes.cell} ${classes.changed}` : classes.cell}
             style={{ left: column.start, width: column.size }}
+            data-changed={changed || undefined}
           >
+            {changed && <span className={classes.srOnly}>Changed since the review.</span>}
             <RoleCell
               roles={row.key.projects[project.id]}
               groupId={project.id}

@@ -1,16 +1,17 @@
-// The two threshold inputs; loaded only when the thresholds popover opens (NumberInput is heavy for a first load).
+// The threshold inputs; loaded only when the thresholds popover opens (NumberInput is heavy for a first load).
 import { NumberInput, Stack, Text } from '@mantine/core';
 
 interface Props {
   manyProjects: number;
   manyOwnerKeys: number;
   manyOrgOwnerKeys: number;
-  onChange: (patch: { manyProjects?: number; manyOwnerKeys?: number; manyOrgOwnerKeys?: number }) => void;
+  unusedDays: number;
+  onChange: (patch: { manyProjects?: number; manyOwnerKeys?: number; manyOrgOwnerKeys?: number; unusedDays?: number }) => void;
 }
 
 const count = (value: string | number) => (typeof value === 'number' ? value : undefined);
 
-export default function ThresholdFields({ manyProjects, manyOwnerKeys, manyOrgOwnerKeys, onChange }: Props) {
+export default function ThresholdFields({ manyProjects, manyOwnerKeys, manyOrgOwnerKeys, unusedDays, onChange }: Props) {
   return (
     <Stack gap="sm">
       <Text size="sm">What the summary and “only risky” count as too much.</Text>
@@ -40,6 +41,16 @@ export default function ThresholdFields({ manyProjects, manyOwnerKeys, manyOrgOw
         value={manyOrgOwnerKeys}
         onChange={(value) => onChange({ manyOrgOwnerKeys: count(value) })}
         min={0}
+        max={10_000}
+        allowDecimal={false}
+        allowNegative={false}
+      />
+      <NumberInput
+        label="Unused: no use recorded for"
+        description="days or more (keys whose access list records their use)"
+        value={unusedDays}
+        onChange={(value) => onChange({ unusedDays: count(value) })}
+        min={1}
         max={10_000}
         allowDecimal={false}
         allowNegative={false}

@@ -17,15 +17,22 @@ export function ThresholdSettings({ report, state, onChange }: Props) {
   const manyProjects = state.manyProjects ?? report.thresholds.manyProjects;
   const manyOwnerKeys = state.manyOwnerKeys ?? report.thresholds.manyOwnerKeys;
   const manyOrgOwnerKeys = state.manyOrgOwnerKeys ?? report.thresholds.manyOrgOwnerKeys;
+  const unusedDays = state.unusedDays ?? report.thresholds.unusedDays;
   return (
     <Popover width={280} position="bottom-start" withArrow shadow="md" trapFocus>
       <Popover.Target>
         <Button variant="default" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}>
-          Thresholds: {manyProjects} projects, {manyOwnerKeys} owners, {manyOrgOwnerKeys} org owners
+          Thresholds: {manyProjects} projects, {manyOwnerKeys} owners, {manyOrgOwnerKeys} org owners, {unusedDays} days unused
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <ThresholdFields manyProjects={manyProjects} manyOwnerKeys={manyOwnerKeys} manyOrgOwnerKeys={manyOrgOwnerKeys} onChange={onChange} />
+        <ThresholdFields
+          manyProjects={manyProjects}
+          manyOwnerKeys={manyOwnerKeys}
+          manyOrgOwnerKeys={manyOrgOwnerKeys}
+          unusedDays={unusedDays}
+          onChange={onChange}
+        />
       </Popover.Dropdown>
     </Popover>
   );

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuditKey } from './audit';
 import { isProjectOwner, ownerKeysPerProject, summarizeKeys } from './audit-summary';
 
+const day = 86_400_000;
+const now = Date.parse('2026-06-01T00:00:00.000Z');
 const projects = ['1', '2', '3', '4'].map((n) => ({ id: n.repeat(24) }));
 const projectRoles = fc.subarray(['GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_READ_ONLY'], { minLength: 1 });
 const auditKey: fc.Arbitrary<AuditKey> = fc.record({
@@ -11,8 +13,11 @@ const auditKey: fc.Arbitrary<AuditKey> = fc.record({
   publicKey: fc.string(),
   orgRoles: fc.subarray(['ORG_OWNER', 'ORG_MEMBER', 'ORG_READ_ONLY']),
   projects: fc.dictionary(fc.constantFrom(...projects.map((p) => p.id)), projectRoles),
-});
-const thresholds = fc.record({ manyProjects: fc.nat(5), manyOwnerKeys: fc.nat(5), manyOrgOwnerKeys: fc.nat(5) });
+  // Whole days before `now`, so the threshold's edge is hit exactly.
+  lastUsed: fc.option(fc.nat(400).map((days) => new Date(now - days * day).toISOString()), { nil: undefined }),
+  accessListEntries: fc.option(fc.nat(3), { nil: undefined }),
+}, { requiredKeys: ['id', 'desc', 'publicKey', 'orgRoles', 'projects'] });
+const thresholds = fc.record({ manyProjects: fc.nat(5), manyOwnerKeys: fc.nat(5), manyOrgOwnerKeys: fc.nat(5), unusedDays: fc.integer({ min: 1, max: 400 }) });
 
 describe('ownerKeysPerProject', () => {
   it('counts, per project, exactly the Project Owner grants made there', () => {
@@ -27,7 +32,7 @@ describe('ownerKeysPerProject', () => {
   it('does not count an Organization Owner in every project: it is counted once, as organization-wide', () => {
     const orgOwner: AuditKey = { id: 'a'.repeat(24), desc: '', publicKey: 'P', orgRoles: ['ORG_OWNER'], projects: {} };
     expect([...ownerKeysPerProject([orgOwner], projects).values()]).toEqual([0, 0, 0, 0]);
-    expect(summarizeKeys([orgOwner], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 })).toMatchObject({
+    expect(summarizeKeys([orgOwner], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 }, now)).toMatchObject({
       projectsWithManyOwnerKeys: 0,
       orgWideOwnerKeys: 1,
     });
@@ -38,7 +43,7 @@ describe('summarizeKeys', () => {
   it('agrees with a plain count of each figure', () => {
     fc.assert(
       fc.property(fc.array(auditKey, { maxLength: 30 }), thresholds, (keys, t) => {
-        const summary = summarizeKeys(keys, projects, t);
+        const summary = summarizeKeys(keys, projects, t, now);
         const reach = (k: AuditKey) => Object.keys(k.projects).length;
         const roles = (k: AuditKey) => [...k.orgRoles, ...Object.values(k.projects).flat()];
         expect(summary).toEqual({
@@ -48,6 +53,9 @@ describe('summarizeKeys', () => {
           keysInManyProjects: keys.filter((k) => reach(k) > t.manyProjects).length,
           projectsWithManyOwnerKeys: projects.filter((p) => keys.filter((k) => k.projects[p.id]?.includes('GROUP_OWNER')).length > t.manyOwnerKeys).length,
           orgWideOwnerKeys: keys.filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
+          // Days since last use, counted by hand; keys without usage data are never unused.
+          unused: keys.filter((k) => k.lastUsed !== undefined && Math.round((now - Date.parse(k.lastUsed)) / day) >= t.unusedDays).length,
+          keysWithoutAccessList: keys.filter((k) => k.accessListEntries === 0).length,
         });
       }),
     );

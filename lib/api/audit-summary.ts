@@ -25,10 +25,19 @@ export function ownerKeysPerProject(keys: readonly AuditKey[], projects: readonl
   return counts;
 }
 
+/** Usage data exists only where an access list records a use; a key without one is not counted unused. */
+export function isUnused(key: AuditKey, unusedDays: number, now: number): boolean {
+  return key.lastUsed !== undefined && now - Date.parse(key.lastUsed) >= unusedDays * 86_400_000;
+}
+
+export const hasNoAccessList = (key: AuditKey): boolean => key.accessListEntries === 0;
+
+/** `now` is the report's generatedAt, so a filtered view counts the same keys unused as the server did. */
 export function summarizeKeys(
   keys: readonly AuditKey[],
   projects: readonly { id: string }[],
   thresholds: AuditReport['thresholds'],
+  now: number,
 ): AuditReport['summary'] {
   const reach = (key: AuditKey) => Object.keys(key.projects).length;
   const grantsAccess = (key: AuditKey) =>
@@ -41,5 +50,7 @@ export function summarizeKeys(
     keysInManyProjects: keys.filter((key) => reach(key) > thresholds.manyProjects).length,
     projectsWithManyOwnerKeys: [...ownerKeysPerProject(keys, projects).values()].filter((count) => count > thresholds.manyOwnerKeys).length,
     orgWideOwnerKeys: keys.filter(isOrgOwner).length,
+    unused: keys.filter((key) => isUnused(key, thresholds.unusedDays, now)).length,
+    keysWithoutAccessList: keys.filter(hasNoAccessList).length,
   };
 }

@@ -1,6 +1,7 @@
 // The audit report's contract: every key's roles in every project the person may see, and what is risky.
 import { z } from 'zod';
 import { objectId } from './object-id-schema';
+import { assignmentChange } from './reviews';
 
 export const auditQuery = z.strictObject({
   /** A key in more than this many projects counts as far-reaching. */
@@ -9,6 +10,10 @@ export const auditQuery = z.strictObject({
   manyOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
   /** More than this many Organization Owner keys (the console's own included) is too many. */
   manyOrgOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
+  /** A key with usage data and no use in this many days or more counts as unused. */
+  unusedDays: z.coerce.number().int().min(1).max(10_000).default(90),
+  /** A review's id: the answer then lists what changed in the matrix since it was signed. */
+  since: z.uuid().optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
 
@@ -21,14 +26,21 @@ export const auditKey = z.object({
   projects: z.record(z.string(), z.array(z.string())),
   /** The key the console itself signs in with: its Organization Owner role is expected, not a risk. */
   isConsoleKey: z.boolean().optional(),
+  /** The latest use any access list entry records; absent when none does (or the list could not be read). */
+  lastUsed: z.iso.datetime().optional(),
+  lastUsedAddress: z.string().optional(),
+  /** Entries on the key's access list; 0 = usable from anywhere, and no usage data. Absent when unknown. */
+  accessListEntries: z.number().int().nonnegative().optional(),
 });
 export type AuditKey = z.infer<typeof auditKey>;
 
 export const auditReport = z.object({
   generatedAt: z.iso.datetime(),
-  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number() }),
+  thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number(), unusedDays: z.number() }),
   projects: z.array(z.object({ id: objectId, name: z.string() })),
   keys: z.array(auditKey),
+  /** With `since`: assignments added, removed or changed since that review (among the projects shown). */
+  changesSince: z.array(assignmentChange).optional(),
   summary: z.object({
     keys: z.number(),
     accessGrantingKeys: z.number(),
@@ -39,6 +51,10 @@ export const auditReport = z.object({
     projectsWithManyOwnerKeys: z.number(),
     /** Keys holding Organization Owner: owner rights in every project, counted once. */
     orgWideOwnerKeys: z.number(),
+    /** Keys with usage data and no use for `unusedDays` or more. */
+    unused: z.number(),
+    /** Keys without an access list: usable from any address. */
+    keysWithoutAccessList: z.number(),
   }),
 });
 export type AuditReport = z.infer<typeof auditReport>;

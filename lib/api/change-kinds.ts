@@ -3,5 +3,13 @@
 export const changeActions = ['create', 'assign', 'update_roles', 'unassign'] as const;
 export const changeOutcomes = ['pending', 'success', 'failure', 'unknown'] as const;
 
+/** What else the Admin API's key events tell of, for changes made outside the console. */
+export const outsideActions = ['delete', 'change_description', 'change_access_list'] as const;
+export const activityActions = [...changeActions, ...outsideActions] as const;
+/** Made through the console (its own record), or seen in the Admin API's events and not caused by the console. */
+export const activityOrigins = ['console', 'outside'] as const;
+
 export type ChangeAction = (typeof changeActions)[number];
+export type ActivityAction = (typeof activityActions)[number];
+export type ActivityOrigin = (typeof activityOrigins)[number];
 export type ChangeOutcomeKind = (typeof changeOutcomes)[number];

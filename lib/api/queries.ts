@@ -12,6 +12,7 @@ export const queryKeys = {
   /** Every audit report; a key change anywhere makes all of them stale. */
   audit: () => ['audit'] as const,
   auditReport: (thresholds: AuditThresholds) => ['audit', thresholds] as const,
+  reviews: () => ['audit', 'reviews'] as const,
   /** Every page of the change history; a mutation invalidates them all. */
   activity: () => ['activity'] as const,
   activityPage: (filters: ActivityFilters) => ['activity', filters] as const,
@@ -22,6 +23,9 @@ export interface AuditThresholds {
   manyProjects?: number;
   manyOwnerKeys?: number;
   manyOrgOwnerKeys?: number;
+  unusedDays?: number;
+  /** A review's id: the report then carries changesSince. */
+  since?: string;
 }
 
 /** The change history's filters and page as the page sends them (never `format`: the CSV is a download). */
@@ -65,6 +69,12 @@ export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
+
+export const reviewsQuery = () =>
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi('/api/audit/reviews', 'reviewList', { signal }), retry: false });
+
+export const signReview = (note: string) =>
+  callApi('/api/audit/reviews', 'review', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
 
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({

@@ -7,6 +7,7 @@ import type { ApiKey } from '@/lib/api/schemas';
 import { ConfigError } from '@/lib/config/schema';
 import type { Flavor } from '@/lib/roles';
 import { parseBody } from './answer';
+import { keyEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
 import { AnswerMemo } from './answer-memo';
 import { createAuthenticator, type AtlasAuth } from './authenticator';
 import { flavorOf, mediaTypeOf } from './flavor';
@@ -19,6 +20,7 @@ import { parseWire, wireInvitations, wireKey, wireOrg, wirePage, wireProject, wi
 
 export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
+export type { AccessListEntry, AtlasEvent } from './events';
 
 export interface AtlasClientOptions {
   /** e.g. https://cloud.mongodb.com/api/atlas/v2; its path decides the flavor. */
@@ -74,6 +76,13 @@ export interface AtlasClient {
   listProjectTeams(groupId: string): Promise<Page<AtlasProjectTeam>>;
   /** v1.0 only: who was invited and has not joined (v2 lists them among the users, with their status). */
   listOrgInvitations(): Promise<{ username: string }[]>;
+  /**
+   * The API key events of the organization, or of one project, created in [since, until] — newest first. A fixed
+   * `until` keeps the list from growing while it is paged.
+   */
+  listKeyEvents(scope: { groupId?: string; since?: Date; until: Date }): Promise<AtlasEvent[]>;
+  /** The key's access list entries, each with its last use when the upstream knows it. */
+  listAccessList(apiKeyId: string): Promise<AccessListEntry[]>;
 }
 
 function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
@@ -116,16 +125,22 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     const what = `${request.method} ${request.path}`;
     const text = await call(request);
     if (request.method !== 'GET' || text === undefined) return decode(schema, text, what);
-    const target = `${request.mediaType ?? ''} ${request.path}?${new URLSearchParams(request.query).toString()}`;
+    const query = Object.entries(request.query ?? {}).flatMap(([name, value]) => [value].flat().map((one) => [name, one]));
+    const target = `${request.mediaType ?? ''} ${request.path}?${new URLSearchParams(query).toString()}`;
     return memo.decode(target, text, () => decode(schema, text, what));
   };
 
-  const list = <T extends z.ZodType<{ id: string }>>(path: string, item: T, mediaType?: string): Promise<Page<z.output<T>>> =>
+  const list = <T extends z.ZodType<{ id: string }>>(
+    path: string,
+    item: T,
+    mediaType?: string,
+    query: Record<string, string | string[]> = {},
+  ): Promise<Page<z.output<T>>> =>
     gatherPages(`GET ${path}`, (pageNum) =>
       read(wirePage(item), {
         method: 'GET',
         path,
-        query: { pageNum: String(pageNum), itemsPerPage: String(pageSize), includeCount: 'true' },
+        query: { ...query, pageNum: String(pageNum), itemsPerPage: String(pageSize), includeCount: 'true' },
         mediaType,
       }),
     );
@@ -164,5 +179,15 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       if (v2) throw new RangeError('Atlas v2 lists invited people among the users');
       return read(wireInvitations, { method: 'GET', path: paths.orgInvitations(orgId) });
     },
+    async listKeyEvents({ groupId, since, until }) {
+      const path = groupId ? paths.projectEvents(groupId) : paths.orgEvents(orgId);
+      const query = {
+        eventType: [...keyEventTypeNames],
+        ...(since ? { minDate: since.toISOString() } : {}),
+        maxDate: until.toISOString(),
+      };
+      return (await list(path, wireEvent, undefined, query)).results;
+    },
+    listAccessList: async (apiKeyId) => (await list(paths.orgKeyAccessList(orgId, apiKeyId), wireAccessListEntry)).results,
   };
 }

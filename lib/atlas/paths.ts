@@ -21,4 +21,7 @@ export const paths = {
   projectKey: (groupId: string, apiKeyId: string) => `${paths.projectKeys(groupId)}/${id('apiKeyId', apiKeyId)}`,
   projectUsers: (groupId: string) => `${paths.project(groupId)}/users`,
   projectTeams: (groupId: string) => `${paths.project(groupId)}/teams`,
+  orgEvents: (orgId: string) => `${paths.org(orgId)}/events`,
+  projectEvents: (groupId: string) => `${paths.project(groupId)}/events`,
+  orgKeyAccessList: (orgId: string, apiKeyId: string) => `${paths.orgKey(orgId, apiKeyId)}/accessList`,
 };

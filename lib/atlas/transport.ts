@@ -9,7 +9,8 @@ export interface AtlasCall {
   method: HttpMethod;
   /** Built by `paths`, relative to the base URL. */
   path: string;
-  query?: Record<string, string>;
+  /** A list value repeats the parameter, as `eventType` does. */
+  query?: Record<string, string | string[]>;
   body?: unknown;
   /** A resource version other than the flavor's default (Atlas v2 dates its media types per resource). */
   mediaType?: string;
@@ -31,7 +32,9 @@ export function createTransport({ baseUrl, mediaType, authenticator, dispatcher,
   const base = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
   return async ({ method, path, query = {}, body, mediaType: callMediaType = mediaType }) => {
     const url = new URL(base + path);
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(query)) {
+      for (const one of [value].flat()) url.searchParams.append(name, one);
+    }
     // Digest signs the request-target exactly as it goes on the wire.
     const uri = url.pathname + url.search;
     const headers: Record<string, string> = { accept: callMediaType };

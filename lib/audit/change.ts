@@ -6,7 +6,7 @@ import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
 
 // The stored record's shape is the browser's contract too, so it lives in lib/api.
-export { changeRecord, settledByValues, type ChangeRecord } from '@/lib/api/activity';
+export { consoleRecord as changeRecord, settledByValues, type ConsoleRecord as ChangeRecord } from '@/lib/api/activity';
 export { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
 
 /** Free text from upstream is kept, cut to a length a row and a table cell can hold. */
@@ -51,6 +51,9 @@ export const changeOutcome = z.discriminatedUnion('outcome', [
 export type ChangeOutcome = z.input<typeof changeOutcome>;
 export type SuccessDetails = Partial<Pick<Extract<ChangeOutcome, { outcome: 'success' }>, 'apiKeyId' | 'publicKey' | 'rolesAfter'>>;
 
+/** How deep a timeline merged with outside events can be paged: the first this many entries. */
+export const mergeDepth = 10_000;
+
 /** A page of the history, newest first; `from` is inclusive, `to` exclusive; every given criterion applies. */
 export const changeFilter = z.object({
   groupId: objectId.optional(),
@@ -61,7 +64,7 @@ export const changeFilter = z.object({
   outcome: z.enum(changeOutcomes).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
-  limit: z.number().int().min(1).max(1000).default(100),
+  limit: z.number().int().min(1).max(mergeDepth).default(100),
   offset: z.number().int().min(0).default(0),
 });
 export type ChangeFilter = z.input<typeof changeFilter>;

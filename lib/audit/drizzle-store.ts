@@ -4,12 +4,26 @@ import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-or
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
-import { keyChanges, revokedSessions } from './schema';
+import { reviewSnapshot, type Review } from '@/lib/api/reviews';
+import { auditReviews, keyChanges, revokedSessions } from './schema';
 import type { ChangeStore, SharedCoordination } from './store';
 
 export function toRecord(row: typeof keyChanges.$inferSelect): ChangeRecord {
-  return { ...row, createdAt: row.createdAt.toISOString(), completedAt: row.completedAt?.toISOString() ?? null };
+  return {
+    ...row,
+    origin: 'console',
+    createdAt: row.createdAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    eventType: null,
+    remoteAddress: null,
+  };
 }
+
+function toReview(row: { id: string; at: Date; reviewer: string; note: string | null }): Review {
+  return { id: row.id, at: row.at.toISOString(), reviewer: row.reviewer, note: row.note };
+}
+
+const reviewColumns = { id: auditReviews.id, at: auditReviews.at, reviewer: auditReviews.reviewer, note: auditReviews.note };
 
 /**
  * Settles a record unless it is settled already; answers whether it did.
@@ -117,6 +131,28 @@ export function createDrizzleStore(
     async isSessionRevoked(sessionId) {
       const rows = await db.select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1);
       return rows.length > 0;
+    },
+
+    async recordReview({ reviewer, note, snapshot }) {
+      const [row] = await db
+        .insert(auditReviews)
+        .values({ reviewer, note: note ?? null, snapshot })
+        .returning(reviewColumns);
+      if (!row) throw new Error('The change history did not return the new review');
+      return toReview(row);
+    },
+
+    async listReviews(limit) {
+      const [rows, [total]] = await Promise.all([
+        db.select(reviewColumns).from(auditReviews).orderBy(desc(auditReviews.at), desc(auditReviews.id)).limit(limit),
+        db.select({ value: count() }).from(auditReviews),
+      ]);
+      return { results: rows.map(toReview), totalCount: total?.value ?? 0 };
+    },
+
+    async reviewSnapshot(id) {
+      const [row] = await db.select({ snapshot: auditReviews.snapshot }).from(auditReviews).where(eq(auditReviews.id, id));
+      return row ? reviewSnapshot.parse(row.snapshot) : undefined;
     },
 
     async ping() {

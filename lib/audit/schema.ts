@@ -1,7 +1,7 @@
-// The change history's tables, as Drizzle declares them; drizzle-kit generates lib/audit/migrations from them.
+// The change history's tables (changes, and signed-off audit reviews), as Drizzle declares them; drizzle-kit generates lib/audit/migrations from it.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { changeActions, changeOutcomes, settledByValues } from './change';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
@@ -52,3 +52,16 @@ export const mutationBuckets = pgTable('mutation_buckets', {
   tokens: doublePrecision('tokens').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A signed-off audit: who reviewed, when, and the key × project × role matrix they saw (see lib/api/reviews.ts). */
+export const auditReviews = pgTable(
+  'audit_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    reviewer: text('reviewer').notNull(),
+    note: text('note'),
+    snapshot: jsonb('snapshot').notNull(),
+  },
+  (t) => [index('audit_reviews_at_idx').on(t.at.desc())],
+);

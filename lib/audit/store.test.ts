@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangeIntent } from './change';
+import { mergeDepth, type ChangeIntent } from './change';
 import { openChangeStore } from './open-store';
 import type { ChangeStore } from './store';
 import { hexId, testDatabases } from './testing/test-databases';
@@ -181,8 +181,19 @@ describe.each(testDatabases())('change store on $name', (databases) => {
       expect(page.totalCount).toBe(expected.length);
     });
 
-    it('refuses a page larger than 1000', async () => {
-      await expect(store.list({ limit: 1001 })).rejects.toThrow();
+    it('refuses a page deeper than a merged timeline is paged', async () => {
+      await expect(store.list({ limit: mergeDepth + 1 })).rejects.toThrow();
+    });
+
+    it('stores a signed review with its snapshot and lists reviews newest first', async () => {
+      const snapshot = { keys: { [hexId()]: { publicKey: 'abcdefgh', desc: 'd', projects: { [hexId()]: ['GROUP_OWNER'] } } } };
+      const first = await store.recordReview({ reviewer: 'ann@example.com', snapshot });
+      const second = await store.recordReview({ reviewer: 'bob@example.com', note: 'signed', snapshot: { keys: {} } });
+      expect(second).toMatchObject({ reviewer: 'bob@example.com', note: 'signed' });
+      const listed = await store.listReviews(2);
+      expect(listed.results.map((r) => r.id)).toEqual([second.id, first.id]);
+      expect(await store.reviewSnapshot(first.id)).toEqual(snapshot);
+      expect(await store.reviewSnapshot('00000000-0000-4000-8000-000000000000')).toBeUndefined();
     });
 
     it('lists pending records oldest first, optionally only older ones', async () => {

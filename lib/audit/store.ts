@@ -1,5 +1,6 @@
 // The change history's one interface, the same over embedded PGlite and a shared PostgreSQL.
 import 'server-only';
+import type { Review, ReviewSnapshot } from '@/lib/api/reviews';
 import type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
 
 export type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
@@ -22,6 +23,12 @@ export interface ChangeStore {
   isSessionRevoked(sessionId: string): Promise<boolean>;
   /** Coordination across the instances sharing a PostgreSQL; absent on embedded PGlite, which one process owns. */
   readonly shared?: SharedCoordination;
+  /** Stores a signed review with the matrix it signed. */
+  recordReview(input: { reviewer: string; note?: string; snapshot: ReviewSnapshot }): Promise<Review>;
+  /** Newest first. */
+  listReviews(limit: number): Promise<{ results: Review[]; totalCount: number }>;
+  /** The review's snapshot, or undefined when no review has this id. */
+  reviewSnapshot(id: string): Promise<ReviewSnapshot | undefined>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import type { ChangeRecord } from './change';
 
 const columns = [
   'id',
+  'origin',
   'createdAt',
   'completedAt',
   'actor',
@@ -19,6 +20,8 @@ const columns = [
   'errorCode',
   'detail',
   'settledBy',
+  'eventType',
+  'remoteAddress',
 ] as const satisfies readonly (keyof ChangeRecord)[];
 
 /** A stored record, or the browser contract's copy of its shape. */

@@ -2,6 +2,7 @@
 import { errorAnswer, type Answer, type Presentation } from './answer';
 import { authenticate, type Credentials } from './authenticate';
 import { ApiError, apiError } from './errors';
+import { eventAddress } from './events';
 import { mediaTypeOf, requestedVersion } from './media-type';
 import type { TokenBuckets } from './rate-limit';
 import { findRoute } from './routes';
@@ -20,6 +21,8 @@ export interface ApiRequest {
   authorization: string | undefined;
   accept: string | undefined;
   body: string;
+  /** The socket's peer address, as Node gives it. */
+  remoteAddress?: string;
 }
 
 const flag = (url: URL, name: string) => url.searchParams.get(name)?.toLowerCase() === 'true';
@@ -29,7 +32,8 @@ export function answerApi(
   { surface, resource }: { surface: Surface; resource: string },
   dependencies: ApiDependencies,
 ): { answer: Answer; challenged: boolean } {
-  const auth = authenticate(request, dependencies);
+  const remoteAddress = eventAddress(request.remoteAddress);
+  const auth = authenticate({ ...request, remoteAddress }, dependencies);
   if ('answer' in auth) return { answer: auth.answer, challenged: true };
   const { principal } = auth;
 
@@ -64,6 +68,7 @@ export function answerApi(
         url: request.url,
         base: `${request.url.origin}${surface.prefix}`,
         body: request.body,
+        remoteAddress,
         how,
       }),
     );

@@ -17,6 +17,8 @@ export interface SignedRequest {
   /** The request-target as received. */
   target: string;
   authorization: string | undefined;
+  /** Counted as the key's use when its access list admits it. */
+  remoteAddress?: string;
 }
 
 /** The upstream's challenge: a JSON body in ISO-8859-1 and a fresh nonce, stale=true when only the nonce was wrong. */
@@ -40,5 +42,6 @@ export function authenticate(request: SignedRequest, { state, digest, tokens }: 
   const outcome = digest.verify({ ...request, header }, (publicKey) => state.keyByPublicKey(publicKey)?.privateKey);
   const key = outcome.result === 'ok' ? state.keyByPublicKey(outcome.username) : undefined;
   if (!key) return { answer: challengeAnswer(digest, outcome.result === 'stale') };
+  state.recordUse(key, request.remoteAddress);
   return { principal: { kind: 'apiKey', id: key.id, roles: () => key.roles } };
 }

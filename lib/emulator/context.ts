@@ -17,6 +17,8 @@ export interface RequestContext {
   /** The absolute URL of the surface, for `links`. */
   base: string;
   body: string;
+  /** The caller's address as the events show it (see events.ts), when known. */
+  remoteAddress: string | undefined;
   how: Presentation;
 }
 

@@ -1,6 +1,7 @@
 // The resources each surface serves and how a method and path find their handler.
 import type { Handler } from './context';
 import { listOrgKeys, getOrgKey, listAccessList } from './handlers/org-keys';
+import { listOrgEvents, listProjectEvents } from './handlers/events';
 import { getOrg, listOrgs } from './handlers/orgs';
 import { assignProjectKey, createProjectKey, listProjectKeys, patchProjectKey, unassignProjectKey } from './handlers/project-keys';
 import { getProject, listOrgProjects, listProjects } from './handlers/projects';
@@ -37,6 +38,8 @@ const routes: Route[] = [
   route('GET', '/orgs/{orgId}/teams', listOrgTeams),
   route('POST', '/orgs/{orgId}/teams', createOrgTeam),
   route('GET', '/orgs/{orgId}/teams/{teamId}/users', listTeamUsers),
+  route('GET', '/orgs/{orgId}/events', listOrgEvents),
+  route('GET', '/groups/{groupId}/events', listProjectEvents),
   route('GET', '/groups', listProjects),
   route('GET', '/groups/{groupId}', getProject),
   route('GET', '/groups/{groupId}/users', listProjectUsers),

@@ -25,6 +25,23 @@ const accessListEntry = z
   })
   .strict();
 
+/** An Admin API event as the emulator keeps it; `links` are added when it is shown. */
+const event = z
+  .object({
+    id: objectId,
+    created: isoDate,
+    eventTypeName: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+    orgId: objectId,
+    groupId: objectId.optional(),
+    apiKeyId: objectId.optional(),
+    publicKey: z.string().min(1).optional(),
+    userId: objectId.optional(),
+    username: z.string().min(1).optional(),
+    remoteAddress: z.string().min(1).optional(),
+    targetPublicKey: z.string().min(1).optional(),
+  })
+  .strict();
+
 const seedObject = z
   .object({
     orgs: z.array(z.object({ id: objectId, name: z.string().min(1) }).strict()).min(1),
@@ -83,6 +100,7 @@ const seedObject = z
           .strict(),
       )
       .optional(),
+    events: z.array(event).optional(),
     consoleKey: objectId,
   })
   .strict();
@@ -146,6 +164,7 @@ export type SeedOrg = Seed['orgs'][number];
 export type SeedUser = Seed['users'][number];
 export type SeedTeam = NonNullable<Seed['teams']>[number];
 export type SeedServiceAccount = NonNullable<Seed['serviceAccounts']>[number];
+export type SeedEvent = NonNullable<Seed['events']>[number];
 export type SeedAccessListEntry = NonNullable<SeedApiKey['accessList']>[number];
 
 /** Reads and validates a seed (or a data file, which has the same shape); the error names the file and the first problems. */

@@ -108,7 +108,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     const match = surfaceOf(url.pathname);
     if (!match) return { answer: errorAnswer(apiError('RESOURCE_NOT_FOUND', url.pathname), plainJson), challenged: false };
-    const request = { method, target, url, authorization: req.headers.authorization, accept: req.headers.accept, body };
+    const request = {
+      method,
+      target,
+      url,
+      authorization: req.headers.authorization,
+      accept: req.headers.accept,
+      body,
+      remoteAddress: req.socket.remoteAddress,
+    };
     return answerApi(request, match, node === 0 ? dependencies : { ...dependencies, digest: digests[node] as DigestAuthority });
   }
 

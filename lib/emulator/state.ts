@@ -1,6 +1,7 @@
 // The emulator's live state: look-ups by id and the few changes the Admin API allows, each handed to a persister before it is acknowledged.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Seed, SeedApiKey, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
+import { addressInEntry } from './access-list';
+import type { Seed, SeedApiKey, SeedEvent, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
 
 export type Persist = (state: Seed) => void;
 
@@ -205,6 +206,34 @@ export class EmulatorState {
       () => (key.desc = desc),
       () => (key.desc = before),
     );
+  }
+
+  /** Events, oldest first, as the events resources read them. */
+  get events(): readonly SeedEvent[] {
+    return this.#data.events ?? [];
+  }
+
+  /** Appends an event that happened now; `id` and `created` are the emulator's. */
+  recordEvent(fields: Omit<SeedEvent, 'id' | 'created'>): void {
+    const event: SeedEvent = { id: randomBytes(12).toString('hex'), created: new Date().toISOString(), ...fields };
+    const events = (this.#data.events ??= []);
+    this.#change(
+      () => events.push(event),
+      () => events.pop(),
+    );
+  }
+
+  /**
+   * A request authenticated with `key` from `address`: the access list entry that admits the address counts the
+   * use. Kept in memory and written with the next change, so that reads do not each rewrite the data file.
+   */
+  recordUse(key: SeedApiKey, address: string | undefined): void {
+    if (!address) return;
+    const entry = key.accessList?.find((e) => addressInEntry(address, e));
+    if (!entry) return;
+    entry.count += 1;
+    entry.lastUsed = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    entry.lastUsedAddress = address;
   }
 
   /** A change counts only once persisted: if writing fails the change is undone and the error goes to the caller. */

@@ -22,7 +22,7 @@ const build = (keys: ApiKey[], options: Partial<Parameters<typeof buildAuditRepo
     keys,
     projects,
     seesWholeOrg: true,
-    thresholds: { manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 2 },
+    thresholds: { manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 2, unusedDays: 90 },
     now: new Date('2025-01-02T03:04:05.000Z'),
     ...options,
   });
@@ -33,8 +33,8 @@ describe('buildAuditReport', () => {
     const above = key([org('ORG_MEMBER'), inProject(1, 'GROUP_READ_ONLY'), inProject(2, 'GROUP_READ_ONLY'), inProject(3, 'GROUP_READ_ONLY')]);
     const report = build([atThreshold, above]);
     expect(report.summary.keysInManyProjects).toBe(1);
-    expect(build([atThreshold, above], { thresholds: { manyProjects: 1, manyOwnerKeys: 1, manyOrgOwnerKeys: 2 } }).summary.keysInManyProjects).toBe(2);
-    expect(build([atThreshold, above], { thresholds: { manyProjects: 3, manyOwnerKeys: 1, manyOrgOwnerKeys: 2 } }).summary.keysInManyProjects).toBe(0);
+    expect(build([atThreshold, above], { thresholds: { manyProjects: 1, manyOwnerKeys: 1, manyOrgOwnerKeys: 2, unusedDays: 90 } }).summary.keysInManyProjects).toBe(2);
+    expect(build([atThreshold, above], { thresholds: { manyProjects: 3, manyOwnerKeys: 1, manyOrgOwnerKeys: 2, unusedDays: 90 } }).summary.keysInManyProjects).toBe(0);
   });
 
   it('counts a project as over-owned only when it has more owner-level keys than the threshold', () => {
@@ -44,8 +44,8 @@ describe('buildAuditReport', () => {
       key([org('ORG_MEMBER'), inProject(3, 'GROUP_USER_ADMIN'), inProject(3, 'GROUP_READ_ONLY')]),
     ];
     expect(build(keys).summary.projectsWithManyOwnerKeys).toBe(1);
-    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 } }).summary.projectsWithManyOwnerKeys).toBe(2);
-    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 2, manyOrgOwnerKeys: 2 } }).summary.projectsWithManyOwnerKeys).toBe(0);
+    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 } }).summary.projectsWithManyOwnerKeys).toBe(2);
+    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 } }).summary.projectsWithManyOwnerKeys).toBe(0);
   });
 
   it('counts an Organization Owner key once, as organization-wide, not as an owner in every project', () => {
@@ -54,7 +54,7 @@ describe('buildAuditReport', () => {
     // Project 4 has two Project Owner grants (> 1); the Organization Owner adds to no project's count.
     expect(report.summary.projectsWithManyOwnerKeys).toBe(1);
     expect(report.summary.orgWideOwnerKeys).toBe(1);
-    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 } }).summary.projectsWithManyOwnerKeys).toBe(1);
+    expect(build(keys, { thresholds: { manyProjects: 2, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 } }).summary.projectsWithManyOwnerKeys).toBe(1);
   });
 
   it('marks the key the console signs in with, and only that one', () => {
@@ -76,7 +76,7 @@ describe('buildAuditReport', () => {
     ];
     const { summary } = build(keys);
     // Project 2 has one Project Owner grant, not more than the threshold; the Organization Owner is counted on its own.
-    expect(summary).toEqual({ keys: 5, accessGrantingKeys: 3, keysInNoProject: 2, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 1 });
+    expect(summary).toEqual({ keys: 5, accessGrantingKeys: 3, keysInNoProject: 2, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 1, unused: 0, keysWithoutAccessList: 0 });
   });
 
   it('shows only the visible projects and, to a non-owner, only keys with a role in one of them', () => {
@@ -110,7 +110,7 @@ describe('buildAuditReport', () => {
   it('stamps the generation time and echoes the thresholds', () => {
     const report = build([]);
     expect(report.generatedAt).toBe('2025-01-02T03:04:05.000Z');
-    expect(report.thresholds).toEqual({ manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 2 });
-    expect(report.summary).toEqual({ keys: 0, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0 });
+    expect(report.thresholds).toEqual({ manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 2, unusedDays: 90 });
+    expect(report.summary).toEqual({ keys: 0, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0 });
   });
 });

@@ -3,6 +3,7 @@ import 'server-only';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
 import { summarizeKeys } from '@/lib/api/audit-summary';
+import type { KeyUsage } from './key-usage';
 
 interface Input {
   orgId: string;
@@ -14,10 +15,12 @@ interface Input {
   thresholds: AuditQuery;
   /** The public key the console signs in with, if it uses an API key: that row is marked as the console's own. */
   consolePublicKey?: string;
+  /** By key id; keys without an entry have no known usage. */
+  usage?: ReadonlyMap<string, KeyUsage>;
   now?: Date;
 }
 
-export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, consolePublicKey, now = new Date() }: Input): AuditReport {
+export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, consolePublicKey, usage, now = new Date() }: Input): AuditReport {
   const visible = new Set(projects.map((p) => p.id));
   const rows = keys
     .map((key) => {
@@ -34,6 +37,7 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
         orgRoles: key.roles.filter((r) => r.orgId === orgId).map((r) => r.roleName).sort(),
         projects: byProject,
         ...(consolePublicKey && key.publicKey === consolePublicKey ? { isConsoleKey: true } : {}),
+        ...usage?.get(key.id),
       };
     })
     .filter((row) => seesWholeOrg || Object.keys(row.projects).length > 0);
@@ -43,6 +47,6 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
     thresholds,
     projects: projects.map(({ id, name }) => ({ id, name })),
     keys: rows,
-    summary: summarizeKeys(rows, projects, thresholds),
+    summary: summarizeKeys(rows, projects, thresholds, now.getTime()),
   };
 }

@@ -28,7 +28,7 @@ function orgIdOf(s: Seed): string {
 }
 
 /** The audit as the seed says it should be, written out plainly and independently of lib/server/audit-report. */
-function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys = 2) {
+function expectedAudit(s: Seed, email: string, { manyProjects = 3, manyOwnerKeys = 2, unusedDays = 90, now = Date.now() } = {}) {
   const consolePublicKey = s.apiKeys.find((k) => k.id === s.consoleKey)!.publicKey;
   const orgId = orgIdOf(s);
   const person = s.users.find((u) => u.emailAddress.toLowerCase() === email.toLowerCase());
@@ -43,7 +43,8 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
   }
   const visible = new Set(visibleProjects.map((p) => p.id));
 
-  const keys = new Map<string, { desc: string; publicKey: string; orgRoles: string[]; projects: Record<string, string[]>; isConsoleKey?: boolean }>();
+  type Usage = { lastUsed?: string; accessListEntries: number };
+  const keys = new Map<string, { desc: string; publicKey: string; orgRoles: string[]; projects: Record<string, string[]>; isConsoleKey?: boolean } & Usage>();
   for (const key of s.apiKeys) {
     if (key.orgId !== orgId) continue;
     const orgRoles: string[] = [];
@@ -57,14 +58,30 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
     }
     if (!seesAll && Object.keys(projects).length === 0) continue;
     for (const id of Object.keys(projects)) projects[id]!.sort();
-    keys.set(key.id, { desc: key.desc, publicKey: key.publicKey, orgRoles: orgRoles.sort(), projects, ...(key.publicKey === consolePublicKey ? { isConsoleKey: true } : {}) });
+    // Last use: the latest lastUsed over the key's access list entries, straight from the seed.
+    const usage: Usage = { accessListEntries: key.accessList?.length ?? 0 };
+    for (const entry of key.accessList ?? []) {
+      if (entry.lastUsed && (!usage.lastUsed || Date.parse(entry.lastUsed) > Date.parse(usage.lastUsed))) usage.lastUsed = new Date(entry.lastUsed).toISOString();
+    }
+    keys.set(key.id, {
+      desc: key.desc,
+      publicKey: key.publicKey,
+      orgRoles: orgRoles.sort(),
+      projects,
+      ...(key.publicKey === consolePublicKey ? { isConsoleKey: true } : {}),
+      ...usage,
+    });
   }
 
   let accessGrantingKeys = 0;
   let keysInNoProject = 0;
   let keysInManyProjects = 0;
   let orgWideOwnerKeys = 0;
+  let unused = 0;
+  let keysWithoutAccessList = 0;
   for (const key of keys.values()) {
+    if (key.lastUsed && (now - Date.parse(key.lastUsed)) / 86_400_000 >= unusedDays) unused++;
+    if (key.accessListEntries === 0) keysWithoutAccessList++;
     const all = [...key.orgRoles, ...Object.values(key.projects).flat()];
     if (all.includes('ORG_OWNER') || all.includes('GROUP_OWNER') || all.includes('GROUP_USER_ADMIN')) accessGrantingKeys++;
     const reach = Object.keys(key.projects).length;
@@ -84,7 +101,7 @@ function expectedAudit(s: Seed, email: string, manyProjects = 3, manyOwnerKeys =
   return {
     projects: visibleProjects,
     keys,
-    summary: { keys: keys.size, accessGrantingKeys, keysInNoProject, keysInManyProjects, projectsWithManyOwnerKeys, orgWideOwnerKeys },
+    summary: { keys: keys.size, accessGrantingKeys, keysInNoProject, keysInManyProjects, projectsWithManyOwnerKeys, orgWideOwnerKeys, unused, keysWithoutAccessList },
   };
 }
 
@@ -102,7 +119,15 @@ function expectMatches(report: AuditReport, expected: ReturnType<typeof expected
   for (const key of report.keys) {
     const want = expected.keys.get(key.id);
     expect(want, `key ${key.id}`).toBeDefined();
-    expect({ desc: key.desc, publicKey: key.publicKey, orgRoles: key.orgRoles, projects: key.projects, ...(key.isConsoleKey ? { isConsoleKey: true } : {}) }).toEqual(want);
+    expect({
+      desc: key.desc,
+      publicKey: key.publicKey,
+      orgRoles: key.orgRoles,
+      projects: key.projects,
+      ...(key.isConsoleKey ? { isConsoleKey: true } : {}),
+      ...(key.lastUsed ? { lastUsed: key.lastUsed } : {}),
+      accessListEntries: key.accessListEntries,
+    }).toEqual(want);
   }
 }
 
@@ -134,10 +159,15 @@ describe('GET /api/audit on a generated organization', () => {
     expect(seed.projects.filter((p) => p.orgId === orgId).length).toBe(200);
   });
 
-  it('shows an Organization Owner every key in every project, as the seed says, for ⌈keys/500⌉ + ⌈projects/500⌉ + 1 calls', async () => {
+  it('shows an Organization Owner every key in every project and its last use, as the seed says, for ⌈keys/500⌉ + ⌈projects/500⌉ + 1 calls and one access list per key when cold', async () => {
     await harness.clearUpstreamRequests();
     const report = await getAudit(orgOwnerEmail);
-    expectMatches(report, expectedAudit(seed, orgOwnerEmail));
+    const expected = expectedAudit(seed, orgOwnerEmail, { now: Date.parse(report.generatedAt) });
+    expectMatches(report, expected);
+    // The seed has keys of every kind: used lately, unused for long, and without an access list.
+    expect(expected.summary.unused).toBeGreaterThan(0);
+    expect(expected.summary.keysWithoutAccessList).toBeGreaterThan(0);
+    expect(report.keys.filter((k) => k.lastUsed).length).toBeGreaterThan(0);
 
     const orgId = orgIdOf(seed);
     const keyPages = Math.ceil(seed.apiKeys.filter((k) => k.orgId === orgId).length / pageSize);
@@ -150,16 +180,18 @@ describe('GET /api/audit on a generated organization', () => {
     // project list in a cold process; it is not part of the audit's own cost.
     const orgDetails = countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}$/);
     expect(orgDetails).toBeLessThanOrEqual(1);
-    expect(calls, calls.join('\n')).toHaveLength(keyPages + projectPages + 1 + orgDetails);
+    const accessLists = countMatching(calls, /^GET .*\/orgs\/[0-9a-f]{24}\/apiKeys\/[0-9a-f]{24}\/accessList$/);
+    expect(accessLists).toBe(report.keys.length);
+    expect(calls, calls.join('\n')).toHaveLength(keyPages + projectPages + 1 + orgDetails + accessLists);
     // Never one call per project.
     expect(countMatching(calls, /\/groups\/[0-9a-f]{24}/)).toBe(0);
   });
 
-  it('shows a project-only person their projects only, and costs only the org-keys pages when warm', async () => {
+  it('shows a project-only person their projects only, and costs only the org-keys pages when warm (access lists reused)', async () => {
     const email = projectOnlyPerson(seed);
     await harness.clearUpstreamRequests();
     const report = await getAudit(email);
-    const expected = expectedAudit(seed, email);
+    const expected = expectedAudit(seed, email, { now: Date.parse(report.generatedAt) });
     expectMatches(report, expected);
 
     // Projects the person has no role in are not hinted at: no id, no name.
@@ -176,9 +208,11 @@ describe('GET /api/audit on a generated organization', () => {
   });
 
   it('applies the thresholds from the query', async () => {
-    const report = await getAudit(orgOwnerEmail, '?manyProjects=1&manyOwnerKeys=0');
-    expect(report.thresholds).toEqual({ manyProjects: 1, manyOwnerKeys: 0, manyOrgOwnerKeys: 2 });
-    expect(report.summary).toEqual(expectedAudit(seed, orgOwnerEmail, 1, 0).summary);
+    const report = await getAudit(orgOwnerEmail, '?manyProjects=1&manyOwnerKeys=0&unusedDays=400');
+    expect(report.thresholds).toEqual({ manyProjects: 1, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 400 });
+    const expected = expectedAudit(seed, orgOwnerEmail, { manyProjects: 1, manyOwnerKeys: 0, unusedDays: 400, now: Date.parse(report.generatedAt) });
+    expect(report.summary).toEqual(expected.summary);
+    expect(expected.summary.unused).toBeLessThan(expectedAudit(seed, orgOwnerEmail, { now: Date.parse(report.generatedAt) }).summary.unused);
   });
 
   it('refuses bad thresholds before any upstream call, and anonymous callers', async () => {

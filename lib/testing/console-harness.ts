@@ -9,6 +9,7 @@ import { forgetCachedAccess } from '@/lib/auth/access';
 import { getChangeStore } from '@/lib/server/services';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+import { forgetOutsideEvents } from '@/lib/server/outside-events';
 
 const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
 
@@ -22,6 +23,7 @@ const routes: [string, () => Promise<RouteModule>][] = [
   ['/api/groups/{groupId}/apiKeys/{apiKeyId}', () => import('@/app/api/groups/[groupId]/apiKeys/[apiKeyId]/route')],
   ['/api/orgs/{orgId}/apiKeys', () => import('@/app/api/orgs/[orgId]/apiKeys/route')],
   ['/api/audit', () => import('@/app/api/audit/route')],
+  ['/api/audit/reviews', () => import('@/app/api/audit/reviews/route')],
   ['/api/activity', () => import('@/app/api/activity/route')],
   ['/api/health', () => import('@/app/api/health/route')],
 ];
@@ -57,9 +59,9 @@ export interface Harness {
     url: string,
     options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; sameSite?: boolean },
   ): Promise<Response>;
-  upstreamRequests(): Promise<{ method: string; path: string; status: number; auth: string; challenged: boolean }[]>;
+  upstreamRequests(): Promise<{ method: string; path: string; query: Record<string, string>; status: number; auth: string; challenged: boolean }[]>;
   clearUpstreamRequests(): Promise<void>;
-  /** As in a freshly started console: the next request reads people, projects and the organization upstream again. */
+  /** As in a freshly started console: the next request reads people, projects, the organization and its events upstream again. */
   forgetCaches(): void;
   close(): Promise<void>;
 }
@@ -121,7 +123,10 @@ export async function startHarness(
     async clearUpstreamRequests() {
       await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
     },
-    forgetCaches: forgetCachedAccess,
+    forgetCaches() {
+      forgetCachedAccess();
+      forgetOutsideEvents();
+    },
     close: () => emulator.close(),
   };
 }

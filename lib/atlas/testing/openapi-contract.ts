@@ -46,8 +46,17 @@ export function loadContract(): Contract {
   // OpenAPI 3.0 keywords ajv does not know (discriminator, example, x-…) are annotations: not strict about them.
   const ajv = new Ajv({ strict: false, allErrors: true });
   const coercing = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
-  for (const validator of [ajv, coercing]) addFormats(validator);
-  ajv.addSchema(spec, specId);
+  for (const validator of [ajv, coercing]) {
+    addFormats(validator);
+    validator.addSchema(spec, specId);
+  }
+  // A parameter's schema is compiled on its own, so its references must name the document they point into.
+  const anchored = (schema: unknown): unknown =>
+    Array.isArray(schema)
+      ? schema.map(anchored)
+      : schema && typeof schema === 'object'
+        ? Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${specId}${v}` : anchored(v)]))
+        : schema;
 
   const resolve = <T>(value: T | { $ref: string }): T => {
     if (!value || typeof value !== 'object' || !('$ref' in value)) return value as T;
@@ -111,18 +120,22 @@ export function loadContract(): Contract {
   function checkParameters(op: Operation, exchange: RecordedExchange): string[] {
     const url = new URL(exchange.target, 'http://upstream');
     const found: string[] = [];
-    const values: Record<string, string> = {};
+    const values: Record<string, string | string[]> = {};
     const pathValues = op.regex.exec(url.pathname)?.slice(1) ?? [];
     const pathNames = [...op.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
     pathNames.forEach((name, i) => (values[name] = decodeURIComponent(pathValues[i] ?? '')));
     for (const name of new Set(url.searchParams.keys())) {
       if (!op.parameters.some((p) => p.in === 'query' && p.name === name)) found.push(`query parameter ${name} is not listed`);
-      else values[name] = url.searchParams.get(name) ?? '';
+      else {
+        const listedAs = op.parameters.find((p) => p.in === 'query' && p.name === name);
+        // A repeated parameter (`eventType=A&eventType=B`) is an array in the specification.
+        values[name] = listedAs?.schema?.type === 'array' ? url.searchParams.getAll(name) : (url.searchParams.get(name) ?? '');
+      }
     }
     const listed = op.parameters.filter((p) => p.in === 'path' || p.in === 'query');
     const schema = {
       type: 'object',
-      properties: Object.fromEntries(listed.map((p) => [p.name, p.schema ?? {}])),
+      properties: Object.fromEntries(listed.map((p) => [p.name, anchored(p.schema ?? {})])),
       required: listed.filter((p) => p.required).map((p) => p.name),
     };
     const validate = coercing.compile(schema);

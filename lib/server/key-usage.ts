@@ -1,0 +1,60 @@
+// When each API key was last used, from its access list: each key's list read at most once per window, however many people look.
+import 'server-only';
+import type { AtlasClient } from '@/lib/atlas/client';
+import { TtlCache } from '@/lib/auth/ttl-cache';
+import { processSingleton } from './process-singleton';
+
+export interface KeyUsage {
+  /** The latest `lastUsed` over the key's entries; absent when none records a use. */
+  lastUsed?: string;
+  lastUsedAddress?: string;
+  /** 0: no access list, so the key is usable from anywhere and the upstream records no use of it. */
+  accessListEntries: number;
+}
+
+/** Usage is a slow signal (days): an answer is reused this long, so a view costs no call per key when warm. */
+export const usageWindowMs = 5 * 60_000;
+/** Access list reads in flight at once. */
+const concurrency = 8;
+
+const cache = processSingleton('key-usage', () => new TtlCache<KeyUsage>(usageWindowMs, 20_000));
+
+async function readUsage(atlas: AtlasClient, apiKeyId: string): Promise<KeyUsage> {
+  const entries = await atlas.listAccessList(apiKeyId);
+  let latest: { at: number; lastUsed: string; address?: string } | undefined;
+  for (const entry of entries) {
+    if (!entry.lastUsed) continue;
+    const at = Date.parse(entry.lastUsed);
+    if (!latest || at > latest.at) latest = { at, lastUsed: new Date(at).toISOString(), address: entry.lastUsedAddress };
+  }
+  return {
+    accessListEntries: entries.length,
+    ...(latest ? { lastUsed: latest.lastUsed, ...(latest.address ? { lastUsedAddress: latest.address } : {}) } : {}),
+  };
+}
+
+/**
+ * Usage of each key, by id. Costs one access list call per key whose answer is older than `usageWindowMs`, at most
+ * `concurrency` at a time; a key whose list cannot be read is left out (shown as unknown) rather than failing the audit.
+ */
+export async function keyUsage(atlas: AtlasClient, apiKeyIds: readonly string[]): Promise<Map<string, KeyUsage>> {
+  const usage = new Map<string, KeyUsage>();
+  let next = 0;
+  const worker = async () => {
+    while (next < apiKeyIds.length) {
+      const id = apiKeyIds[next++] ?? '';
+      try {
+        usage.set(id, await cache.get(id, () => readUsage(atlas, id)));
+      } catch (error) {
+        console.warn(`audit: the access list of key ${id} could not be read (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, apiKeyIds.length) }, worker));
+  return usage;
+}
+
+/** As in a freshly started console. */
+export function forgetKeyUsage(): void {
+  cache.clear();
+}

@@ -1,0 +1,47 @@
+// Signing an audit review (people who see the whole organization) and listing past ones; the snapshot is the matrix as signed.
+import 'server-only';
+import type { AuditReport } from '@/lib/api/audit';
+import type { Review, ReviewInput, ReviewList, ReviewSnapshot } from '@/lib/api/reviews';
+import { changesBetween } from '@/lib/api/reviews';
+import { resolveOrgRoles } from '@/lib/auth/access';
+import type { Person } from '@/lib/auth/session';
+import { ApiError } from './api-error';
+import { auditFor } from './audit';
+import { getChangeStore } from './services';
+
+const defaultThresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 };
+
+async function requireWholeOrg(person: Person): Promise<void> {
+  if (!(await resolveOrgRoles(person.email)).includes('ORG_OWNER')) {
+    throw new ApiError(403, 'USER_UNAUTHORIZED', 'Only someone who can see the whole organization (Organization Owner) can sign or list reviews.');
+  }
+}
+
+export function snapshotOf(report: Pick<AuditReport, 'keys'>): ReviewSnapshot {
+  return { keys: Object.fromEntries(report.keys.map((k) => [k.id, { publicKey: k.publicKey, desc: k.desc, projects: k.projects }])) };
+}
+
+export async function signReview(person: Person, { note }: ReviewInput): Promise<Review> {
+  await requireWholeOrg(person);
+  const report = await auditFor(person, defaultThresholds);
+  const store = await getChangeStore();
+  return store.recordReview({ reviewer: person.email, note: note || undefined, snapshot: snapshotOf(report) });
+}
+
+export async function listReviews(person: Person): Promise<ReviewList> {
+  await requireWholeOrg(person);
+  return (await getChangeStore()).listReviews(100);
+}
+
+/** What changed since the review, among the projects and keys the report shows. */
+export async function changesSince(reviewId: string, report: AuditReport): Promise<NonNullable<AuditReport['changesSince']>> {
+  const before = await (await getChangeStore()).reviewSnapshot(reviewId);
+  if (!before) throw new ApiError(404, 'RESOURCE_NOT_FOUND', `No review with ID ${reviewId} exists.`);
+  const shown = new Set(report.projects.map((p) => p.id));
+  const visible: ReviewSnapshot = {
+    keys: Object.fromEntries(
+      Object.entries(before.keys).map(([id, key]) => [id, { ...key, projects: Object.fromEntries(Object.entries(key.projects).filter(([g]) => shown.has(g))) }]),
+    ),
+  };
+  return changesBetween(visible, snapshotOf(report));
+}
