@@ -257,7 +257,11 @@ test('the projects list at 200 projects sorts by keys and by risk, with nothing 
   const groups = {
     orgId,
     orgName: 'Example Corp',
-    results: report.projects.map((p, i) => ({ id: p.id, name: p.name, orgId, myRoles: i % 3 === 0 ? ['GROUP_DATA_ACCESS_READ_WRITE', 'GROUP_STREAM_PROCESSING_OWNER'] : [], canManageKeys: true })),
+    results: report.projects.map((p, i) => {
+      const myRoles = i % 3 === 0 ? ['GROUP_DATA_ACCESS_READ_WRITE', 'GROUP_STREAM_PROCESSING_OWNER'] : [];
+      const roleSources = [...myRoles.map((roleName) => ({ source: 'project', roleName })), { source: 'organization', roleName: 'ORG_OWNER' }];
+      return { id: p.id, name: p.name, orgId, myRoles, roleSources, canManageKeys: true };
+    }),
     totalCount: projectCount,
   };
   const roles = (k: (typeof report.keys)[number]) => [

@@ -28,7 +28,7 @@ export function ChangeRow({ change, projectName }: Props) {
             {change.actor}
           </Text>
           {change.origin === 'outside' && (
-            <Badge size="xs" variant="outline" color="orange" data-testid="outside-badge">
+            <Badge size="xs" variant="default" data-testid="outside-badge">
               {originLabels.outside}
             </Badge>
           )}
