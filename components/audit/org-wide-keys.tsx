@@ -1,5 +1,5 @@
 // Keys whose organization role reaches every project, listed once above the matrix instead of in every column.
-import { Badge, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
@@ -36,9 +36,9 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
           </span>
         </Text>
       </Group>
-      {/* Its columns do not fit a phone: the table scrolls in its own box, not the page. */}
-      <Table.ScrollContainer minWidth={560} type="native">
-        <Table mt="xs" verticalSpacing={4} aria-labelledby="org-wide-title">
+      {/* Its columns do not fit a phone: the table scrolls in its own box (which the keyboard can scroll), not the page. */}
+      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Organization-wide keys (scrolls sideways)">
+        <Table miw={560} mt="xs" verticalSpacing={4} aria-labelledby="org-wide-title">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Key</Table.Th>
@@ -83,7 +83,7 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {rows.length > firstShown && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>
           {all ? `Show the first ${firstShown}` : `Show all ${rows.length}`}

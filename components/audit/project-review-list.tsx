@@ -1,5 +1,5 @@
 // The view by project: each project with its keys and their roles, riskiest first, twenty projects at a time.
-import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -53,9 +53,9 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           No key holds a project role here.
         </Text>
       ) : (
-        // Its columns do not fit a phone: the table scrolls in its own box, not the page.
-        <Table.ScrollContainer minWidth={560} type="native">
-          <Table mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
+        // Its columns do not fit a phone: the table scrolls in its own box (which the keyboard can scroll), not the page.
+        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`Keys of ${project.name} (scrolls sideways)`}>
+          <Table miw={560} mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Key</Table.Th>
@@ -84,7 +84,7 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Box>
       )}
     </Paper>
   );
