@@ -1,4 +1,5 @@
 // Where a person goes after signing in: only somewhere the WHATWG URL parser keeps on the console's own origin.
+import 'server-only';
 
 export const defaultCallbackPath = '/projects';
 
