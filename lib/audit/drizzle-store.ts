@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
 import { reviewSnapshot, type Review } from '@/lib/api/reviews';
+import { listOutsideEvents, readMarks, saveOutsideEvents } from './outside-event-queries';
 import { auditReviews, keyChanges, revokedSessions } from './schema';
 import type { ChangeStore, SharedCoordination } from './store';
 
@@ -154,6 +155,10 @@ export function createDrizzleStore(
       const [row] = await db.select({ snapshot: auditReviews.snapshot }).from(auditReviews).where(eq(auditReviews.id, id));
       return row ? reviewSnapshot.parse(row.snapshot) : undefined;
     },
+
+    saveOutsideEvents: (scope, readTo, events) => saveOutsideEvents(db, scope, readTo, events),
+    eventReadMarks: () => readMarks(db),
+    listOutsideEvents: (filter) => listOutsideEvents(db, filter),
 
     async ping() {
       await db.execute(sql`select 1`);

@@ -1,7 +1,8 @@
-// The change history's tables (changes, and signed-off audit reviews), as Drizzle declares them; drizzle-kit generates lib/audit/migrations from it.
+// The change history's tables (changes, signed-off audit reviews, and the Admin API's key events made outside the console), as Drizzle declares them; drizzle-kit generates lib/audit/migrations from it.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { activityActions } from '@/lib/api/change-kinds';
 import { changeActions, changeOutcomes, settledByValues } from './change';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
@@ -65,3 +66,32 @@ export const auditReviews = pgTable(
   },
   (t) => [index('audit_reviews_at_idx').on(t.at.desc())],
 );
+
+/** Key events the console did not cause, read from the Admin API; the upstream id keeps two instances from storing one twice. */
+export const outsideEvents = pgTable(
+  'outside_events',
+  {
+    id: text('id').primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action', { enum: activityActions }).notNull(),
+    eventType: text('event_type').notNull(),
+    groupId: text('group_id'),
+    publicKey: text('public_key'),
+    remoteAddress: text('remote_address'),
+  },
+  (t) => [
+    index('outside_events_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('outside_events_group_id_idx').on(t.groupId, t.createdAt.desc()),
+    check('outside_events_action_check', sql`${t.action} in (${oneOf(activityActions)})`),
+  ],
+);
+
+/**
+ * Per scope (`org`, or a project id): up to when its events have been read, where the next read starts. A time
+ * rather than the newest event seen, so a scope with no events is not read from the beginning again.
+ */
+export const eventReadMarks = pgTable('event_read_marks', {
+  scope: text('scope').primaryKey(),
+  readTo: timestamp('read_to', { withTimezone: true }).notNull(),
+});

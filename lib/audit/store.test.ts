@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeDepth, type ChangeIntent } from './change';
-import { openChangeStore } from './open-store';
-import type { ChangeStore } from './store';
+import { openChangeStore, type OpenChangeStoreOptions } from './open-store';
+import type { ChangeStore, OutsideEvent } from './store';
 import { hexId, testDatabases } from './testing/test-databases';
 
 describe.each(testDatabases())('change store on $name', (databases) => {
   let store: ChangeStore;
+  let options: OpenChangeStoreOptions;
   beforeAll(async () => {
-    store = await openChangeStore(await databases.fresh());
+    options = await databases.fresh();
+    store = await openChangeStore(options);
   });
   afterAll(async () => {
     await store?.close();
@@ -203,6 +205,107 @@ describe.each(testDatabases())('change store on $name', (databases) => {
       const older = idsOf(await store.listPending(middle));
       expect(older).not.toContain(ids[2]);
       expect(older).not.toContain(ids[4]);
+    });
+  });
+
+  describe('outside events', () => {
+    const groupA = hexId();
+    const groupB = hexId();
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 12, minute));
+    const event = (minute: number, overrides: Partial<OutsideEvent> = {}): OutsideEvent => ({
+      id: hexId(),
+      createdAt: at(minute),
+      actor: 'someoneX',
+      action: 'update_roles',
+      eventType: 'API_KEY_ROLES_CHANGED',
+      groupId: groupA,
+      publicKey: 'targetxx',
+      remoteAddress: '192.0.2.7',
+      ...overrides,
+    });
+    // Oldest first: the org's creation, three project changes by two actors, one in another project.
+    const events = [
+      event(0, { groupId: null, action: 'create', eventType: 'API_KEY_CREATED' }),
+      event(1, { actor: 'Ann@Example.com' }),
+      event(2, { action: 'unassign', eventType: 'API_KEY_REMOVED_FROM_GROUP' }),
+      event(3, { groupId: groupB }),
+      event(4, { actor: 'ann@example.com', action: 'change_access_list', eventType: 'API_KEY_ACCESS_LIST_ENTRY_ADDED' }),
+    ];
+    const idsOf = (page: { results: { id: string }[] }) => page.results.map((r) => r.id);
+    const newestFirst = (...indexes: number[]) => indexes.map((i) => events[i]!.id);
+
+    beforeAll(async () => {
+      expect(await store.saveOutsideEvents('org', at(1), events.slice(0, 1))).toBe(1);
+      expect(await store.saveOutsideEvents(groupA, at(5), events.slice(1))).toBe(4);
+    });
+
+    it('keeps an event once however often it is read, and moves a scope’s mark only forward', async () => {
+      expect(await store.saveOutsideEvents(groupA, at(3), events.slice(1))).toBe(0);
+      expect((await store.eventReadMarks()).get(groupA)).toEqual(at(5));
+      expect((await store.eventReadMarks()).get('org')).toEqual(at(1));
+      expect((await store.listOutsideEvents({ groupIds: [groupA, groupB], withOrgEvents: true })).totalCount).toBe(5);
+    });
+
+    it('records a scope read with nothing new', async () => {
+      const scope = hexId();
+      expect(await store.saveOutsideEvents(scope, at(9), [])).toBe(0);
+      expect((await store.eventReadMarks()).get(scope)).toEqual(at(9));
+    });
+
+    it('lists them as timeline entries, newest first', async () => {
+      const page = await store.listOutsideEvents({ groupIds: [groupA, groupB], withOrgEvents: true });
+      expect(idsOf(page)).toEqual(newestFirst(4, 3, 2, 1, 0));
+      expect(page.results[4]).toEqual({
+        id: events[0]!.id,
+        origin: 'outside',
+        createdAt: at(0).toISOString(),
+        completedAt: at(0).toISOString(),
+        actor: 'someoneX',
+        action: 'create',
+        groupId: null,
+        apiKeyId: null,
+        publicKey: 'targetxx',
+        keyDesc: null,
+        rolesBefore: [],
+        rolesAfter: [],
+        outcome: 'success',
+        errorCode: null,
+        detail: null,
+        settledBy: null,
+        eventType: 'API_KEY_CREATED',
+        remoteAddress: '192.0.2.7',
+      });
+    });
+
+    it.each([
+      ['projects only', { groupIds: [groupA], withOrgEvents: false }, [4, 2, 1]],
+      ['no projects', { groupIds: [], withOrgEvents: false }, []],
+      ['actor (any case)', { groupIds: [groupA], withOrgEvents: false, actor: 'ANN@example.com' }, [4, 1]],
+      ['action', { groupIds: [groupA, groupB], withOrgEvents: true, action: 'update_roles' as const }, [3, 1]],
+      ['from and to', { groupIds: [groupA, groupB], withOrgEvents: true, from: at(1), to: at(3) }, [2, 1]],
+      ['paging', { groupIds: [groupA, groupB], withOrgEvents: true, limit: 2, offset: 1 }, [3, 2]],
+    ])('filters by %s', async (_name, filter, expected) => {
+      const page = await store.listOutsideEvents(filter);
+      expect(idsOf(page)).toEqual(newestFirst(...expected));
+      if (_name !== 'paging') expect(page.totalCount).toBe(expected.length);
+    });
+
+    it('refuses an event whose id is not the upstream’s', async () => {
+      await expect(store.saveOutsideEvents(hexId(), at(9), [event(9, { id: 'not-an-id' })])).rejects.toThrow();
+    });
+
+    it.runIf(databases.name === 'PostgreSQL')('stores an event once when two instances read it at the same time', async () => {
+      const other = await openChangeStore(options);
+      try {
+        const scope = hexId();
+        const batch = Array.from({ length: 50 }, (_, i) => event(10 + i / 100, { groupId: scope }));
+        const added = await Promise.all([store.saveOutsideEvents(scope, at(20), batch), other.saveOutsideEvents(scope, at(21), batch)]);
+        expect(added[0] + added[1]).toBe(50);
+        expect((await store.listOutsideEvents({ groupIds: [scope], withOrgEvents: false })).totalCount).toBe(50);
+        expect((await other.eventReadMarks()).get(scope)).toEqual(at(21));
+      } finally {
+        await other.close();
+      }
     });
   });
 

@@ -1,9 +1,12 @@
 // The change history's one interface, the same over embedded PGlite and a shared PostgreSQL.
 import 'server-only';
+import type { ChangeRecord as ActivityEntry } from '@/lib/api/activity';
 import type { Review, ReviewSnapshot } from '@/lib/api/reviews';
 import type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
+import type { OutsideEvent, OutsideFilter } from './outside-event';
 
 export type { ChangeFilter, ChangeIntent, ChangeOutcome, ChangeRecord } from './change';
+export type { OutsideEvent, OutsideFilter } from './outside-event';
 
 export interface ChangeStore {
   /** Writes a pending record before the upstream call; resolves to its id. */
@@ -29,6 +32,15 @@ export interface ChangeStore {
   listReviews(limit: number): Promise<{ results: Review[]; totalCount: number }>;
   /** The review's snapshot, or undefined when no review has this id. */
   reviewSnapshot(id: string): Promise<ReviewSnapshot | undefined>;
+  /**
+   * Keeps the key events read from one scope (`org` or a project id) up to `readTo` and moves the scope's mark there,
+   * in one transaction; an event kept already, by any instance, is skipped. Resolves to how many were new.
+   */
+  saveOutsideEvents(scope: string, readTo: Date, events: readonly OutsideEvent[]): Promise<number>;
+  /** Per scope, up to when its events have been read; a scope never read is absent. */
+  eventReadMarks(): Promise<Map<string, Date>>;
+  /** Kept outside events, newest first, with the number the filter matches regardless of paging. */
+  listOutsideEvents(filter: OutsideFilter): Promise<{ results: ActivityEntry[]; totalCount: number }>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { activityPage, type ChangeRecord } from '@/lib/api/activity';
 import { credentials, fixtureSeed, ids, keyIds } from '@/lib/emulator/testing/fixture-seed';
 import { surfaceClient, testSurfaces } from '@/lib/emulator/testing/surface-client';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
-import { forgetOutsideEvents } from './outside-events';
+import { forgetLastSync } from './outside-events';
 
 const owner = 'owner@demo.test';
 let harness: Harness;
@@ -63,7 +63,7 @@ describe('the activity timeline', () => {
   }, 60_000);
 
   it("reads events from where it last read, not the whole history, and only the person's projects", async () => {
-    forgetOutsideEvents();
+    forgetLastSync();
     await timeline('');
     await new Promise((resolve) => setTimeout(resolve, 5_100));
     await harness.clearUpstreamRequests();

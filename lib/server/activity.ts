@@ -1,13 +1,13 @@
 // The timeline as one person may see it: the console's change history and the Admin API's key events it did not cause, newest first.
 import 'server-only';
-import type { ActivityPage, ActivityQuery, ChangeRecord } from '@/lib/api/activity';
+import type { ActivityPage, ActivityQuery } from '@/lib/api/activity';
 import { changeActions, type ChangeAction } from '@/lib/api/change-kinds';
 import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
 import type { Person } from '@/lib/auth/session';
 import { mergeDepth } from '@/lib/audit/change';
 import { getConfig } from '@/lib/config';
 import { ApiError } from './api-error';
-import { outsideEntries, syncOutsideEvents } from './outside-events';
+import { syncOutsideEvents } from './outside-events';
 import { getAtlas, getChangeStore } from './services';
 
 const isConsoleAction = (action: string | undefined): action is ChangeAction | undefined =>
@@ -24,47 +24,33 @@ async function visibleGroups(person: Person, groupId: string | undefined): Promi
   return { groupIds: groupId ? [groupId] : visible, orgWide: false };
 }
 
-function outsideMatching(query: ActivityQuery, groupIds: string[] | undefined, orgWide: boolean): ChangeRecord[] {
-  const allowed = groupIds && new Set(groupIds);
-  const from = query.from ? Date.parse(query.from) : undefined;
-  const to = query.to ? Date.parse(query.to) : undefined;
-  return outsideEntries().filter((entry) => {
-    if (entry.groupId === null ? !orgWide : allowed && !allowed.has(entry.groupId)) return false;
-    if (query.actor !== undefined && entry.actor.toLowerCase() !== query.actor) return false;
-    if (query.action !== undefined && entry.action !== query.action) return false;
-    if (query.outcome !== undefined && entry.outcome !== query.outcome) return false;
-    const at = Date.parse(entry.createdAt);
-    return (from === undefined || at >= from) && (to === undefined || at < to);
-  });
-}
-
 export async function activityFor(person: Person, query: ActivityQuery): Promise<ActivityPage> {
   const { groupIds, orgWide } = await visibleGroups(person, query.groupId);
   const env = getConfig();
+  const store = await getChangeStore();
   const wantsOutside = query.origin !== 'console';
   if (wantsOutside) {
-    // The timeline still shows the console's own records when the Admin API's events cannot be read.
-    await syncOutsideEvents(getAtlas(), { publicKey: env.ATLAS_PUBLIC_KEY }).catch((error: unknown) =>
+    // The timeline still shows what is kept when the Admin API's events cannot be read now.
+    await syncOutsideEvents(getAtlas(), store, { publicKey: env.ATLAS_PUBLIC_KEY }).catch((error: unknown) =>
       console.warn(`activity: reading the Admin API's events failed (${error instanceof Error ? error.message : String(error)})`),
     );
   }
-  const outside = wantsOutside ? outsideMatching(query, groupIds, orgWide) : [];
+  const from = query.from ? new Date(query.from) : undefined;
+  const to = query.to ? new Date(query.to) : undefined;
+  // Both lists are newest first; a page is cut from their merge, so each gives everything up to the page's end.
+  const depth = Math.min(mergeDepth, query.offset + query.limit);
+  // Outside events all succeeded; their actors are the upstream's usernames and public keys.
+  const outside =
+    wantsOutside && (query.outcome === undefined || query.outcome === 'success')
+      ? await store.listOutsideEvents({ groupIds, withOrgEvents: orgWide, actor: query.actor, action: query.action, from, to, limit: depth })
+      : { results: [], totalCount: 0 };
   const action = query.action;
   if (query.origin === 'outside' || !isConsoleAction(action)) {
-    return { results: outside.slice(query.offset, query.offset + query.limit), totalCount: outside.length };
+    return { results: outside.results.slice(query.offset, query.offset + query.limit), totalCount: outside.totalCount };
   }
-  const store = await getChangeStore();
-  const filter = {
-    groupIds,
-    actor: query.actor,
-    action,
-    outcome: query.outcome,
-    from: query.from ? new Date(query.from) : undefined,
-    to: query.to ? new Date(query.to) : undefined,
-  };
-  if (outside.length === 0) return store.list({ ...filter, limit: query.limit, offset: query.offset });
-  // Both lists are newest first; the page is cut from their merge, so the store gives everything up to its end.
-  const mine = await store.list({ ...filter, limit: Math.min(mergeDepth, query.offset + query.limit), offset: 0 });
-  const merged = [...mine.results, ...outside].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-  return { results: merged.slice(query.offset, query.offset + query.limit), totalCount: mine.totalCount + outside.length };
+  const filter = { groupIds, actor: query.actor, action, outcome: query.outcome, from, to };
+  if (outside.totalCount === 0) return store.list({ ...filter, limit: query.limit, offset: query.offset });
+  const mine = await store.list({ ...filter, limit: depth, offset: 0 });
+  const merged = [...mine.results, ...outside.results].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  return { results: merged.slice(query.offset, query.offset + query.limit), totalCount: mine.totalCount + outside.totalCount };
 }

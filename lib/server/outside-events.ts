@@ -1,8 +1,8 @@
-// The Admin API's key events that the console did not cause, read incrementally and kept in this process as timeline entries.
+// The Admin API's key events that the console did not cause, read incrementally into the change history.
 import 'server-only';
-import type { ChangeRecord } from '@/lib/api/activity';
 import type { ActivityAction } from '@/lib/api/change-kinds';
 import type { AtlasClient, AtlasEvent } from '@/lib/atlas/client';
+import type { ChangeStore, OutsideEvent } from '@/lib/audit/store';
 import { processSingleton } from './process-singleton';
 
 const actionOf: Record<string, ActivityAction> = {
@@ -29,90 +29,68 @@ export function isOutside(event: AtlasEvent, console: ConsoleCredential): boolea
   return !(console.apiKeyId && event.apiKeyId === console.apiKeyId);
 }
 
-export function toTimelineEntry(event: AtlasEvent): ChangeRecord {
+export function toOutsideEvent(event: AtlasEvent): OutsideEvent {
   return {
     id: event.id,
-    origin: 'outside',
-    createdAt: new Date(event.created).toISOString(),
-    completedAt: new Date(event.created).toISOString(),
+    createdAt: new Date(event.created),
     actor: event.username ?? event.publicKey ?? event.userId ?? event.apiKeyId ?? 'unknown',
     action: actionOf[event.eventTypeName] ?? 'update_roles',
-    groupId: event.groupId ?? null,
-    apiKeyId: null,
-    publicKey: event.targetPublicKey ?? null,
-    keyDesc: null,
-    rolesBefore: [],
-    rolesAfter: [],
-    outcome: 'success',
-    errorCode: null,
-    detail: null,
-    settledBy: null,
     eventType: event.eventTypeName,
+    groupId: event.groupId ?? null,
+    publicKey: event.targetPublicKey ?? null,
     remoteAddress: event.remoteAddress ?? null,
   };
 }
 
-interface Cache {
-  entries: Map<string, ChangeRecord>;
-  /** Per scope (`org` or a project id): how far its events have been read, where the next read starts. */
-  readTo: Map<string, Date>;
-  lastSync: number;
-  running: Promise<void> | undefined;
-}
+/** One read at a time per process; views while it runs wait for it. */
+const sync = processSingleton<{ running: Promise<void> | undefined; lastSync: number }>('outside-events', () => ({ running: undefined, lastSync: 0 }));
 
-const cache = processSingleton<Cache>('outside-events', () => ({ entries: new Map(), readTo: new Map(), lastSync: 0, running: undefined }));
-
-/** Views within this window share one read, however many people look. */
+/** Views within this window share one read per process, however many people look. */
 export const syncIntervalMs = 5_000;
 /** Project event reads in flight at once. */
 const concurrency = 8;
 
-/** Events may be listed a little after they happen: each read goes back this far, and ids already kept are skipped. */
-const overlapMs = 60_000;
+/** Events may be listed a little after they happen: each read goes back this far, and events kept already are skipped. */
+export const overlapMs = 60_000;
 
-async function readScope(atlas: AtlasClient, scope: string, until: Date, console: ConsoleCredential): Promise<void> {
-  const readTo = cache.readTo.get(scope);
+async function readScope(atlas: AtlasClient, store: ChangeStore, scope: string, readTo: Date | undefined, until: Date, console: ConsoleCredential) {
   const since = readTo && new Date(readTo.getTime() - overlapMs);
   const events = await atlas.listKeyEvents({ groupId: scope === 'org' ? undefined : scope, since, until });
-  for (const event of events) if (isOutside(event, console)) cache.entries.set(event.id, toTimelineEntry(event));
-  cache.readTo.set(scope, until);
+  await store.saveOutsideEvents(scope, until, events.filter((event) => isOutside(event, console)).map(toOutsideEvent));
+}
+
+async function readAll(atlas: AtlasClient, store: ChangeStore, console: ConsoleCredential, now: number): Promise<void> {
+  const marks = await store.eventReadMarks();
+  const until = new Date(now);
+  const projects = (await atlas.listProjects()).results.map((p) => p.id);
+  const scopes = ['org', ...projects];
+  let next = 0;
+  const worker = async () => {
+    while (next < scopes.length) {
+      const scope = scopes[next++] ?? 'org';
+      await readScope(atlas, store, scope, marks.get(scope), until, console);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, scopes.length) }, worker));
+  sync.lastSync = now;
 }
 
 /**
- * Reads what happened since the last read: the organization's key events and each project's, from where that
- * scope was last read (the whole history only on a process's first read). Costs 1 + ⌈projects / 500⌉
- * + projects calls per sync, at most one sync per `syncIntervalMs`; nothing when nobody looks.
+ * Reads what happened since the last read, by this process or any other sharing the database: the organization's key
+ * events and each project's, from where that scope was last read (the whole history only once per database, not per
+ * start). Costs 1 + ⌈projects / 500⌉ + projects upstream calls and one database read, at most once per
+ * `syncIntervalMs` per process; nothing when nobody looks.
  */
-export function syncOutsideEvents(atlas: AtlasClient, console: ConsoleCredential, now = Date.now()): Promise<void> {
-  if (cache.running) return cache.running;
-  if (now - cache.lastSync < syncIntervalMs) return Promise.resolve();
-  const until = new Date(now);
-  cache.running = (async () => {
-    const projects = (await atlas.listProjects()).results.map((p) => p.id);
-    const scopes = ['org', ...projects];
-    let next = 0;
-    const worker = async () => {
-      while (next < scopes.length) {
-        const scope = scopes[next++] ?? 'org';
-        await readScope(atlas, scope, until, console);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, scopes.length) }, worker));
-    cache.lastSync = now;
-  })().finally(() => {
-    cache.running = undefined;
+export function syncOutsideEvents(atlas: AtlasClient, store: ChangeStore, console: ConsoleCredential, now = Date.now()): Promise<void> {
+  if (sync.running) return sync.running;
+  if (now - sync.lastSync < syncIntervalMs) return Promise.resolve();
+  sync.running = readAll(atlas, store, console, now).finally(() => {
+    sync.running = undefined;
   });
-  return cache.running;
+  return sync.running;
 }
 
-/** Every outside entry kept, newest first. */
-export function outsideEntries(): ChangeRecord[] {
-  return [...cache.entries.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-}
-
-/** For tests: forget what was read. */
-export function forgetOutsideEvents(): void {
-  cache.entries.clear();
-  cache.readTo.clear();
-  cache.lastSync = 0;
+/** As in a freshly started process: the next view reads again, from the database's marks. */
+export function forgetLastSync(): void {
+  sync.lastSync = 0;
 }

@@ -9,7 +9,7 @@ import { forgetCachedAccess } from '@/lib/auth/access';
 import { getChangeStore } from '@/lib/server/services';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
-import { forgetOutsideEvents } from '@/lib/server/outside-events';
+import { forgetLastSync } from '@/lib/server/outside-events';
 
 const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
 
@@ -125,7 +125,7 @@ export async function startHarness(
     },
     forgetCaches() {
       forgetCachedAccess();
-      forgetOutsideEvents();
+      forgetLastSync();
     },
     close: () => emulator.close(),
   };

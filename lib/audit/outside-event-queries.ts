@@ -1,0 +1,88 @@
+// The change history's queries over outside events and their read marks, the same on PGlite and PostgreSQL.
+import 'server-only';
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ChangeRecord as ActivityEntry } from '@/lib/api/activity';
+import { outsideEvent, outsideFilter, type OutsideEvent, type OutsideFilter } from './outside-event';
+import { eventReadMarks, outsideEvents } from './schema';
+
+type Db = PgDatabase<PgQueryResultHKT>;
+
+/** Rows per insert: PostgreSQL takes at most 65,535 parameters in one statement. */
+const insertChunk = 1_000;
+
+function toEntry(row: typeof outsideEvents.$inferSelect): ActivityEntry {
+  const at = row.createdAt.toISOString();
+  return {
+    id: row.id,
+    origin: 'outside',
+    createdAt: at,
+    completedAt: at,
+    actor: row.actor,
+    action: row.action,
+    groupId: row.groupId,
+    apiKeyId: null,
+    publicKey: row.publicKey,
+    keyDesc: null,
+    rolesBefore: [],
+    rolesAfter: [],
+    outcome: 'success',
+    errorCode: null,
+    detail: null,
+    settledBy: null,
+    eventType: row.eventType,
+    remoteAddress: row.remoteAddress,
+  };
+}
+
+/**
+ * Stores one scope's events and moves its mark to `readTo`, together: a read is either kept whole or read again.
+ * An event stored already, by this instance or another sharing the database, is skipped; a mark never moves back.
+ */
+export async function saveOutsideEvents(db: Db, scope: string, readTo: Date, input: readonly OutsideEvent[]): Promise<number> {
+  const events = input.map((event) => outsideEvent.parse(event));
+  return db.transaction(async (tx) => {
+    let added = 0;
+    for (let start = 0; start < events.length; start += insertChunk) {
+      const rows = await tx
+        .insert(outsideEvents)
+        .values(events.slice(start, start + insertChunk))
+        .onConflictDoNothing({ target: outsideEvents.id })
+        .returning({ id: outsideEvents.id });
+      added += rows.length;
+    }
+    await tx
+      .insert(eventReadMarks)
+      .values({ scope, readTo })
+      .onConflictDoUpdate({ target: eventReadMarks.scope, set: { readTo: sql`greatest(${eventReadMarks.readTo}, excluded.read_to)` } });
+    return added;
+  });
+}
+
+export async function readMarks(db: Db): Promise<Map<string, Date>> {
+  const rows = await db.select().from(eventReadMarks);
+  return new Map(rows.map((row) => [row.scope, row.readTo]));
+}
+
+export async function listOutsideEvents(db: Db, input: OutsideFilter): Promise<{ results: ActivityEntry[]; totalCount: number }> {
+  const filter = outsideFilter.parse(input);
+  const inProjects = filter.groupIds === undefined ? sql`${outsideEvents.groupId} is not null` : inArray(outsideEvents.groupId, [...filter.groupIds]);
+  const where = and(
+    filter.withOrgEvents ? or(inProjects, isNull(outsideEvents.groupId)) : inProjects,
+    filter.actor === undefined ? undefined : eq(sql`lower(${outsideEvents.actor})`, filter.actor),
+    filter.action === undefined ? undefined : eq(outsideEvents.action, filter.action),
+    filter.from === undefined ? undefined : gte(outsideEvents.createdAt, filter.from),
+    filter.to === undefined ? undefined : lt(outsideEvents.createdAt, filter.to),
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(outsideEvents)
+      .where(where)
+      .orderBy(desc(outsideEvents.createdAt), desc(outsideEvents.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ value: count() }).from(outsideEvents).where(where),
+  ]);
+  return { results: rows.map(toEntry), totalCount: total?.value ?? 0 };
+}

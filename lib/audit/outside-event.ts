@@ -1,0 +1,40 @@
+// The Admin API's key events made outside the console as the change history keeps them, and how they are queried.
+import 'server-only';
+import { z } from 'zod';
+import { activityActions } from '@/lib/api/change-kinds';
+import { objectId } from '@/lib/api/object-id-schema';
+import { mergeDepth } from './change';
+
+/** Free text from upstream, cut to what a timeline row holds. */
+const upstreamText = (max: number) => z.string().min(1).transform((text) => text.slice(0, max));
+
+/** One event as stored: the upstream's id, when it happened, who did it (username or public key) and to what. */
+export const outsideEvent = z.object({
+  id: objectId,
+  createdAt: z.date(),
+  actor: upstreamText(320),
+  action: z.enum(activityActions),
+  eventType: upstreamText(100),
+  /** Null for an organization's event that names no project. */
+  groupId: objectId.nullable(),
+  /** The key the event is about. */
+  publicKey: upstreamText(100).nullable(),
+  remoteAddress: upstreamText(100).nullable(),
+});
+export type OutsideEvent = z.input<typeof outsideEvent>;
+
+/** A page of stored events, newest first; `from` inclusive, `to` exclusive; every given criterion applies. */
+export const outsideFilter = z.object({
+  /** Only these projects; absent, every project. */
+  groupIds: z.array(objectId).max(10_000).readonly().optional(),
+  /** Whether events that name no project (the organization's) are included. */
+  withOrgEvents: z.boolean(),
+  /** Compared case-insensitively. */
+  actor: z.string().trim().toLowerCase().max(320).optional(),
+  action: z.enum(activityActions).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+  limit: z.number().int().min(1).max(mergeDepth).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+export type OutsideFilter = z.input<typeof outsideFilter>;
