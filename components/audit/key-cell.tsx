@@ -5,15 +5,9 @@ import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { TierIcon } from '@/components/roles/tier-icon';
+import { lastUseText } from '@/components/usage/last-use-text';
 import { riskLabels, type AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
-
-/** What the access list says of the key's use; a key without one leaves no trace of its use upstream. */
-function lastUseText(key: AuditRow['key']): string {
-  if (key.lastUsed) return `Last used ${key.lastUsed.slice(0, 10)}${key.lastUsedAddress ? ` from ${key.lastUsedAddress}` : ''}`;
-  if (key.accessListEntries === 0) return 'No usage data (no access list)';
-  return key.accessListEntries === undefined ? 'Usage unknown' : 'No usage data';
-}
 
 const shortOrgLabel = (name: string) => describeRole(name).label.replace(/^Organization /, '');
 

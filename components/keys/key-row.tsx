@@ -1,5 +1,5 @@
 // One key in the virtualized keys table: an absolutely placed grid row, measured so rows with many chips fit.
-import { Badge, Group, Loader, Table, Text } from '@mantine/core';
+import { Badge, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import type { ApiKey } from '@/lib/api/schemas';
@@ -16,12 +16,14 @@ interface Props {
   start: number;
   measureRef: Ref<HTMLTableRowElement>;
   projectNames: ReadonlyMap<string, string>;
+  /** What the access list says of the key's use; undefined while it is being read. */
+  lastUse: string | undefined;
   actions?: { onEdit: (key: ApiKey) => void; onUnassign: (key: ApiKey) => void };
 }
 
 const [, publicKeyColumn, rolesColumn, elsewhereColumn] = keyColumns;
 
-export function KeyRow({ row, index, start, measureRef, projectNames, actions }: Props) {
+export function KeyRow({ row, index, start, measureRef, projectNames, lastUse, actions }: Props) {
   const { key } = row;
   return (
     <Table.Tr
@@ -36,17 +38,24 @@ export function KeyRow({ row, index, start, measureRef, projectNames, actions }:
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` }}
     >
       <Table.Td role="cell" className={classes.cell}>
-        <Group gap={6} wrap="nowrap" miw={0}>
-          {row.pending && <Loader size={12} aria-hidden />}
-          <Text size="sm" fw={500} lineClamp={2} title={key.desc} style={{ wordBreak: 'break-word' }}>
-            {key.desc}
-          </Text>
-          {row.pending && (
-            <Badge size="xs" variant="outline" color="gray">
-              saving
-            </Badge>
+        <Stack gap={2} miw={0}>
+          <Group gap={6} wrap="nowrap" miw={0}>
+            {row.pending && <Loader size={12} aria-hidden />}
+            <Text size="sm" fw={500} lineClamp={2} title={key.desc} style={{ wordBreak: 'break-word' }}>
+              {key.desc}
+            </Text>
+            {row.pending && (
+              <Badge size="xs" variant="outline" color="gray">
+                saving
+              </Badge>
+            )}
+          </Group>
+          {lastUse && !row.pending && (
+            <Text size="xs" c="dimmed" data-testid="last-use">
+              {lastUse}
+            </Text>
           )}
-        </Group>
+        </Stack>
       </Table.Td>
       <Table.Td role="cell" className={classes.cell} data-label={publicKeyColumn}>
         <PublicKeyCell publicKey={key.publicKey} />

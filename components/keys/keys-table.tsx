@@ -3,6 +3,8 @@ import { Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useViewportFill } from '@/components/ui/use-viewport-fill';
+import { lastUseText } from '@/components/usage/last-use-text';
+import type { KeyUsage } from '@/lib/api/key-usage';
 import type { ApiKey } from '@/lib/api/schemas';
 import { KeyRow } from './key-row';
 import type { KeyRowModel } from './key-row-model';
@@ -13,13 +15,15 @@ interface Props {
   rows: readonly KeyRowModel[];
   projectName: string;
   projectNames: ReadonlyMap<string, string>;
+  /** Each key's usage by id once read; undefined while it is. */
+  usage: ReadonlyMap<string, KeyUsage> | undefined;
   actions?: { onEdit: (key: ApiKey) => void; onUnassign: (key: ApiKey) => void };
 }
 
 /** A row with two lines of chips; rows are measured after they render, this only sizes the scrollbar at first. */
 const estimatedRowHeight = 53;
 
-function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
+function VirtualKeysTable({ rows, projectName, projectNames, usage, actions }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing here is memoized by the compiler.
   const virtualizer = useVirtualizer({
@@ -53,6 +57,7 @@ function VirtualKeysTable({ rows, projectName, projectNames, actions }: Props) {
                 start={item.start}
                 measureRef={virtualizer.measureElement}
                 projectNames={projectNames}
+                lastUse={usage && lastUseText(usage.get(row.key.id))}
                 actions={actions}
               />
             );

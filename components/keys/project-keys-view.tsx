@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { ErrorState } from '@/components/ui/error-state';
 import { useUrlParam } from '@/components/ui/use-url-param';
-import { groupsQuery, projectKeysQuery } from '@/lib/api/queries';
+import { groupsQuery, projectKeysQuery, projectKeyUsageQuery } from '@/lib/api/queries';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
 import { filterRows, toRowModel } from './key-row-model';
@@ -33,6 +33,7 @@ interface Props {
 export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters }: Props) {
   const keys = useQuery(projectKeysQuery(project.id));
   const groups = useQuery(groupsQuery());
+  const keyUsage = useQuery(projectKeyUsageQuery(project.id));
   const [search, setSearch] = useUrlParam('q', initialFilters.search);
   const [role, setRole] = useUrlParam('role', initialFilters.role);
   const deferredSearch = useDeferredValue(search);
@@ -44,6 +45,11 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
   const rows = useMemo(() => (keys.data?.results ?? []).map((k) => toRowModel(k, project.id, project.orgId)), [keys.data, project.id, project.orgId]);
   const visible = useMemo(() => filterRows(rows, deferredSearch, role), [rows, deferredSearch, role]);
   const availableRoles = useMemo(() => sortRoles(rows.flatMap((r) => r.roles)), [rows]);
+  // A failed read leaves every key's usage unknown rather than the page in error: the keys are what it is for.
+  const usage = useMemo(
+    () => (keyUsage.isError ? new Map() : keyUsage.data && new Map(keyUsage.data.results.map((u) => [u.apiKeyId, u]))),
+    [keyUsage.isError, keyUsage.data],
+  );
   const projectNames = useMemo(() => new Map((groups.data?.results ?? []).map((g) => [g.id, g.name])), [groups.data]);
   const openDialog = dialogs.open;
   // Buttons a person may not use are not rendered at all (the server refuses them anyway).
@@ -79,7 +85,7 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
       {keys.isSuccess && visible.length === 0 && (
         <KeysEmptyState filtered={rows.length > 0} canManageKeys={canManageKeys} onClearFilters={clearFilters} />
       )}
-      {keys.isSuccess && visible.length > 0 && <KeysTable rows={visible} projectName={project.name} projectNames={projectNames} actions={actions} />}
+      {keys.isSuccess && visible.length > 0 && <KeysTable rows={visible} projectName={project.name} projectNames={projectNames} usage={usage} actions={actions} />}
       {canManageKeys && (dialogsWanted || dialogs.openDialog) && (
         <KeyDialogs {...dialogs} project={project} flavor={flavor} fallbackFocus={searchAnchor} />
       )}

@@ -32,7 +32,15 @@ export interface EmulatorState {
   orgs: { id: string; name: string }[];
   projects: { id: string; orgId: string; name: string }[];
   users: { emailAddress: string; roles: EmulatorRole[] }[];
-  apiKeys: { id: string; orgId: string; desc: string; publicKey: string; privateKey: string; roles: EmulatorRole[] }[];
+  apiKeys: {
+    id: string;
+    orgId: string;
+    desc: string;
+    publicKey: string;
+    privateKey: string;
+    roles: EmulatorRole[];
+    accessList?: { lastUsed?: string; lastUsedAddress?: string }[];
+  }[];
   consoleKey: string;
 }
 

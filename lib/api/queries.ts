@@ -8,6 +8,8 @@ export const queryKeys = {
   groups: () => ['groups'] as const,
   group: (groupId: string) => ['groups', groupId] as const,
   projectKeys: (groupId: string) => ['groups', groupId, 'apiKeys'] as const,
+  /** Refreshed with the project after a change; the server reads only the access lists it has not read lately. */
+  projectKeyUsage: (groupId: string) => ['groups', groupId, 'keyUsage'] as const,
   orgKeys: (orgId: string) => ['orgs', orgId, 'apiKeys'] as const,
   /** Every audit report; a key change anywhere makes all of them stale. */
   audit: () => ['audit'] as const,
@@ -54,6 +56,16 @@ export const projectKeysQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.projectKeys(groupId),
     queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/apiKeys`, 'apiKeyList', { signal }),
+  });
+
+/** Last use changes slowly and the server reuses each key's answer for 5 minutes; asking again sooner gains nothing. */
+export const keyUsageStaleMs = 5 * 60_000;
+
+export const projectKeyUsageQuery = (groupId: string) =>
+  queryOptions({
+    queryKey: queryKeys.projectKeyUsage(groupId),
+    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/keyUsage`, 'keyUsageList', { signal }),
+    staleTime: keyUsageStaleMs,
   });
 
 export const orgKeysQuery = (orgId: string) =>

@@ -21,6 +21,7 @@ const routes: [string, () => Promise<RouteModule>][] = [
   ['/api/groups', () => import('@/app/api/groups/route')],
   ['/api/groups/{groupId}/apiKeys', () => import('@/app/api/groups/[groupId]/apiKeys/route')],
   ['/api/groups/{groupId}/apiKeys/{apiKeyId}', () => import('@/app/api/groups/[groupId]/apiKeys/[apiKeyId]/route')],
+  ['/api/groups/{groupId}/keyUsage', () => import('@/app/api/groups/[groupId]/keyUsage/route')],
   ['/api/orgs/{orgId}/apiKeys', () => import('@/app/api/orgs/[orgId]/apiKeys/route')],
   ['/api/audit', () => import('@/app/api/audit/route')],
   ['/api/audit/reviews', () => import('@/app/api/audit/reviews/route')],
