@@ -1,6 +1,7 @@
 // The change history page in Chromium: mutations made through the API show up with before → after roles, filters, CSV, looks and axe.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { DigestClient } from '../lib/emulator/testing/digest-fetch';
 import { demoEmail, demoProjects, signedInApi } from './support/api';
 import { e2eConsole } from './support/servers';
 import { captureAndCheck, pageAs } from './support/browser';
@@ -141,5 +142,38 @@ test('screenshots of /activity in light and dark, with no serious axe violation'
   await page.goto('/activity');
   await expect(rowsOf(page, publicKey)).toHaveCount(4);
   await captureAndCheck(page, 'activity');
+  await context.close();
+});
+
+test('a change made straight against the Admin API with another key (curl --digest) shows on the next refresh as made outside the console, with its actor', async ({ browser }) => {
+  const { state } = await demoProjects();
+  const outsider = state.apiKeys.find(
+    (k) => k.id !== state.consoleKey && k.roles.some((r) => (r.groupId === p1.id && r.roleName === 'GROUP_OWNER') || r.roleName === 'ORG_OWNER'),
+  );
+  const target = state.apiKeys.find((k) => k.id !== state.consoleKey && k.id !== outsider?.id && k.roles.some((r) => r.groupId === p1.id));
+  expect(outsider && target, 'the demo has a key that may manage P1 and another key in P1').toBeTruthy();
+
+  const { page, context } = await pageAs(browser, 'owner');
+  await page.goto(`/activity?groupId=${p1.id}`);
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
+  const digest = new DigestClient({ publicKey: outsider!.publicKey, privateKey: outsider!.privateKey });
+  const changed = await digest.fetch(`${e2eConsole.emulatorUrl}/api/public/v1.0/groups/${p1.id}/apiKeys/${target!.id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ roles: ['GROUP_READ_ONLY', 'GROUP_DATA_ACCESS_READ_ONLY'] }),
+  });
+  expect(changed.status).toBe(200);
+
+  // Events are read at most once per 5 s per console process: the refresh after that shows it.
+  const outsideRow = page.locator('[data-testid="change-row"][data-origin="outside"]').filter({ hasText: target!.publicKey });
+  await expect(async () => {
+    await page.reload();
+    await expect(outsideRow).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(outsideRow).toContainText('Outside the console');
+  await expect(outsideRow).toContainText(outsider!.publicKey);
+  await expect(outsideRow).toContainText('Modify roles');
+  // The console's own changes are in its records only, once each.
+  await expect(rowsOf(page, publicKey)).toHaveCount(4);
   await context.close();
 });
