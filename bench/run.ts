@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { auditAtScale } from './audit-scale';
-import { auditUsageCost } from './audit-usage';
+import { auditUsageCost, usageFigures } from './audit-usage';
 import { ensureBuild, signIn, startBenchConsole } from './console-process';
 import { emptyNextMemory } from './empty-next';
 import { load } from './load';
@@ -16,8 +16,22 @@ import { startTime } from './start-time';
 
 const quick = process.argv.includes('--quick');
 
+const machine = () => ({ cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` });
+
+/** `npm run bench -- --only=3b`: the audit's cost with last use alone, on a console of its own (nothing written). */
+async function auditUsageOnly() {
+  const audit = await startBenchConsole(auditSeed(), { port: 3312, latencyMs: 100 });
+  try {
+    printTable(usageFigures(await auditUsageCost(audit, await signIn(audit.url, 'orgowner@demo.test'), 100)), machine());
+  } finally {
+    await audit.stop();
+  }
+  process.exit(0);
+}
+
 async function main() {
   ensureBuild();
+  if (process.argv.includes('--only=3b')) return auditUsageOnly();
   const figures: Figure[] = [];
   const raw: Record<string, unknown> = {};
 
@@ -73,20 +87,7 @@ async function main() {
     // First: it needs a process that has not read key usage yet.
     const usage = await auditUsageCost(audit, auditCookie, 100);
     raw.auditUsage = usage;
-    figures.push(
-      {
-        figure: `3b audit with last use, cold: upstream calls / time @100 ms`,
-        value: `${usage.cold.calls} (${usage.cold.accessListCalls} access lists) / ${usage.cold.ms.toFixed(0)} ms; ${usage.cold.keysWithLastUse} keys with last use`,
-        budget: `≤ ${usage.coldCallBudget} calls, ≤ ${usage.coldMsBudget.toFixed(0)} ms`,
-        met: usage.cold.calls <= usage.coldCallBudget && usage.cold.ms <= usage.coldMsBudget,
-      },
-      {
-        figure: `3b audit with last use, warm (within 5 min): upstream calls / time`,
-        value: `${usage.warm.calls} (${usage.warm.accessListCalls} access lists) / ${usage.warm.ms.toFixed(0)} ms`,
-        budget: `${usage.listCalls} calls, no access list`,
-        met: usage.warm.calls <= usage.listCalls && usage.warm.accessListCalls === 0,
-      },
-    );
+    figures.push(...usageFigures(usage));
     const scale = await auditAtScale(audit, auditCookie, 100);
     raw.auditAtScale = scale;
     figures.push({
@@ -140,11 +141,10 @@ async function main() {
     met: true,
   });
 
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  printTable(figures, machine);
+  printTable(figures, machine());
   const dir = path.resolve(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), machine, figures, raw }, null, 2)}\n`);
+  writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), machine: machine(), figures, raw }, null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(process.cwd(), path.join(dir, 'latest.json'))}`);
   process.exit(0);
 }
