@@ -4,7 +4,7 @@ import type { ActivityPage, ActivityQuery, ChangeRecord } from '@/lib/api/activi
 import { changeActions, type ChangeAction } from '@/lib/api/change-kinds';
 import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
 import type { Person } from '@/lib/auth/session';
-import { mergeDepth } from '@/lib/audit/change';
+import { mergeDepth } from '@/lib/history/change';
 import { getConfig } from '@/lib/config';
 import { ApiError } from './api-error';
 import { outsideEntries, syncOutsideEvents } from './outside-events';

@@ -1,6 +1,6 @@
 // Whether the upstream and the change history answer: a generic status, cached a few seconds, needing no session.
 import 'server-only';
-import { errorLabel } from '@/lib/audit/error-label';
+import { errorLabel } from '@/lib/history/error-label';
 import { escapeForLog } from './log-text';
 import { processSingleton } from './process-singleton';
 import { getAtlas, getChangeStore } from './services';

@@ -1,6 +1,6 @@
 // The per-person mutation limit: counted in this process on PGlite, in the shared PostgreSQL across instances.
 import 'server-only';
-import type { MutationQuota } from '@/lib/audit/store';
+import type { MutationQuota } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
 import { processSingleton } from './process-singleton';
 import { RateLimiter } from './rate-limit';

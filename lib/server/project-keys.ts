@@ -3,7 +3,7 @@ import 'server-only';
 import type { ApiKey, CreateKeyBody, UpdateRolesBody } from '@/lib/api/schemas';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
-import { recordChange } from '@/lib/audit/record-change';
+import { recordChange } from '@/lib/history/record-change';
 import { ApiError } from './api-error';
 import { KeyedLock } from './keyed-lock';
 import { processSingleton } from './process-singleton';

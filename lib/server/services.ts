@@ -1,9 +1,9 @@
 // The process-wide upstream client and change-history store, made once from the configuration.
 import 'server-only';
 import { createAtlasClient, type AtlasClient } from '@/lib/atlas/client';
-import { openChangeStore } from '@/lib/audit/open-store';
-import { settlePending } from '@/lib/audit/recovery';
-import type { ChangeStore } from '@/lib/audit/store';
+import { openChangeStore } from '@/lib/history/open-store';
+import { settlePending } from '@/lib/history/recovery';
+import type { ChangeStore } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
 import { projectRolesOf } from '@/lib/api/role-assignments';

@@ -9,7 +9,7 @@ import pg from 'pg';
 
 const config = {
   // Resolved from the working directory: bundlers move this module, `next start` and Vitest run from the repo root.
-  migrationsFolder: path.join(process.cwd(), 'lib', 'audit', 'migrations'),
+  migrationsFolder: path.join(process.cwd(), 'lib', 'history', 'migrations'),
   // Its own bookkeeping table, so another Drizzle app sharing the database cannot be confused with this one.
   migrationsSchema: 'drizzle',
   migrationsTable: 'key_changes_migrations',

@@ -1,4 +1,4 @@
-// The change history's tables (changes, and signed-off audit reviews), as Drizzle declares them; drizzle-kit generates lib/audit/migrations from it.
+// The change history's tables (changes, and signed-off audit reviews), as Drizzle declares them; drizzle-kit generates lib/history/migrations from it.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
