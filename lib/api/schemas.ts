@@ -10,7 +10,7 @@ export const roleAssignment = z.object({
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 
-/** The seed's key object without `links`; `privateKey` is redacted except in the answer that created it. */
+/** The Admin API's key object without `links`; `privateKey` is redacted except in the answer that created it. */
 export const apiKey = z.object({
   id: objectId,
   desc: z.string(),

@@ -1,4 +1,4 @@
-// Who the signed-in person is upstream and what the seed's table lets them do, from briefly cached user and team lists.
+// Who the signed-in person is upstream and what the Admin API's permission table lets them do, from briefly cached user and team lists.
 import 'server-only';
 import type { GroupList, RoleAssignment } from '@/lib/api/schemas';
 import { orgRolesOf, projectRolesOf } from '@/lib/api/role-assignments';

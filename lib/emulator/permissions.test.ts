@@ -1,4 +1,4 @@
-// The seed's permission table enforced on the calling key (and service account), on every surface.
+// The Admin API's permission table enforced on the calling key (and service account), on every surface.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { projectAccess } from './permissions';
 import { startEmulator, type RunningEmulator } from './server';

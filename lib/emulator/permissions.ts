@@ -1,4 +1,4 @@
-// The seed's permission table, applied to the calling key or service account.
+// The Admin API's permission table, applied to the calling key or service account.
 import { keyManagerProjectRoles } from '@/lib/roles';
 import type { SeedProject, SeedRole } from './seed';
 import type { EmulatorState } from './state';

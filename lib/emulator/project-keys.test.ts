@@ -1,4 +1,4 @@
-// Contract tests of the seed's five project-key operations and their errors, on every surface.
+// Contract tests of the Admin API's five project-key operations and their errors, on every surface.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './server';
 import { credentials, fixtureSeed, ids, keyIds, type KeyName } from './testing/fixture-seed';

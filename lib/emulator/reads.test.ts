@@ -1,4 +1,4 @@
-// Contract tests of the read endpoints around the seed's (orgs, projects, org keys, access lists, users) on every surface.
+// Contract tests of the read endpoints around the Admin API's key operations (orgs, projects, org keys, access lists, users) on every surface.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './server';
 import { credentials, fixtureSeed, ids, keyIds } from './testing/fixture-seed';

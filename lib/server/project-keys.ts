@@ -1,4 +1,4 @@
-// The seed's five operations on a project's API keys, each mutation recorded in the change history.
+// The Admin API's five operations on a project's API keys, each mutation recorded in the change history.
 import 'server-only';
 import type { ApiKey, CreateKeyBody, UpdateRolesBody } from '@/lib/api/schemas';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
