@@ -3,7 +3,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { isLoopbackUrl } from '@/lib/host-rules';
 import { rolesInWords } from '@/lib/roles-in-words';
-import { getAtlas } from '@/lib/server/services';
+import { getAtlas } from '@/lib/services';
 import { TtlCache } from './ttl-cache';
 
 const probe = new TtlCache<boolean>(Number.POSITIVE_INFINITY, 1);

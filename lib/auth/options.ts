@@ -6,7 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
-import { escapeForLog } from '@/lib/server/log-text';
+import { escapeForLog } from '@/lib/log-text';
 import { localCallbackPath } from './callback-url';
 import { isDemoMode, listDemoPeople } from './demo';
 import { isSessionRevoked, revokeSession } from './revocation';

@@ -2,13 +2,13 @@
 import 'server-only';
 import type { ActivityPage, ActivityQuery, ChangeRecord } from '@/lib/api/activity';
 import { changeActions, type ChangeAction } from '@/lib/api/change-kinds';
-import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
+import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { mergeDepth } from '@/lib/history/change';
 import { getConfig } from '@/lib/config';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 import { outsideEntries, syncOutsideEvents } from './outside-events';
-import { getAtlas, getChangeStore } from './services';
+import { getAtlas, getChangeStore } from '@/lib/services';
 
 const isConsoleAction = (action: string | undefined): action is ChangeAction | undefined =>
   action === undefined || (changeActions as readonly string[]).includes(action);

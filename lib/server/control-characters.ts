@@ -1,8 +1,8 @@
 // Refuses control characters anywhere in a request's query or JSON body, naming the field, before any schema runs.
 import 'server-only';
 import { hasControlCharacter } from '@/lib/api/text-rules';
-import { ApiError } from './api-error';
-import { escapeForLog } from './log-text';
+import { ApiError } from '@/lib/console-errors';
+import { escapeForLog } from '@/lib/log-text';
 
 function refuse(where: 'query' | 'body', field: string): ApiError {
   const name = field === '' ? where : `${where}: ${escapeForLog(field)}`;

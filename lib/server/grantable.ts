@@ -2,7 +2,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { isGrantable } from '@/lib/roles';
-import { getAtlas } from './services';
+import { getAtlas } from '@/lib/services';
 
 export function grantable<T extends { roles: string[] }>(schema: z.ZodType<T>): z.ZodType<T> {
   return schema.superRefine((body, ctx) => {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { hostPolicy, isAllowedHost, type HostPolicy } from '@/lib/host-rules';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 
 export function currentHostPolicy(): HostPolicy {
   return hostPolicy(getConfig());

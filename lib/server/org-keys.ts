@@ -2,11 +2,11 @@
 // console's own key is not offered (assigning it to a project would only widen what the console can already do).
 import 'server-only';
 import type { ApiKeyList } from '@/lib/api/schemas';
-import { resolveOrgRoles } from '@/lib/auth/access';
+import { resolveOrgRoles } from './access';
 import { getConfig } from '@/lib/config';
 import type { Person } from '@/lib/auth/session';
-import { ApiError } from './api-error';
-import { getAtlas } from './services';
+import { ApiError } from '@/lib/console-errors';
+import { getAtlas } from '@/lib/services';
 import { listWithVisibleRoles, visibleProjectsOf } from './visible-roles';
 
 export async function listOrgKeysFor(person: Person, orgId: string): Promise<ApiKeyList> {

@@ -4,10 +4,10 @@ import type { ApiKey, CreateKeyBody, UpdateRolesBody } from '@/lib/api/schemas';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/history/record-change';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 import { KeyedLock } from './keyed-lock';
-import { processSingleton } from './process-singleton';
-import { getAtlas, getChangeStore, readCurrentRoles } from './services';
+import { processSingleton } from '@/lib/process-singleton';
+import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
 import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './visible-roles';
 
 const lock = processSingleton('key-lock', () => new KeyedLock());

@@ -3,9 +3,9 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { isObjectId } from '@/lib/api/ids';
-import { resolveProjectAccess } from '@/lib/auth/access';
+import { resolveProjectAccess } from './access';
 import { currentPerson } from '@/lib/auth/session';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 
 /** Once per request for the layout, the metadata and the page; a project the person cannot see is "not found". */
 export const projectPageAccess = cache(async (groupId: string) => {

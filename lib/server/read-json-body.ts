@@ -1,6 +1,6 @@
 // Reads a bounded JSON request body, refusing what is too large or not JSON before anything else runs.
 import 'server-only';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 
 export const maxBodyBytes = 16 * 1024;
 

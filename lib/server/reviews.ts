@@ -3,11 +3,11 @@ import 'server-only';
 import type { AuditReport } from '@/lib/api/audit';
 import type { Review, ReviewInput, ReviewList, ReviewSnapshot } from '@/lib/api/reviews';
 import { changesBetween } from '@/lib/api/reviews';
-import { resolveOrgRoles } from '@/lib/auth/access';
+import { resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 import { auditFor } from './audit';
-import { getChangeStore } from './services';
+import { getChangeStore } from '@/lib/services';
 
 const defaultThresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 };
 

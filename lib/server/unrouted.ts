@@ -1,6 +1,6 @@
 // The JSON answers for what no route handles under /api/: an unknown path (404) or a method a route lacks (405).
 import 'server-only';
-import { ApiError, errorBody } from './api-error';
+import { ApiError, errorBody } from '@/lib/console-errors';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const methods: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

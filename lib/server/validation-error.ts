@@ -1,7 +1,7 @@
 // Turns a zod failure on a path, query or body into the upstream-style 400 a person can act on.
 import 'server-only';
 import type { z } from 'zod';
-import { ApiError } from './api-error';
+import { ApiError } from '@/lib/console-errors';
 
 /** The Admin API's own codes for the fields it validates, so scripts see the same codes either way. */
 const bodyFieldCodes: Record<string, (issue: z.core.$ZodIssue) => string> = {

@@ -2,12 +2,12 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
+import { resolveProjectAccess, type ProjectAccess } from './access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
-import { ApiError, errorResponse, toApiError } from './api-error';
+import { ApiError, errorResponse, toApiError } from '@/lib/console-errors';
 import { checkBody, checkQuery } from './control-characters';
 import { checkHost, currentHostPolicy } from './host-guard';
-import { escapeForLog } from './log-text';
+import { escapeForLog } from '@/lib/log-text';
 import { takeMutationToken } from './mutation-quota';
 import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';

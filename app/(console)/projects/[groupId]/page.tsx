@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { ProjectKeysView } from '@/components/keys/project-keys-view';
 import { projectPageAccess } from '@/lib/server/project-page-access';
-import { getAtlas } from '@/lib/server/services';
+import { getAtlas } from '@/lib/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;

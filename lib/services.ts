@@ -7,8 +7,8 @@ import type { ChangeStore } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
 import { ConfigError } from '@/lib/config/schema';
 import { projectRolesOf } from '@/lib/api/role-assignments';
-import { escapeForLog } from './log-text';
-import { processSingleton } from './process-singleton';
+import { escapeForLog } from '@/lib/log-text';
+import { processSingleton } from '@/lib/process-singleton';
 
 interface Services {
   atlas?: AtlasClient;

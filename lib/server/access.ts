@@ -3,12 +3,12 @@ import 'server-only';
 import type { GroupList, RoleAssignment } from '@/lib/api/schemas';
 import { orgRolesOf, projectRolesOf } from '@/lib/api/role-assignments';
 import type { AtlasUser } from '@/lib/atlas/client';
-import { getAtlas } from '@/lib/server/services';
-import { ApiError } from '@/lib/server/api-error';
-import { processSingleton } from '@/lib/server/process-singleton';
-import { effectiveRoles } from './effective-roles';
-import { decide, type Permissions } from './permissions';
-import { TtlCache } from './ttl-cache';
+import { getAtlas } from '@/lib/services';
+import { ApiError } from '@/lib/console-errors';
+import { processSingleton } from '@/lib/process-singleton';
+import { effectiveRoles } from '@/lib/auth/effective-roles';
+import { decide, type Permissions } from '@/lib/auth/permissions';
+import { TtlCache } from '@/lib/auth/ttl-cache';
 
 /** Role changes upstream reach the console within this time; a page view meanwhile costs no extra call. */
 const roleCacheMs = 30_000;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiKey, groupList, type GroupList } from '@/lib/api/schemas';
 import type { Seed } from '@/lib/emulator/seed';
 import { fixtureSeed, ids } from '@/lib/emulator/testing/fixture-seed';
-import { getChangeStore } from '@/lib/server/services';
+import { getChangeStore } from '@/lib/services';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
 
 const teamId = 'e0000000000000000000000a';
