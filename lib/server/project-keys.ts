@@ -4,6 +4,7 @@ import type { ApiKey, CreateKeyBody, UpdateRolesBody } from '@/lib/api/schemas';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/history/record-change';
+import { isGrantable } from '@/lib/roles';
 import { ApiError } from '@/lib/console-errors';
 import { KeyedLock } from './keyed-lock';
 import { processSingleton } from '@/lib/process-singleton';
@@ -20,6 +21,15 @@ function exclusively<T>(apiKeyId: string, task: () => Promise<T>): Promise<T> {
   });
 }
 
+/** Only roles of the upstream flavor's catalog can be granted; known from the client, so checked here rather than in the body's schema. */
+function checkGrantable(roles: string[]): void {
+  const { flavor } = getAtlas();
+  const i = roles.findIndex((role) => !isGrantable(flavor, role));
+  if (i >= 0) {
+    throw new ApiError(400, 'INVALID_ROLE_FOR_GROUP', `Invalid body: roles.${i}: ${roles[i]} is not a project role that can be granted on ${flavor}.`);
+  }
+}
+
 const success = (groupId: string) => (key: ApiKey) => ({
   apiKeyId: key.id,
   publicKey: key.publicKey,
@@ -32,6 +42,7 @@ export async function listProjectKeys(person: Person, groupId: string) {
 }
 
 export async function createProjectKey(person: Person, groupId: string, body: CreateKeyBody): Promise<ApiKey> {
+  checkGrantable(body.roles);
   const intent = { actor: person.email, action: 'create', groupId, keyDesc: body.desc, rolesBefore: [], rolesAfter: body.roles } as const;
   const created = await recordChange(await getChangeStore(), intent, () => getAtlas().createProjectKey(groupId, body), success(groupId));
   return withVisibleRoles(created, await visibleProjectsOf(person));
@@ -39,6 +50,7 @@ export async function createProjectKey(person: Person, groupId: string, body: Cr
 
 /** Assigns an organization key to the project, or replaces its roles there when it already has some. */
 export async function setKeyRoles(person: Person, groupId: string, apiKeyId: string, body: UpdateRolesBody): Promise<ApiKey> {
+  checkGrantable(body.roles);
   const updated = await exclusively(apiKeyId, async () => {
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);

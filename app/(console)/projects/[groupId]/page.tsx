@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import { ProjectKeysView } from '@/components/keys/project-keys-view';
 import { projectPageAccess } from '@/lib/server/project-page-access';
-import { getAtlas } from '@/lib/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;
@@ -19,11 +18,10 @@ const first = (value: string | string[] | undefined) => (typeof value === 'strin
 export default async function ProjectKeysPage({ params, searchParams }: Props) {
   const [{ groupId }, query] = await Promise.all([params, searchParams]);
   const access = await projectPageAccess(groupId);
-  const atlas = getAtlas();
   return (
     <ProjectKeysView
-      project={{ id: groupId, name: access.projectName, orgId: atlas.orgId }}
-      flavor={atlas.flavor}
+      project={{ id: groupId, name: access.projectName, orgId: access.orgId }}
+      flavor={access.flavor}
       canManageKeys={access.canManageKeys}
       initialFilters={{ search: first(query.q), role: first(query.role) }}
     />
