@@ -1,4 +1,5 @@
-// The console's one error class and the mapping of every failure to the Admin API's error shape.
+// The one catalogue of the console's own errors (code, status, sentence), the ApiError they are thrown as, and the
+// mapping of every failure, the upstream's included, to the Admin API's error shape.
 import 'server-only';
 import type { ApiErrorBody } from '@/lib/api/schemas';
 import { UpstreamError } from '@/lib/atlas/errors';
@@ -24,6 +25,57 @@ export function reasonFor(status: number): string {
   return reasons[status] ?? 'Error';
 }
 
+type Extra = Pick<ApiErrorBody, 'currentRoles'> & { retryAfterSeconds?: number };
+
+/** Codes the Admin API also uses keep its meaning, so scripts see the same codes from the console and from upstream. */
+const catalogue = {
+  // 400 — the field codes are the Admin API's own; `where` is path, query or body, with the field.
+  PATH_PARAM_PARSE_ERROR: { status: 400, detail: (problem: string) => `Invalid path parameter ${problem}.` },
+  VALIDATION_ERROR: { status: 400, detail: (where: string, problem: string) => `Invalid ${where}: ${problem}.` },
+  INVALID_API_KEY_DESC: { status: 400, detail: (where: string, problem: string) => `Invalid ${where}: ${problem}.` },
+  MISSING_API_KEY_ROLES: { status: 400, detail: (where: string, problem: string) => `Invalid ${where}: ${problem}.` },
+  INVALID_ROLE_FOR_GROUP: { status: 400, detail: (where: string, problem: string) => `Invalid ${where}: ${problem}.` },
+  // 401, 403
+  NOT_SIGNED_IN: { status: 401, detail: () => 'Sign in to the console first.' },
+  CROSS_SITE_REQUEST: { status: 403, detail: () => 'Changes must come from the console itself, not from another site.' },
+  NOT_KEY_MANAGER: {
+    status: 403,
+    detail: () => "Only a Project Owner, a Project User Admin or an Organization Owner may change this project's API keys.",
+  },
+  USER_UNAUTHORIZED: {
+    status: 403,
+    detail: () => 'Only someone who can see the whole organization (Organization Owner) can sign or list reviews.',
+  },
+  // 404, 405
+  NOT_FOUND: { status: 404, detail: () => 'There is no such API path.' },
+  GROUP_NOT_FOUND: { status: 404, detail: (groupId: string) => `No project with ID ${groupId} exists or is visible to you.` },
+  ORG_NOT_FOUND: { status: 404, detail: (orgId: string) => `No organization with ID ${orgId} exists or is visible to you.` },
+  API_KEY_NOT_IN_GROUP: { status: 404, detail: (publicKey: string) => `The key ${publicKey} is not assigned to this project.` },
+  RESOURCE_NOT_FOUND: { status: 404, detail: (reviewId: string) => `No review with ID ${reviewId} exists.` },
+  METHOD_NOT_ALLOWED: { status: 405, detail: (allowed: string[]) => `This path accepts ${allowed.join(' and ')} only.` },
+  // 409 — carries the key's current roles, so the editor can show them.
+  ROLES_CHANGED: {
+    status: 409,
+    detail: (publicKey: string, current: string[]) =>
+      `The roles of key ${publicKey} in this project changed since you opened it (now: ${current.join(', ') || 'not assigned'}). Reload and try again.`,
+    extra: (_publicKey: string, current: string[]): Extra => ({ currentRoles: current }),
+  },
+  // 413, 415, 421, 429
+  REQUEST_TOO_LARGE: { status: 413, detail: (maxBytes: number) => `The body must be at most ${maxBytes} bytes.` },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, detail: () => 'The body must be JSON (Content-Type: application/json).' },
+  MISDIRECTED_REQUEST: { status: 421, detail: () => 'This console does not answer for that host name; use its configured address.' },
+  TOO_MANY_CHANGES: {
+    status: 429,
+    detail: (retryAfterSeconds: number) => `Too many changes in a short time; try again in ${retryAfterSeconds} s.`,
+    extra: (retryAfterSeconds: number): Extra => ({ retryAfterSeconds }),
+  },
+  // 500, 503
+  UNEXPECTED_ERROR: { status: 500, detail: () => 'The console failed unexpectedly. The problem has been logged.' },
+  SESSION_CHECK_FAILED: { status: 503, detail: () => 'The console cannot check your session right now; try again in a moment.' },
+} satisfies Record<string, { status: number; detail: (...params: never[]) => string; extra?: (...params: never[]) => Extra }>;
+
+export type ConsoleErrorCode = keyof typeof catalogue;
+
 export class ApiError extends Error {
   override name = 'ApiError';
 
@@ -31,10 +83,16 @@ export class ApiError extends Error {
     readonly status: number,
     readonly errorCode: string,
     readonly detail: string,
-    readonly extra: Pick<ApiErrorBody, 'currentRoles'> & { retryAfterSeconds?: number } = {},
+    readonly extra: Extra = {},
   ) {
     super(detail);
   }
+}
+
+/** `throw consoleError('GROUP_NOT_FOUND', groupId)`: the arguments are checked against the code's sentence. */
+export function consoleError<C extends ConsoleErrorCode>(code: C, ...params: Parameters<(typeof catalogue)[C]['detail']>): ApiError {
+  const entry = catalogue[code] as { status: number; detail: (...p: unknown[]) => string; extra?: (...p: unknown[]) => Extra };
+  return new ApiError(entry.status, code, entry.detail(...params), entry.extra?.(...params));
 }
 
 /** When the upstream limits the console without saying for how long: about what its token buckets take to refill one. */
@@ -65,7 +123,7 @@ function fromUpstream(error: UpstreamError): ApiError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof UpstreamError) return fromUpstream(error);
-  return new ApiError(500, 'UNEXPECTED_ERROR', 'The console failed unexpectedly. The problem has been logged.');
+  return consoleError('UNEXPECTED_ERROR');
 }
 
 export function errorBody(error: ApiError): ApiErrorBody {

@@ -3,4 +3,4 @@
 export { activityPage } from './activity';
 export { auditReport } from './audit';
 export { review, reviewList } from './reviews';
-export { apiError, apiKey, apiKeyList, groupList } from './schemas';
+export { apiErrorBody, apiKey, apiKeyList, groupList } from './schemas';

@@ -4,7 +4,7 @@ import type * as answerSchemas from './answer-schemas';
 import type { ApiErrorBody } from './schemas';
 
 /** A schema in answer-schemas.ts, named so the call sites need not import zod to say what they expect. */
-export type AnswerName = Exclude<keyof typeof answerSchemas, 'apiError'>;
+export type AnswerName = Exclude<keyof typeof answerSchemas, 'apiErrorBody'>;
 export type Answer<N extends AnswerName> = z.infer<(typeof answerSchemas)[N]>;
 
 /** A failed call, carrying the error shape so the page can show the upstream's `detail` as is. */
@@ -40,7 +40,7 @@ export async function callApi(path: string, answerName: AnswerName | null, init?
   });
   const json: unknown = text ? safeJson(text) : undefined;
   if (!answer.ok) {
-    const parsed = schemas.apiError.safeParse(json);
+    const parsed = schemas.apiErrorBody.safeParse(json);
     throw new ApiCallError(
       parsed.success
         ? parsed.data

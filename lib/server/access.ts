@@ -4,7 +4,7 @@ import type { GroupList, RoleAssignment } from '@/lib/api/schemas';
 import { orgRolesOf, projectRolesOf } from '@/lib/api/role-assignments';
 import type { AtlasUser } from '@/lib/atlas/client';
 import { getAtlas } from '@/lib/services';
-import { ApiError } from '@/lib/console-errors';
+import { consoleError } from '@/lib/console-errors';
 import { processSingleton } from '@/lib/process-singleton';
 import { effectiveRoles } from '@/lib/auth/effective-roles';
 import { decide, type Permissions } from '@/lib/auth/permissions';
@@ -90,7 +90,7 @@ export async function resolveProjectAccess(email: string, groupId: string): Prom
   const atlas = getAtlas();
   const [all, org] = await Promise.all([loadProjects(), loadOrgUsers()]);
   const project = all.get(groupId);
-  const notFound = () => new ApiError(404, 'GROUP_NOT_FOUND', `No project with ID ${groupId} exists or is visible to you.`);
+  const notFound = () => consoleError('GROUP_NOT_FOUND', groupId);
   if (!project) throw notFound();
   const person = member(org, email);
   const orgRoles = orgRolesOf(person, atlas.orgId);

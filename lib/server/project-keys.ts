@@ -5,7 +5,7 @@ import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/history/record-change';
 import { isGrantable } from '@/lib/roles';
-import { ApiError } from '@/lib/console-errors';
+import { consoleError } from '@/lib/console-errors';
 import { KeyedLock } from './keyed-lock';
 import { processSingleton } from '@/lib/process-singleton';
 import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
@@ -26,7 +26,7 @@ function checkGrantable(roles: string[]): void {
   const { flavor } = getAtlas();
   const i = roles.findIndex((role) => !isGrantable(flavor, role));
   if (i >= 0) {
-    throw new ApiError(400, 'INVALID_ROLE_FOR_GROUP', `Invalid body: roles.${i}: ${roles[i]} is not a project role that can be granted on ${flavor}.`);
+    throw consoleError('INVALID_ROLE_FOR_GROUP', 'body', `roles.${i}: ${roles[i]} is not a project role that can be granted on ${flavor}`);
   }
 }
 
@@ -55,14 +55,7 @@ export async function setKeyRoles(person: Person, groupId: string, apiKeyId: str
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
-    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) {
-      throw new ApiError(
-        409,
-        'ROLES_CHANGED',
-        `The roles of key ${key.publicKey} in this project changed since you opened it (now: ${before.join(', ') || 'not assigned'}). Reload and try again.`,
-        { currentRoles: before },
-      );
-    }
+    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', key.publicKey, before);
     const assigned = before.length > 0;
     const intent = {
       actor: person.email,
@@ -86,9 +79,7 @@ export function unassignProjectKey(person: Person, groupId: string, apiKeyId: st
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
-    if (before.length === 0) {
-      throw new ApiError(404, 'API_KEY_NOT_IN_GROUP', `The key ${key.publicKey} is not assigned to this project.`);
-    }
+    if (before.length === 0) throw consoleError('API_KEY_NOT_IN_GROUP', key.publicKey);
     const intent = {
       actor: person.email,
       action: 'unassign',
