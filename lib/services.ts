@@ -5,7 +5,6 @@ import { openChangeStore } from '@/lib/history/open-store';
 import { settlePending } from '@/lib/history/recovery';
 import type { ChangeStore } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
-import { ConfigError } from '@/lib/config/schema';
 import { projectRolesOf } from '@/lib/api/role-assignments';
 import { escapeForLog } from '@/lib/log-text';
 import { processSingleton } from '@/lib/process-singleton';
@@ -28,9 +27,6 @@ const sharedSettleEveryMs = 10_000;
 export function getAtlas(): AtlasClient {
   if (services.atlas) return services.atlas;
   const env = getConfig();
-  if (!env.ATLAS_BASE_URL || !env.ATLAS_ORG_ID) {
-    throw new ConfigError('Configuration error: ATLAS_BASE_URL is not set; run `npm start`, which starts the embedded emulator');
-  }
   services.atlas = createAtlasClient({
     baseUrl: env.ATLAS_BASE_URL,
     orgId: env.ATLAS_ORG_ID,
