@@ -4,19 +4,17 @@ import { Agent, Client, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
-import { parseBody } from './answer';
 import { keyEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
 import { AnswerMemo } from './answer-memo';
-import { createAuthenticator, type AtlasAuth } from './authenticator';
+import { DigestAuthenticator } from './digest';
 import { flavorOf, mediaTypeOf } from './flavor';
 import { gatherPages, pageSize, type Page } from './paging';
 import { paths } from './paths';
-import { defaultRetry, type RetryOptions } from './retry';
-import { createTransport, type AtlasCall } from './transport';
+import { createTransport, defaultRetry, parseBody, type AtlasCall, type Authenticator, type RetryOptions } from './http';
+import { ServiceAccountAuthenticator } from './oauth';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
 import { parseWire, wireInvitations, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
 
-export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
 export type { AccessListEntry, AtlasEvent } from './events';
 
@@ -81,6 +79,20 @@ export interface AtlasClient {
   listKeyEvents(scope: { groupId?: string; since?: Date; until: Date }): Promise<AtlasEvent[]>;
   /** The key's access list entries, each with its last use when the upstream knows it. */
   listAccessList(apiKeyId: string): Promise<AccessListEntry[]>;
+}
+
+/** How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account). */
+export type AtlasAuth =
+  | { kind: 'digest'; publicKey: string; privateKey: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string };
+
+function createAuthenticator(
+  auth: AtlasAuth,
+  upstream: { origin: string; dispatcher: Dispatcher; connection: () => Dispatcher; timeoutMs: number },
+): Authenticator {
+  if (auth.kind === 'digest') return new DigestAuthenticator(auth.publicKey, auth.privateKey, { connection: upstream.connection });
+  const tokenUrl = new URL(auth.tokenUrl ?? `${upstream.origin}/api/oauth/token`);
+  return new ServiceAccountAuthenticator({ ...upstream, tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret });
 }
 
 export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
