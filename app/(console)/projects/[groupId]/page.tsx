@@ -6,7 +6,6 @@ import { getAtlas } from '@/lib/server/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;
-  searchParams: Promise<{ q?: string | string[]; role?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -14,10 +13,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: access.projectName };
 }
 
-const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
-
-export default async function ProjectKeysPage({ params, searchParams }: Props) {
-  const [{ groupId }, query] = await Promise.all([params, searchParams]);
+export default async function ProjectKeysPage({ params }: Props) {
+  const { groupId } = await params;
   const access = await projectPageAccess(groupId);
   const atlas = getAtlas();
   return (
@@ -25,7 +22,6 @@ export default async function ProjectKeysPage({ params, searchParams }: Props) {
       project={{ id: groupId, name: access.projectName, orgId: atlas.orgId }}
       flavor={atlas.flavor}
       canManageKeys={access.canManageKeys}
-      initialFilters={{ search: first(query.q), role: first(query.role) }}
     />
   );
 }
