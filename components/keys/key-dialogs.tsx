@@ -8,7 +8,7 @@ import { CreateKeyDialog } from './create-key-dialog';
 import { EditRolesDialog } from './edit-roles-dialog';
 import { UnassignKeyDialog } from './unassign-key-dialog';
 import type { KeyDialog } from './use-key-dialogs';
-import type { ProjectRef } from './use-key-list-cache';
+import type { ProjectRef } from './key-mutations';
 
 interface Props {
   openDialog: KeyDialog | null;
