@@ -3,7 +3,7 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { ErrorState } from '@/components/ui/error-state';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
@@ -12,11 +12,10 @@ import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
 import { filterRows, toRowModel } from './key-row-model';
 import { KeysEmptyState } from './keys-empty-state';
-import { KeysTable } from './keys-table';
-import { KeysTableSkeleton } from './keys-table-skeleton';
+import { KeysTable, KeysTableSkeleton } from './keys-table';
 import { KeysToolbar } from './keys-toolbar';
 import { ProjectKeysHeader } from './project-keys-header';
-import { useKeyDialogs } from './use-key-dialogs';
+import type { KeyDialog } from './key-dialogs';
 import type { ProjectRef } from './key-mutations';
 
 // The dialogs (Modal, MultiSelect, forms) are a sixth of the page's script and only key managers use them:
@@ -87,4 +86,12 @@ export function ProjectKeysView({ project, flavor, canManageKeys }: Props) {
       )}
     </Stack>
   );
+}
+
+/** Which key dialog is open and for which key; the key is kept while a dialog closes so its content can fade out. */
+function useKeyDialogs() {
+  const [state, setState] = useState<{ open: KeyDialog | null; key?: ApiKey }>({ open: null });
+  const open = useCallback((dialog: KeyDialog, key?: ApiKey) => setState({ open: dialog, key }), []);
+  const close = useCallback(() => setState((s) => ({ ...s, open: null })), []);
+  return { openDialog: state.open, target: state.key, open, close };
 }
