@@ -1,7 +1,7 @@
 // The console's dialog: Mantine's Modal (focus trap, Escape, focus returned), and the one footer its forms end with.
 import { Alert, Button, Group, Modal, type ModalProps } from '@mantine/core';
 import type { RefObject } from 'react';
-import { FailureText } from './failure-text';
+import { FailureText } from './error-state';
 
 interface Props extends ModalProps {
   /** Where focus goes when the button that opened the dialog no longer exists (its row was just removed). */
