@@ -1,15 +1,24 @@
 'use client';
 // The change history: every key change made through the console, newest first, filtered from the URL.
-import { Alert, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
-import { activityPageQuery, groupsQuery } from '@/lib/api/queries';
-import { ActivityExportLink } from './activity-export-link';
+import { useUrlState } from '@/components/ui/use-url-state';
+import { activityPageQuery, activityUrl, groupsQuery } from '@/lib/api/queries';
 import { ActivityFilters } from './activity-filters';
 import { ActivityTable } from './activity-table';
-import { useUrlState } from '@/components/ui/use-url-state';
-import { activityFilters, exportLimit, isFiltered, pageSize, parseActivityState, serializeActivityState, type ActivityViewState } from './activity-view-state';
+import {
+  activityFilters,
+  exportFilters,
+  exportLimit,
+  isFiltered,
+  pageSize,
+  parseActivityState,
+  serializeActivityState,
+  type ActivityViewState,
+} from './activity-view-state';
 
 export function ActivityPage() {
   const [state, change] = useUrlState(parseActivityState, serializeActivityState);
@@ -72,5 +81,21 @@ export function ActivityPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Downloads the filtered history as CSV from the API (GET /api/activity?format=csv&…), the newest changes first. */
+export function ActivityExportLink({ state }: { state: ActivityViewState }) {
+  return (
+    <Button
+      component="a"
+      href={activityUrl(exportFilters(state), 'csv')}
+      download
+      variant="default"
+      size="xs"
+      leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+    >
+      Export CSV
+    </Button>
   );
 }

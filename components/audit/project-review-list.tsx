@@ -1,14 +1,18 @@
 // The view by project: each project with its keys and their roles, riskiest first, twenty projects at a time.
 import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import Link from 'next/link';
 import { useState } from 'react';
 import { ScrollTable } from '@/components/ui/scroll-table';
 import { riskLabels } from './analyze-report';
-import { RoleTags } from './role-tags';
 import type { ProjectReview } from './review-by-project';
 import { keyPageHref } from './key-page-href';
+import { describeRole } from '@/lib/roles';
+import { sortRoles } from '@/components/roles/sort-roles';
+import { TierIcon } from '@/components/roles/tier-icon';
+import Link from 'next/link';
 import warnText from './warn-text.module.css';
+import tierColors from '@/components/roles/tier-colors.module.css';
+import classes from './audit-matrix.module.css';
 
 interface Props {
   reviews: readonly ProjectReview[];
@@ -92,5 +96,22 @@ export function ProjectReviewList({ reviews, orgWideCount, manyOwnerKeys }: Prop
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** Role chips for long lists (the view by project): full names, tier colors and icons as plain elements, no tooltip per chip. */
+function RoleTags({ roles, label }: { roles: readonly string[]; label: string }) {
+  return (
+    <ul className={classes.tags} aria-label={label}>
+      {sortRoles(roles).map((name) => {
+        const role = describeRole(name);
+        return (
+          <li key={name} className={`${tierColors.tier} ${classes.chip}`} data-tier={role.tier} title={name} aria-label={`${role.label} (${name})`}>
+            <TierIcon tier={role.tier} />
+            {role.label}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
