@@ -5,7 +5,6 @@ import { projectPageAccess } from '@/lib/server/project-page-access';
 
 interface Props {
   params: Promise<{ groupId: string }>;
-  searchParams: Promise<{ q?: string | string[]; role?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -13,17 +12,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: access.projectName };
 }
 
-const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
-
-export default async function ProjectKeysPage({ params, searchParams }: Props) {
-  const [{ groupId }, query] = await Promise.all([params, searchParams]);
+export default async function ProjectKeysPage({ params }: Props) {
+  const { groupId } = await params;
   const access = await projectPageAccess(groupId);
   return (
     <ProjectKeysView
       project={{ id: groupId, name: access.projectName, orgId: access.orgId }}
       flavor={access.flavor}
       canManageKeys={access.canManageKeys}
-      initialFilters={{ search: first(query.q), role: first(query.role) }}
     />
   );
 }
