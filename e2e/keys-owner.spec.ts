@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { demoProjects, emulatorState, rolesIn, signedInApi, type EmulatorState } from './support/api';
+import type { Seed } from '@/lib/emulator/seed';
+import { demoProjects, e2eEmulator, rolesIn, signedInApi } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 import { dialog, keyRow, keysTable, openProject, pickRoles, rolesInRow } from './support/keys-page';
 
@@ -14,7 +15,7 @@ const stamp = Date.now().toString(36);
 const created = { desc: `e2e created ${stamp}`, publicKey: '', id: '' };
 const assigned = { desc: `e2e assign target ${stamp}`, publicKey: '', id: '' };
 
-const keysIn = (state: EmulatorState, groupId: string) => state.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId));
+const keysIn = (state: Seed, groupId: string) => state.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId));
 
 test.beforeAll(async ({ browser }) => {
   ({ p1, p2 } = await demoProjects());
@@ -57,7 +58,7 @@ test('the keys page shows exactly the emulator’s keys of the project, with sea
   test.slow();
   await openProject(page, p1.id);
   await expect(page.getByTestId('current-project-role').getByRole('listitem', { name: 'Project Owner (GROUP_OWNER)' })).toBeVisible();
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const expected = keysIn(state, p1.id);
   await expect(page.getByText(`${expected.length} key${expected.length === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
   for (const key of expected.slice(0, 10)) {
@@ -109,7 +110,7 @@ test('create a key: the private key is shown once, copied, confirmed, then gone'
 
   await create.getByRole('button', { name: 'Copy private key' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(privateKey);
-  const stored = (await emulatorState()).apiKeys.find((k) => k.publicKey === created.publicKey);
+  const stored = (await e2eEmulator.state()).apiKeys.find((k) => k.publicKey === created.publicKey);
   expect(stored?.privateKey).toBe(privateKey);
   created.id = stored!.id;
 
@@ -122,7 +123,7 @@ test('create a key: the private key is shown once, copied, confirmed, then gone'
   const row = keyRow(page, created.publicKey);
   await expect(row).toContainText(created.desc);
   expect(await rolesInRow(row)).toEqual(['GROUP_READ_ONLY']);
-  expect(rolesIn(await emulatorState(), created.id, p1.id)).toEqual(['GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), created.id, p1.id)).toEqual(['GROUP_READ_ONLY']);
   expect(await page.content()).not.toContain(privateKey);
 });
 
@@ -149,7 +150,7 @@ test('assign an existing organization key with two roles', async () => {
   const row = keyRow(page, assigned.publicKey);
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
   await expect(row.getByRole('listitem', { name: /^1 other project/ })).toBeVisible();
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   expect(rolesIn(state, assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
   expect(rolesIn(state, assigned.id, p2.id)).toEqual(['GROUP_READ_ONLY']);
 });
@@ -176,7 +177,7 @@ test('edit its roles: the preview shows what will be added and removed, and the 
   await expect(edit).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Roles saved' })).toContainText(assigned.publicKey);
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
-  expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
 });
 
 test('Edit roles opens with the focus in Roles and its list closed until asked for, so the preview stays in view', async () => {
@@ -221,7 +222,7 @@ test('a concurrent change answers 409: the dialog says who changed what and relo
   await pickRoles(edit, ['Project Data Access Read Only']);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
 });
 
 test('removing every role points to Unassign; unassign leaves the key in the organization and its other project', async () => {
@@ -242,7 +243,7 @@ test('removing every role points to Unassign; unassign leaves the key in the org
   await expect(unassign).toBeHidden();
   await expect(row).toHaveCount(0);
 
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   expect(state.apiKeys.some((k) => k.id === assigned.id)).toBe(true);
   expect(rolesIn(state, assigned.id, p1.id)).toEqual([]);
   expect(rolesIn(state, assigned.id, p2.id)).toEqual(['GROUP_READ_ONLY']);
@@ -287,7 +288,7 @@ test('the whole create flow works from the keyboard, and every dialog gives focu
   await expect(dialog(page, 'Edit roles')).toBeHidden();
   await expect(editButton).toBeFocused();
 
-  const keyId = (await emulatorState()).apiKeys.find((k) => k.publicKey === publicKey)!.id;
+  const keyId = (await e2eEmulator.state()).apiKeys.find((k) => k.publicKey === publicKey)!.id;
   const api = await signedInApi('owner');
   await api.delete(`/api/groups/${p1.id}/apiKeys/${keyId}`);
   await api.dispose();
