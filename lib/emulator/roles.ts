@@ -3,41 +3,38 @@
 /** The catalogues the emulator's surfaces speak; it cannot tell Cloud Manager from Ops Manager, so `/api/public/v1.0` speaks Cloud Manager's. */
 export type Catalogue = 'cloud-manager' | 'atlas-v1' | 'atlas-v2';
 
-/** Cloud Manager's project roles (Ops Manager's are the same without GROUP_BILLING_ADMIN). */
-const cloudManager = [
-  'GROUP_AUTOMATION_ADMIN',
-  'GROUP_BACKUP_ADMIN',
-  'GROUP_BILLING_ADMIN',
-  'GROUP_CHARTS_ADMIN',
-  'GROUP_DATA_ACCESS_ADMIN',
-  'GROUP_DATA_ACCESS_READ_ONLY',
-  'GROUP_DATA_ACCESS_READ_WRITE',
-  'GROUP_MONITORING_ADMIN',
-  'GROUP_OWNER',
-  'GROUP_READ_ONLY',
-  'GROUP_USER_ADMIN',
-];
+/**
+ * Each project role and the products that grant it, from the Admin API documentation: Cloud Manager's list (Ops
+ * Manager's is the same without GROUP_BILLING_ADMIN) and Atlas's, from updateApiKeyRoles (Atlas has no GROUP_USER_ADMIN).
+ */
+const grantedBy: Record<string, readonly ('cloud' | 'atlas')[]> = {
+  GROUP_AUTOMATION_ADMIN: ['cloud'],
+  GROUP_BACKUP_ADMIN: ['cloud'],
+  GROUP_BACKUP_MANAGER: ['atlas'],
+  GROUP_BILLING_ADMIN: ['cloud'],
+  GROUP_CHARTS_ADMIN: ['cloud'],
+  GROUP_CLUSTER_MANAGER: ['atlas'],
+  GROUP_DATA_ACCESS_ADMIN: ['cloud', 'atlas'],
+  GROUP_DATA_ACCESS_READ_ONLY: ['cloud', 'atlas'],
+  GROUP_DATA_ACCESS_READ_WRITE: ['cloud', 'atlas'],
+  GROUP_DATABASE_ACCESS_ADMIN: ['atlas'],
+  GROUP_MONITORING_ADMIN: ['cloud'],
+  GROUP_OBSERVABILITY_VIEWER: ['atlas'],
+  GROUP_OWNER: ['cloud', 'atlas'],
+  GROUP_READ_ONLY: ['cloud', 'atlas'],
+  GROUP_SEARCH_INDEX_EDITOR: ['atlas'],
+  GROUP_STREAM_PROCESSING_OWNER: ['atlas'],
+  GROUP_USER_ADMIN: ['cloud'],
+};
 
-/** Atlas's project roles, from the updateApiKeyRoles documentation; Atlas has no GROUP_USER_ADMIN. */
-const atlas = [
-  'GROUP_BACKUP_MANAGER',
-  'GROUP_CLUSTER_MANAGER',
-  'GROUP_DATA_ACCESS_ADMIN',
-  'GROUP_DATA_ACCESS_READ_ONLY',
-  'GROUP_DATA_ACCESS_READ_WRITE',
-  'GROUP_DATABASE_ACCESS_ADMIN',
-  'GROUP_OBSERVABILITY_VIEWER',
-  'GROUP_OWNER',
-  'GROUP_READ_ONLY',
-  'GROUP_SEARCH_INDEX_EDITOR',
-  'GROUP_STREAM_PROCESSING_OWNER',
-];
+const grantedOn = (product: 'cloud' | 'atlas') =>
+  new Set(Object.entries(grantedBy).flatMap(([roleName, products]) => (products.includes(product) ? [roleName] : [])));
 
 /** The project roles a key, a user or a team may be granted on each surface; any other name is INVALID_ROLE_FOR_GROUP. */
 export const projectRolesByCatalogue: Record<Catalogue, ReadonlySet<string>> = {
-  'cloud-manager': new Set(cloudManager),
-  'atlas-v1': new Set(atlas),
-  'atlas-v2': new Set(atlas),
+  'cloud-manager': grantedOn('cloud'),
+  'atlas-v1': grantedOn('atlas'),
+  'atlas-v2': grantedOn('atlas'),
 };
 
 export const grantsInProject = (catalogue: Catalogue, roleName: string): boolean => projectRolesByCatalogue[catalogue].has(roleName);
