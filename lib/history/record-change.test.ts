@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChangeIntent } from './change';
-import { openChangeStore } from './open-store';
 import { recordChange } from './record-change';
 import type { ChangeStore } from './store';
-import { hexId, testDatabases } from './testing/test-databases';
+import { hexId, storeForBlock, testDatabases } from './testing/test-databases';
 
 const newKey = (groupId: string) => ({
   id: hexId(),
@@ -14,14 +13,7 @@ const newKey = (groupId: string) => ({
 });
 
 describe.each(testDatabases())('recordChange on $name', (databases) => {
-  let store: ChangeStore;
-  beforeAll(async () => {
-    store = await openChangeStore(await databases.fresh());
-  });
-  afterAll(async () => {
-    await store?.close();
-    await databases.dispose();
-  });
+  const store = storeForBlock(databases);
 
   const createIntent = (groupId: string): ChangeIntent => ({
     actor: 'owner@example.com',
@@ -36,15 +28,15 @@ describe.each(testDatabases())('recordChange on $name', (databases) => {
     const groupId = hexId();
     const key = newKey(groupId);
     const run = vi.fn(async () => {
-      const { results } = await store.list({ groupId });
+      const { results } = await store().list({ groupId });
       expect(results.map((r) => r.outcome)).toEqual(['pending']);
       return key;
     });
-    const result = await recordChange(store, createIntent(groupId), run, (k) => ({ ...k, apiKeyId: k.id, rolesAfter: ['GROUP_OWNER'] }));
+    const result = await recordChange(store(), createIntent(groupId), run, (k) => ({ ...k, apiKeyId: k.id, rolesAfter: ['GROUP_OWNER'] }));
 
     expect(result).toBe(key);
     expect(run).toHaveBeenCalledOnce();
-    const page = await store.list({ groupId });
+    const page = await store().list({ groupId });
     expect(page.results).toEqual([
       expect.objectContaining({ outcome: 'success', apiKeyId: key.id, publicKey: 'qwertyui', rolesAfter: ['GROUP_OWNER'] }),
     ]);
@@ -54,16 +46,16 @@ describe.each(testDatabases())('recordChange on $name', (databases) => {
   it('records an upstream error’s code and detail, then rethrows it', async () => {
     const groupId = hexId();
     const error = Object.assign(new Error('boom'), { errorCode: 'INVALID_ATTRIBUTE', detail: 'Invalid attribute desc.' });
-    await expect(recordChange(store, createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
-    expect((await store.list({ groupId })).results[0]).toMatchObject({ outcome: 'failure', errorCode: 'INVALID_ATTRIBUTE', detail: 'Invalid attribute desc.' });
+    await expect(recordChange(store(), createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
+    expect((await store().list({ groupId })).results[0]).toMatchObject({ outcome: 'failure', errorCode: 'INVALID_ATTRIBUTE', detail: 'Invalid attribute desc.' });
   });
 
   it('records a timeout or a dropped connection as unknown: the upstream may have applied the change', async () => {
     for (const kind of ['timeout', 'network']) {
       const groupId = hexId();
       const error = Object.assign(new Error('no answer'), { kind, errorCode: 'UPSTREAM_TIMEOUT', detail: 'The Admin API did not answer in time.' });
-      await expect(recordChange(store, createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
-      const [record] = (await store.list({ groupId })).results;
+      await expect(recordChange(store(), createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
+      const [record] = (await store().list({ groupId })).results;
       expect(record).toMatchObject({ outcome: 'unknown', errorCode: null });
       expect(record?.detail).toContain('not known');
     }
@@ -72,8 +64,8 @@ describe.each(testDatabases())('recordChange on $name', (databases) => {
   it('records any other error as UNEXPECTED_ERROR without its message', async () => {
     const groupId = hexId();
     const error = new TypeError('internal http://user:hunter2@host detail');
-    await expect(recordChange(store, createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
-    const [record] = (await store.list({ groupId })).results;
+    await expect(recordChange(store(), createIntent(groupId), () => Promise.reject(error), () => ({}))).rejects.toBe(error);
+    const [record] = (await store().list({ groupId })).results;
     expect(record).toMatchObject({ outcome: 'failure', errorCode: 'UNEXPECTED_ERROR' });
     expect(record?.detail).toContain('TypeError');
     expect(record?.detail).not.toContain('hunter2');
@@ -81,7 +73,7 @@ describe.each(testDatabases())('recordChange on $name', (databases) => {
 
   it('does not run the mutation when the intent cannot be written', async () => {
     const down = new Error('database down');
-    const failing: ChangeStore = { ...store, recordIntent: () => Promise.reject(down) };
+    const failing: ChangeStore = { ...store(), recordIntent: () => Promise.reject(down) };
     const run = vi.fn(async () => 'done');
     await expect(recordChange(failing, createIntent(hexId()), run, () => ({}))).rejects.toBe(down);
     expect(run).not.toHaveBeenCalled();
@@ -91,13 +83,13 @@ describe.each(testDatabases())('recordChange on $name', (databases) => {
     const groupId = hexId();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const failing: ChangeStore = { ...store, recordOutcome: () => Promise.reject(Object.assign(new Error('x'), { code: '57P01' })) };
+      const failing: ChangeStore = { ...store(), recordOutcome: () => Promise.reject(Object.assign(new Error('x'), { code: '57P01' })) };
       await expect(recordChange(failing, createIntent(groupId), async () => 'created', () => ({}))).resolves.toBe('created');
       expect(warn).toHaveBeenCalledOnce();
       expect(String(warn.mock.calls[0]?.[0])).toMatch(/not recorded \(Error 57P01\)/);
     } finally {
       warn.mockRestore();
     }
-    expect((await store.list({ groupId })).results[0]?.outcome).toBe('pending');
+    expect((await store().list({ groupId })).results[0]?.outcome).toBe('pending');
   });
 });

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeIntent, ChangeRecord } from './change';
-import { openChangeStore } from './open-store';
 import { settlePending } from './recovery';
-import type { ChangeStore } from './store';
-import { hexId, testDatabases } from './testing/test-databases';
+import { hexId, storeForBlock, testDatabases } from './testing/test-databases';
 
 const OWNER = 'GROUP_OWNER';
 const READ = 'GROUP_READ_ONLY';
@@ -30,14 +28,7 @@ const cases: Case[] = [
 ];
 
 describe.each(testDatabases())('settlePending on $name', (databases) => {
-  let store: ChangeStore;
-  beforeAll(async () => {
-    store = await openChangeStore(await databases.fresh());
-  });
-  afterAll(async () => {
-    await store?.close();
-    await databases.dispose();
-  });
+  const store = storeForBlock(databases);
 
   it('settles each pending record from the key’s current roles, else marks it unknown', async () => {
     const groupId = hexId();
@@ -46,15 +37,15 @@ describe.each(testDatabases())('settlePending on $name', (databases) => {
     for (const each of cases) {
       const apiKeyId = hexId();
       const { noKeyId, ...fields } = each.intent;
-      const id = await store.recordIntent({ actor: 'a@example.com', groupId, ...fields, apiKeyId: noKeyId ? undefined : apiKeyId });
+      const id = await store().recordIntent({ actor: 'a@example.com', groupId, ...fields, apiKeyId: noKeyId ? undefined : apiKeyId });
       current.set(apiKeyId, each.current);
       planned.set(id, each);
     }
-    const done = await store.recordIntent({ actor: 'a@example.com', action: 'assign', groupId, apiKeyId: hexId(), rolesBefore: [], rolesAfter: [READ] });
-    await store.recordOutcome(done, { outcome: 'success' });
+    const done = await store().recordIntent({ actor: 'a@example.com', action: 'assign', groupId, apiKeyId: hexId(), rolesBefore: [], rolesAfter: [READ] });
+    await store().recordOutcome(done, { outcome: 'success' });
 
     const asked: string[] = [];
-    const counts = await settlePending(store, async (group, apiKeyId) => {
+    const counts = await settlePending(store(), async (group, apiKeyId) => {
       expect(group).toBe(groupId);
       asked.push(apiKeyId);
       const roles = current.get(apiKeyId);
@@ -65,7 +56,7 @@ describe.each(testDatabases())('settlePending on $name', (databases) => {
     const unknown = cases.filter((c) => c.expected.outcome === 'unknown').length;
     expect(counts).toEqual({ settled: cases.length - unknown, unknown });
     expect(asked).toHaveLength(cases.length - 1);
-    const { results } = await store.list({ groupId });
+    const { results } = await store().list({ groupId });
     for (const record of results.filter((r) => r.id !== done)) {
       const { name, expected } = planned.get(record.id)!;
       expect({ name, ...record }).toMatchObject({ name, ...expected, settledBy: 'recovery' });
@@ -73,16 +64,16 @@ describe.each(testDatabases())('settlePending on $name', (databases) => {
       if (record.outcome !== 'success') expect(record.detail).toMatch(/console stopped/);
     }
     expect(results.find((r) => r.id === done)).toMatchObject({ outcome: 'success', settledBy: null });
-    expect(await store.listPending()).toEqual([]);
+    expect(await store().listPending()).toEqual([]);
   });
 
   it('leaves records newer than `olderThan` alone: they may still be in flight on another instance', async () => {
     const groupId = hexId();
-    const id = await store.recordIntent({ actor: 'a@example.com', action: 'assign', groupId, apiKeyId: hexId(), rolesBefore: [], rolesAfter: [READ] });
-    const counts = await settlePending(store, async () => [READ], { olderThan: new Date(Date.now() - 60_000) });
+    const id = await store().recordIntent({ actor: 'a@example.com', action: 'assign', groupId, apiKeyId: hexId(), rolesBefore: [], rolesAfter: [READ] });
+    const counts = await settlePending(store(), async () => [READ], { olderThan: new Date(Date.now() - 60_000) });
     expect(counts).toEqual({ settled: 0, unknown: 0 });
-    expect((await store.list({ groupId })).results[0]?.outcome).toBe('pending');
-    await settlePending(store, async () => [READ], { olderThan: new Date(Date.now() + 1000) });
-    expect((await store.list({ groupId })).results[0]).toMatchObject({ id, outcome: 'success', settledBy: 'recovery' });
+    expect((await store().list({ groupId })).results[0]?.outcome).toBe('pending');
+    await settlePending(store(), async () => [READ], { olderThan: new Date(Date.now() + 1000) });
+    expect((await store().list({ groupId })).results[0]).toMatchObject({ id, outcome: 'success', settledBy: 'recovery' });
   });
 });

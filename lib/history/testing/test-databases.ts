@@ -5,7 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { OpenChangeStoreOptions } from '../open-store';
+import { afterAll, beforeAll } from 'vitest';
+import { openChangeStore, type OpenChangeStoreOptions } from '../open-store';
+import type { ChangeStore } from '../store';
 
 /** The machine's PostgreSQL with trust auth; CI starts it, and without it these tests fail rather than skip. */
 const server = 'postgresql://postgres@127.0.0.1:5432';
@@ -67,6 +69,22 @@ export function sharedTestDatabases(): TestDatabases {
 /** For `describe.each(testDatabases())('$name', …)`: every suite over the change history runs on both stores. */
 export function testDatabases(): TestDatabases[] {
   return [embeddedTestDatabases(), sharedTestDatabases()];
+}
+
+/** One store on a fresh database for a describe block's tests, opened before them, closed and deleted after. */
+export function storeForBlock(databases: TestDatabases): () => ChangeStore {
+  let store: ChangeStore | undefined;
+  beforeAll(async () => {
+    store = await openChangeStore(await databases.fresh());
+  });
+  afterAll(async () => {
+    await store?.close();
+    await databases.dispose();
+  });
+  return () => {
+    if (!store) throw new Error('the store opens in beforeAll: use it from a hook or a test');
+    return store;
+  };
 }
 
 /** A random 24-hex upstream id. */
