@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DigestClient } from '../lib/emulator/testing/digest-fetch';
-import { demoProjects, emulatorState, signedInApi } from './support/api';
+import { demoProjects, e2eEmulator, signedInApi } from './support/api';
 import { pageAs } from './support/browser';
 import { e2eConsole } from './support/servers';
 
@@ -61,6 +61,6 @@ test('a signed review shows what changed since, made through the console or outs
   // The console's own change is not shown a second time as an event of its credential (other specs may change the key outside).
   const consolePublicKey = state.apiKeys.find((k) => k.id === state.consoleKey)!.publicKey;
   await expect(page.locator('[data-testid="change-row"][data-origin="outside"]').filter({ hasText: consolePublicKey })).toHaveCount(0);
-  expect((await emulatorState()).apiKeys.find((k) => k.id === viaOutside!.id)?.roles.some((r) => r.groupId === p1.id)).toBe(false);
+  expect((await e2eEmulator.state()).apiKeys.find((k) => k.id === viaOutside!.id)?.roles.some((r) => r.groupId === p1.id)).toBe(false);
   await context.close();
 });

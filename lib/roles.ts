@@ -115,6 +115,6 @@ export function compareTiers(a: RoleTier | undefined, b: RoleTier | undefined): 
   return (a ? tierRank[a] : -1) - (b ? tierRank[b] : -1);
 }
 
-/** Roles that let a person (or key) manage the project's keys, per the seed's permission table. */
+/** Roles that let a person (or key) manage the project's keys, per the Admin API's permission table. */
 export const keyManagerProjectRoles: readonly string[] = ['GROUP_OWNER', 'GROUP_USER_ADMIN'];
 export const accessGrantingRoles: readonly string[] = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'];

@@ -1,8 +1,11 @@
 // TanStack Query options and mutation calls for the console's API, with keys from general to specific.
 import { queryOptions } from '@tanstack/react-query';
-import type { ActivityQuery } from './activity';
+import type { ActivityPage, ActivityQuery } from './activity';
+import type { AuditReport } from './audit';
+import type { KeyUsageList } from './key-usage';
 import { callApi } from './client';
-import type { CreateKeyBody, UpdateRolesBody } from './schemas';
+import type { Review, ReviewList } from './reviews';
+import type { ApiKey, ApiKeyList, CreateKeyBody, GroupList, UpdateRolesBody } from './schemas';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
@@ -50,12 +53,12 @@ export const mutationKeys = {
 };
 
 export const groupsQuery = () =>
-  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi('/api/groups', 'groupList', { signal }) });
+  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi<GroupList>('/api/groups', { signal }) });
 
 export const projectKeysQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.projectKeys(groupId),
-    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/apiKeys`, 'apiKeyList', { signal }),
+    queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/groups/${groupId}/apiKeys`, { signal }),
   });
 
 /** Last use changes slowly and the server reuses each key's answer for 5 minutes; asking again sooner gains nothing. */
@@ -64,42 +67,42 @@ export const keyUsageStaleMs = 5 * 60_000;
 export const projectKeyUsageQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.projectKeyUsage(groupId),
-    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/keyUsage`, 'keyUsageList', { signal }),
+    queryFn: ({ signal }) => callApi<KeyUsageList>(`/api/groups/${groupId}/keyUsage`, { signal }),
     staleTime: keyUsageStaleMs,
   });
 
 export const orgKeysQuery = (orgId: string) =>
   queryOptions({
     queryKey: queryKeys.orgKeys(orgId),
-    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, 'apiKeyList', { signal }),
+    queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/orgs/${orgId}/apiKeys`, { signal }),
   });
 
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
-    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, 'auditReport', { signal }),
+    queryFn: ({ signal }) => callApi<AuditReport>(`/api/audit${searchOf({ ...thresholds })}`, { signal }),
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
 
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi('/api/audit/reviews', 'reviewList', { signal }), retry: false });
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>('/api/audit/reviews', { signal }), retry: false });
 
 export const signReview = (note: string) =>
-  callApi('/api/audit/reviews', 'review', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
+  callApi<Review>('/api/audit/reviews', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
 
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({
     queryKey: queryKeys.activityPage(filters),
-    queryFn: ({ signal }) => callApi(activityUrl(filters), 'activityPage', { signal }),
+    queryFn: ({ signal }) => callApi<ActivityPage>(activityUrl(filters), { signal }),
     staleTime: 0,
   });
 
 export const createKey = (groupId: string, body: CreateKeyBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys`, 'apiKey', { method: 'POST', body: JSON.stringify(body) });
+  callApi<ApiKey>(`/api/groups/${groupId}/apiKeys`, { method: 'POST', body: JSON.stringify(body) });
 
 export const setKeyRoles = (groupId: string, apiKeyId: string, body: UpdateRolesBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, 'apiKey', { method: 'PATCH', body: JSON.stringify(body) });
+  callApi<ApiKey>(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'PATCH', body: JSON.stringify(body) });
 
 export const unassignKey = (groupId: string, apiKeyId: string) =>
-  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, null, { method: 'DELETE' });
+  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'DELETE' });

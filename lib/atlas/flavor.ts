@@ -1,6 +1,5 @@
 // Which upstream product and API version a base URL points at, and the media type that version speaks.
 import 'server-only';
-import { ConfigError } from '@/lib/config/schema';
 import type { Flavor } from '@/lib/roles';
 
 /** The first resource version of Atlas v2; every key, project and organization operation the console uses exists in it. */
@@ -9,14 +8,13 @@ const atlasV2MediaType = 'application/vnd.atlas.2023-01-01+json';
 /** User lists are read in the version the reference documents: each person's roles as plain names, per project. */
 const atlasV2UsersMediaType = 'application/vnd.atlas.2025-02-19+json';
 
+/** The configuration has checked that the base URL ends in one of these roots (lib/config/schema.ts). */
 export function flavorOf(baseUrl: URL): Flavor {
   const path = baseUrl.pathname.replace(/\/+$/, '');
   if (path.endsWith('/api/public/v1.0')) return baseUrl.hostname === 'cloud.mongodb.com' ? 'cloud-manager' : 'ops-manager';
   if (path.endsWith('/api/atlas/v1.0')) return 'atlas-v1';
   if (path.endsWith('/api/atlas/v2')) return 'atlas-v2';
-  throw new ConfigError(
-    `Configuration error: the Admin API base URL must end in /api/public/v1.0 (Cloud or Ops Manager), /api/atlas/v1.0 or /api/atlas/v2, not ${path || '/'}`,
-  );
+  throw new RangeError(`${path || '/'} is not an Admin API root`);
 }
 
 export function mediaTypeOf(flavor: Flavor, resource: 'default' | 'users' = 'default'): string {

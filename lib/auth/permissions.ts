@@ -1,4 +1,4 @@
-// The seed's permission table: what a person's roles let them do with a project's API keys.
+// The Admin API's permission table: what a person's roles let them do with a project's API keys.
 import 'server-only';
 import { keyManagerProjectRoles } from '@/lib/roles';
 

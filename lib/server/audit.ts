@@ -2,12 +2,12 @@
 // shown key's access list at most once per usage window (see key-usage.ts).
 import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
-import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
+import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { buildAuditReport } from './audit-report';
 import { keyUsage } from './key-usage';
-import { getAtlas } from './services';
+import { getAtlas } from '@/lib/services';
 
 export async function auditFor(person: Person, thresholds: AuditQuery): Promise<AuditReport> {
   const atlas = getAtlas();

@@ -2,9 +2,9 @@
 // last read ended, the console's own events left to its records. Emulator over real HTTP, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulatorFixture, testFlavors, type EmulatorFixture } from '@/lib/atlas/testing/emulator-fixture';
-import { openChangeStore } from '@/lib/audit/open-store';
-import type { ChangeStore } from '@/lib/audit/store';
-import { testDatabases } from '@/lib/audit/testing/test-databases';
+import { openChangeStore } from '@/lib/history/open-store';
+import type { ChangeStore } from '@/lib/history/store';
+import { testDatabases } from '@/lib/history/testing/test-databases';
 import { credentials, fixtureSeed, ids, keyIds } from '@/lib/emulator/testing/fixture-seed';
 import { surfaceClient, testSurfaces } from '@/lib/emulator/testing/surface-client';
 import { forgetLastSync, overlapMs, syncOutsideEvents } from './outside-events';

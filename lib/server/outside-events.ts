@@ -2,8 +2,8 @@
 import 'server-only';
 import type { ActivityAction } from '@/lib/api/change-kinds';
 import type { AtlasClient, AtlasEvent } from '@/lib/atlas/client';
-import type { ChangeStore, OutsideEvent } from '@/lib/audit/store';
-import { processSingleton } from './process-singleton';
+import type { ChangeStore, OutsideEvent } from '@/lib/history/store';
+import { processSingleton } from '@/lib/process-singleton';
 
 const actionOf: Record<string, ActivityAction> = {
   API_KEY_CREATED: 'create',

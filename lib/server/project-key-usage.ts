@@ -2,7 +2,7 @@
 import 'server-only';
 import type { KeyUsageList } from '@/lib/api/key-usage';
 import { keyUsage } from './key-usage';
-import { getAtlas } from './services';
+import { getAtlas } from '@/lib/services';
 
 /**
  * The project's key list (one call, which also limits the answer to keys assigned here), then each key's access

@@ -2,12 +2,12 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
+import { resolveProjectAccess, type ProjectAccess } from './access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
-import { ApiError, errorResponse, toApiError } from './api-error';
+import { consoleError, errorResponse, toApiError } from '@/lib/console-errors';
 import { checkBody, checkQuery } from './control-characters';
 import { checkHost, currentHostPolicy } from './host-guard';
-import { escapeForLog } from './log-text';
+import { escapeForLog } from '@/lib/log-text';
 import { takeMutationToken } from './mutation-quota';
 import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
@@ -51,10 +51,10 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       checkHost(req, policy);
       const mutation = req.method !== 'GET' && req.method !== 'HEAD';
       if (mutation && isCrossSite(req, policy)) {
-        throw new ApiError(403, 'CROSS_SITE_REQUEST', 'Changes must come from the console itself, not from another site.');
+        throw consoleError('CROSS_SITE_REQUEST');
       }
       const person = await personFromRequest(req);
-      if (!person) throw new ApiError(401, 'NOT_SIGNED_IN', 'Sign in to the console first.');
+      if (!person) throw consoleError('NOT_SIGNED_IN');
       const params = parse('path', spec.params, await segment.params);
       checkQuery(req.nextUrl.searchParams);
       const query = parse('query', spec.query, Object.fromEntries(req.nextUrl.searchParams));
@@ -63,24 +63,14 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       const body = parse('body', spec.body, rawBody);
       if (mutation) {
         const quota = await takeMutationToken(person.email);
-        if (!quota.ok) {
-          throw new ApiError(429, 'TOO_MANY_CHANGES', `Too many changes in a short time; try again in ${quota.retryAfterSeconds} s.`, {
-            retryAfterSeconds: quota.retryAfterSeconds,
-          });
-        }
+        if (!quota.ok) throw consoleError('TOO_MANY_CHANGES', quota.retryAfterSeconds);
       }
       let project: ProjectAccess | undefined;
       if (spec.access !== 'signed-in') {
         const groupId = (params as { groupId?: unknown }).groupId;
         if (typeof groupId !== 'string') throw new Error('a project route needs a validated groupId');
         project = await resolveProjectAccess(person.email, groupId);
-        if (spec.access === 'manage-keys' && !project.canManageKeys) {
-          throw new ApiError(
-            403,
-            'NOT_KEY_MANAGER',
-            "Only a Project Owner, a Project User Admin or an Organization Owner may change this project's API keys.",
-          );
-        }
+        if (spec.access === 'manage-keys' && !project.canManageKeys) throw consoleError('NOT_KEY_MANAGER');
       }
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;

@@ -2,11 +2,9 @@
 import type { Metadata } from 'next';
 import { ProjectKeysView } from '@/components/keys/project-keys-view';
 import { projectPageAccess } from '@/lib/server/project-page-access';
-import { getAtlas } from '@/lib/server/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;
-  searchParams: Promise<{ q?: string | string[]; role?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -14,18 +12,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: access.projectName };
 }
 
-const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
-
-export default async function ProjectKeysPage({ params, searchParams }: Props) {
-  const [{ groupId }, query] = await Promise.all([params, searchParams]);
+export default async function ProjectKeysPage({ params }: Props) {
+  const { groupId } = await params;
   const access = await projectPageAccess(groupId);
-  const atlas = getAtlas();
   return (
     <ProjectKeysView
-      project={{ id: groupId, name: access.projectName, orgId: atlas.orgId }}
-      flavor={atlas.flavor}
+      project={{ id: groupId, name: access.projectName, orgId: access.orgId }}
+      flavor={access.flavor}
       canManageKeys={access.canManageKeys}
-      initialFilters={{ search: first(query.q), role: first(query.role) }}
     />
   );
 }
