@@ -62,19 +62,24 @@ export const orgKeysQuery = (orgId: string) =>
     queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, 'apiKeyList', { signal }),
   });
 
+/** The report's address; the audit page's server part preloads the same one, so its parameters keep this order. */
+export const auditReportUrl = (thresholds: AuditThresholds = {}) => `/api/audit${searchOf({ ...thresholds })}`;
+
+export const reviewsUrl = '/api/audit/reviews';
+
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
-    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, 'auditReport', { signal }),
+    queryFn: ({ signal }) => callApi(auditReportUrl(thresholds), 'auditReport', { signal }),
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
 
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi('/api/audit/reviews', 'reviewList', { signal }), retry: false });
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi(reviewsUrl, 'reviewList', { signal }), retry: false });
 
 export const signReview = (note: string) =>
-  callApi('/api/audit/reviews', 'review', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
+  callApi(reviewsUrl, 'review', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
 
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({
