@@ -2,7 +2,7 @@
 import 'server-only';
 import { STATUS_CODES } from 'node:http';
 import { credentialError, invalidResponse, UpstreamError, type CallScope, type CredentialName } from './errors';
-import type { RawResponse } from './exchange';
+import type { RawResponse, Received } from './exchange';
 import { retryAfterMs } from './retry';
 import { wireError } from './wire';
 
@@ -25,10 +25,21 @@ export function checkAnswer(answer: RawResponse, context: AnswerContext): void {
   if (answer.status < 200 || answer.status > 299) throw answerError(answer, context);
 }
 
-/** The body of a 2xx answer, or undefined when it has none (204, or an empty 200). */
-export function answerBody(answer: RawResponse, context: AnswerContext): string | undefined {
+const asciiSpace = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+
+/** `text.trim() === ''` without decoding a body that starts like JSON; only a non-ASCII start is decoded to decide. */
+function isBlank(answer: Received): boolean {
+  for (const byte of answer.bytes) {
+    if (asciiSpace.has(byte)) continue;
+    return byte < 0x80 ? false : answer.text.trim() === '';
+  }
+  return true;
+}
+
+/** A 2xx answer, or undefined when it has no body (204, or an empty 200). */
+export function answerBody(answer: Received, context: AnswerContext): Received | undefined {
   checkAnswer(answer, context);
-  return answer.text.trim() === '' ? undefined : answer.text;
+  return isBlank(answer) ? undefined : answer;
 }
 
 /** JSON of an answer's body; never quotes the body, which may hold a private key. */
@@ -43,7 +54,8 @@ export function parseBody(text: string | undefined, what: string): unknown {
 
 /** The parsed JSON of a 2xx answer, or undefined when it has no body (204, or an empty 200). */
 export function readAnswer(answer: RawResponse, context: AnswerContext): unknown {
-  return parseBody(answerBody(answer, context), context.what);
+  checkAnswer(answer, context);
+  return parseBody(answer.text.trim() === '' ? undefined : answer.text, context.what);
 }
 
 function errorBody(text: string) {

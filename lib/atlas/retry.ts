@@ -41,17 +41,17 @@ function retryable(outcome: RawResponse | UpstreamError): boolean {
  * Runs `attempt` until it gives an answer worth keeping and returns the last answer (an error status included)
  * or throws the last error. Each attempt gets `timeoutMs`, capped so that retries end within `maxTotalMs`.
  */
-export async function withRetries(
+export async function withRetries<R extends RawResponse>(
   method: HttpMethod,
   policy: RetryOptions & { timeoutMs: number },
-  attempt: (timeoutMs: number) => Promise<RawResponse>,
-): Promise<RawResponse> {
+  attempt: (timeoutMs: number) => Promise<R>,
+): Promise<R> {
   // A write that failed may still have happened upstream, so it is never sent twice.
   if (method !== 'GET') return attempt(policy.timeoutMs);
   const deadline = Date.now() + policy.maxTotalMs;
   let timeoutMs = policy.timeoutMs;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
-    let outcome: RawResponse | UpstreamError;
+    let outcome: R | UpstreamError;
     try {
       outcome = await attempt(timeoutMs);
     } catch (error) {

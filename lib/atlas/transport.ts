@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Dispatcher } from 'undici';
 import { answerBody, checkAnswer, type AnswerContext } from './answer';
-import { exchange, type Authenticator, type HttpMethod } from './exchange';
+import { exchange, type Authenticator, type HttpMethod, type Received } from './exchange';
 import { withRetries, type RetryOptions } from './retry';
 
 export interface AtlasCall {
@@ -25,8 +25,8 @@ export interface TransportOptions {
   retry: RetryOptions;
 }
 
-/** Resolves to the body of a 2xx answer (undefined when empty) or rejects with an UpstreamError. */
-export type Transport = (call: AtlasCall) => Promise<string | undefined>;
+/** Resolves to a 2xx answer with a body (undefined when empty) or rejects with an UpstreamError. */
+export type Transport = (call: AtlasCall) => Promise<Received | undefined>;
 
 export function createTransport({ baseUrl, mediaType, authenticator, dispatcher, timeoutMs, retry }: TransportOptions): Transport {
   const base = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
