@@ -33,6 +33,7 @@ export function getAtlas(): AtlasClient {
   }
   services.atlas = createAtlasClient({
     baseUrl: env.ATLAS_BASE_URL,
+    product: env.ATLAS_PRODUCT,
     orgId: env.ATLAS_ORG_ID,
     timeoutMs: env.ATLAS_TIMEOUT_MS,
     auth:
