@@ -5,20 +5,9 @@ import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/audit/record-change';
 import { ApiError } from './api-error';
-import { KeyedLock } from './keyed-lock';
-import { processSingleton } from './process-singleton';
+import { exclusively } from './keyed-lock';
 import { getAtlas, getChangeStore, readCurrentRoles } from './services';
 import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './visible-roles';
-
-const lock = processSingleton('key-lock', () => new KeyedLock());
-
-/** One read-compare-write per key at a time: in this process, then across the instances sharing the history. */
-function exclusively<T>(apiKeyId: string, task: () => Promise<T>): Promise<T> {
-  return lock.run(apiKeyId, async () => {
-    const { shared } = await getChangeStore();
-    return shared ? shared.withKeyLock(apiKeyId, task) : task();
-  });
-}
 
 const success = (groupId: string) => (key: ApiKey) => ({
   apiKeyId: key.id,

@@ -13,8 +13,30 @@ import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
 import { validationError } from './validation-error';
 
-/** signed-in: any session; read-project: any role in the project; manage-keys: Project Owner, User Admin or Org Owner. */
-type Access = 'signed-in' | 'read-project' | 'manage-keys';
+/**
+ * signed-in: any session; read-project: any role in the project; manage-keys: Project Owner, User Admin, Access
+ * Manager or Org Owner; manage-service-accounts: Project Owner or Org Owner; invite-service-accounts: Org Owner.
+ */
+type Access = 'signed-in' | 'read-project' | 'manage-keys' | 'manage-service-accounts' | 'invite-service-accounts';
+
+/** What each project access needs beyond reading, and the sentence a person gets without it. */
+const refusals: Partial<Record<Access, { allowed: (project: ProjectAccess) => boolean; code: string; detail: string }>> = {
+  'manage-keys': {
+    allowed: (p) => p.canManageKeys,
+    code: 'NOT_KEY_MANAGER',
+    detail: "Only a Project Owner, a Project User Admin, a Project Access Manager or an Organization Owner may change this project's API keys.",
+  },
+  'manage-service-accounts': {
+    allowed: (p) => p.canManageServiceAccounts,
+    code: 'NOT_SERVICE_ACCOUNT_MANAGER',
+    detail: "Only a Project Owner or an Organization Owner may change this project's service accounts.",
+  },
+  'invite-service-accounts': {
+    allowed: (p) => p.canInviteServiceAccounts,
+    code: 'NOT_ORG_OWNER',
+    detail: "Only an Organization Owner may bring the organization's service accounts into a project.",
+  },
+};
 
 interface RouteSpec<A extends Access, P, Q, B> {
   access: A;
@@ -74,13 +96,8 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
         const groupId = (params as { groupId?: unknown }).groupId;
         if (typeof groupId !== 'string') throw new Error('a project route needs a validated groupId');
         project = await resolveProjectAccess(person.email, groupId);
-        if (spec.access === 'manage-keys' && !project.canManageKeys) {
-          throw new ApiError(
-            403,
-            'NOT_KEY_MANAGER',
-            "Only a Project Owner, a Project User Admin or an Organization Owner may change this project's API keys.",
-          );
-        }
+        const refusal = refusals[spec.access];
+        if (refusal && !refusal.allowed(project)) throw new ApiError(403, refusal.code, refusal.detail);
       }
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;
