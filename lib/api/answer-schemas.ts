@@ -4,3 +4,4 @@ export { activityPage } from './activity';
 export { auditReport } from './audit';
 export { review, reviewList } from './reviews';
 export { apiError, apiKey, apiKeyList, groupList } from './schemas';
+export { serviceAccount, serviceAccountList, serviceAccountSecret } from './service-accounts';

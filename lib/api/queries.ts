@@ -3,12 +3,15 @@ import { queryOptions } from '@tanstack/react-query';
 import type { ActivityQuery } from './activity';
 import { callApi } from './client';
 import type { CreateKeyBody, UpdateRolesBody } from './schemas';
+import type { CreateSecretBody, CreateServiceAccountBody, InviteServiceAccountBody } from './service-accounts';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
   group: (groupId: string) => ['groups', groupId] as const,
   projectKeys: (groupId: string) => ['groups', groupId, 'apiKeys'] as const,
   orgKeys: (orgId: string) => ['orgs', orgId, 'apiKeys'] as const,
+  serviceAccounts: (groupId: string) => ['groups', groupId, 'serviceAccounts'] as const,
+  orgServiceAccounts: (orgId: string) => ['orgs', orgId, 'serviceAccounts'] as const,
   /** Every audit report; a key change anywhere makes all of them stale. */
   audit: () => ['audit'] as const,
   auditReport: (thresholds: AuditThresholds) => ['audit', thresholds] as const,
@@ -45,6 +48,8 @@ export const activityUrl = (filters: ActivityFilters, format: 'json' | 'csv' = '
 /** Mutation keys, so a finished mutation (and the private key it returned) can be found and dropped. */
 export const mutationKeys = {
   createKey: (groupId: string) => ['groups', groupId, 'apiKeys', 'create'] as const,
+  /** Creating an account or a secret: the answer holds a secret value. */
+  createSecret: (groupId: string) => ['groups', groupId, 'serviceAccounts', 'secret'] as const,
 };
 
 export const groupsQuery = () =>
@@ -91,3 +96,36 @@ export const setKeyRoles = (groupId: string, apiKeyId: string, body: UpdateRoles
 
 export const unassignKey = (groupId: string, apiKeyId: string) =>
   callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, null, { method: 'DELETE' });
+
+export const serviceAccountsQuery = (groupId: string) =>
+  queryOptions({
+    queryKey: queryKeys.serviceAccounts(groupId),
+    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/serviceAccounts`, 'serviceAccountList', { signal }),
+    // SERVICE_ACCOUNTS_UNAVAILABLE is an answer, not a hiccup: asking again will not change it.
+    retry: false,
+  });
+
+export const orgServiceAccountsQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: queryKeys.orgServiceAccounts(orgId),
+    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/serviceAccounts`, 'serviceAccountList', { signal }),
+  });
+
+const accountPath = (groupId: string, clientId: string) => `/api/groups/${groupId}/serviceAccounts/${clientId}`;
+
+export const createServiceAccount = (groupId: string, body: CreateServiceAccountBody) =>
+  callApi(`/api/groups/${groupId}/serviceAccounts`, 'serviceAccount', { method: 'POST', body: JSON.stringify(body) });
+
+export const setServiceAccountRoles = (groupId: string, clientId: string, body: UpdateRolesBody) =>
+  callApi(accountPath(groupId, clientId), 'serviceAccount', { method: 'PATCH', body: JSON.stringify(body) });
+
+export const removeServiceAccount = (groupId: string, clientId: string) => callApi(accountPath(groupId, clientId), null, { method: 'DELETE' });
+
+export const inviteServiceAccount = (groupId: string, clientId: string, body: InviteServiceAccountBody) =>
+  callApi(`${accountPath(groupId, clientId)}/invite`, 'serviceAccount', { method: 'POST', body: JSON.stringify(body) });
+
+export const createSecret = (groupId: string, clientId: string, body: CreateSecretBody) =>
+  callApi(`${accountPath(groupId, clientId)}/secrets`, 'serviceAccountSecret', { method: 'POST', body: JSON.stringify(body) });
+
+export const deleteSecret = (groupId: string, clientId: string, secretId: string) =>
+  callApi(`${accountPath(groupId, clientId)}/secrets/${secretId}`, null, { method: 'DELETE' });

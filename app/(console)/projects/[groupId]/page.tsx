@@ -1,12 +1,12 @@
-// A project's keys page: the layout has checked that the person may see the project; the browser does the rest.
+// A project's page: its API keys and its service accounts; the layout has checked that the person may see the project.
 import type { Metadata } from 'next';
-import { ProjectKeysView } from '@/components/keys/project-keys-view';
+import { ProjectPageTabs } from '@/components/projects/project-page-tabs';
 import { projectPageAccess } from '@/lib/server/project-page-access';
 import { getAtlas } from '@/lib/server/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;
-  searchParams: Promise<{ q?: string | string[]; role?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; role?: string | string[]; view?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -16,16 +16,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
-export default async function ProjectKeysPage({ params, searchParams }: Props) {
+export default async function ProjectPage({ params, searchParams }: Props) {
   const [{ groupId }, query] = await Promise.all([params, searchParams]);
   const access = await projectPageAccess(groupId);
   const atlas = getAtlas();
   return (
-    <ProjectKeysView
+    <ProjectPageTabs
       project={{ id: groupId, name: access.projectName, orgId: atlas.orgId }}
       flavor={atlas.flavor}
       canManageKeys={access.canManageKeys}
-      initialFilters={{ search: first(query.q), role: first(query.role) }}
+      serviceAccountRights={{ canManage: access.canManageServiceAccounts, canInvite: access.canInviteServiceAccounts }}
+      initial={{ view: first(query.view) === 'serviceAccounts' ? 'serviceAccounts' : 'apiKeys', search: first(query.q), role: first(query.role) }}
     />
   );
 }
