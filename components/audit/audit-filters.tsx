@@ -18,6 +18,7 @@ import {
   type AuditSort,
   type AuditViewState,
   type Density,
+  type KindFilter,
   type ReachFilter,
   type TierFilter,
 } from './audit-view-state';
@@ -76,6 +77,21 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
             ]}
             value={state.layout}
             onChange={(layout) => onChange({ layout: layout as AuditLayout })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
+      <LabeledControl label="Kind">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'key', label: 'API keys' },
+              { value: 'serviceAccount', label: 'Service accounts' },
+            ]}
+            value={state.kind}
+            onChange={(kind) => onChange({ kind: kind as KindFilter })}
             size="sm"
           />
         )}
