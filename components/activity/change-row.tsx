@@ -1,4 +1,4 @@
-// One entry of the timeline: when, who (and whether through the console), what, where, which key, roles before → after, outcome.
+// One entry of the timeline: when, who (and whether through the console), what, where, which key or service account, roles before → after, outcome.
 import { Anchor, Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import Link from 'next/link';
 import type { ChangeRecord } from '@/lib/api/activity';
@@ -68,9 +68,19 @@ export function ChangeRow({ change, projectName }: Props) {
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>
+          {change.kind === 'serviceAccount' && (
+            <Badge size="xs" variant="light" data-testid="service-account-badge">
+              Service account
+            </Badge>
+          )}
           <Text size="sm" ff="monospace">
-            {change.publicKey ?? '—'}
+            {(change.kind === 'serviceAccount' ? change.clientId : change.publicKey) ?? '—'}
           </Text>
+          {change.secretId && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              secret {change.secretId}
+            </Text>
+          )}
           {change.keyDesc && (
             <Text size="xs" c="dimmed" lineClamp={2}>
               {change.keyDesc}
