@@ -3,8 +3,8 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './lib/audit/schema.ts',
-  out: './lib/audit/migrations',
-  // Must match lib/audit/migrate.ts, so `drizzle-kit migrate` and the console agree on what ran.
+  schema: './lib/history/schema.ts',
+  out: './lib/history/migrations',
+  // Must match lib/history/migrate.ts, so `drizzle-kit migrate` and the console agree on what ran.
   migrations: { schema: 'drizzle', table: 'key_changes_migrations' },
 });

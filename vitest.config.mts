@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{app,components,lib,bench}/**/*.test.{ts,tsx}'],
+    include: ['{app,components,lib,bench}/**/*.test.{ts,tsx}', '*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

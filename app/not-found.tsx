@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { ConsoleShell } from '@/components/console-shell';
 import { NotFoundMessage } from '@/components/not-found-message';
 import { LinkAnchor } from '@/components/ui/link-anchor';
-import { orgDetails } from '@/lib/auth/access';
+import { orgDetails } from '@/lib/server/access';
 import { isDemoMode } from '@/lib/auth/demo';
 import { currentPerson } from '@/lib/auth/session';
 

@@ -1,24 +1,19 @@
 // Figure 3b: what last use costs the audit at 500 keys × 200 projects with usage data — upstream calls and time, cold and warm.
+import { emulatorControls } from '../lib/emulator/testing/control-client';
 import type { BenchConsole } from './console-process';
 
 /** Access list reads in flight at once (lib/server/key-usage.ts). */
 const usageConcurrency = 8;
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  challenged: boolean;
-}
-
 async function auditCalls(bench: BenchConsole, cookie: string) {
-  await fetch(`${bench.emulator.url}/__emulator/requests`, { method: 'DELETE' });
+  const upstream = emulatorControls(bench.emulator.url);
+  await upstream.clearRequests();
   const t0 = performance.now();
   const answer = await fetch(`${bench.url}/api/audit`, { headers: { cookie } });
   const report = (await answer.json()) as { keys: { lastUsed?: string }[] };
   const ms = performance.now() - t0;
   if (!answer.ok) throw new Error(`audit answered ${answer.status}`);
-  const log = (await (await fetch(`${bench.emulator.url}/__emulator/requests`)).json()) as LoggedRequest[];
+  const log = await upstream.requests();
   // A Digest challenge is the handshake, not a call.
   const calls = log.filter((r) => !(r.status === 401 && r.challenged));
   return {

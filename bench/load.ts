@@ -1,4 +1,5 @@
 // Figure 5: 50 signed-in clients for a minute, reading and editing roles; nothing lost, no 5xx, memory flat.
+import { emulatorControls } from '../lib/emulator/testing/control-client';
 import type { BenchConsole } from './console-process';
 
 interface Mutation {
@@ -57,7 +58,7 @@ export async function load(bench: BenchConsole, cookie: string, groupId: string,
   const inHistory = count(history.map((h) => ({ apiKeyId: h.apiKeyId, roles: [...h.rolesAfter].sort() })));
   const missingFromHistory = [...count(succeeded)].filter(([k, n]) => (inHistory.get(k) ?? 0) < n).length;
 
-  const state = (await (await fetch(`${bench.emulator.url}/__emulator/state`)).json()) as { apiKeys: { id: string; roles: { groupId?: string; roleName: string }[] }[] };
+  const state = await emulatorControls(bench.emulator.url).state();
   let stateMismatches = 0;
   for (const apiKeyId of keyIds) {
     const newest = history.find((h) => h.apiKeyId === apiKeyId);

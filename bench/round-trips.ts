@@ -1,21 +1,9 @@
 // Figure 2: upstream requests per page view and per mutation on a warm console, from the emulator's log.
+import { emulatorControls } from '../lib/emulator/testing/control-client';
 import type { BenchConsole } from './console-process';
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  challenged: boolean;
-}
-
-async function log(bench: BenchConsole): Promise<LoggedRequest[]> {
-  return (await (await fetch(`${bench.emulator.url}/__emulator/requests`)).json()) as LoggedRequest[];
-}
-
-async function clear(bench: BenchConsole) {
-  await fetch(`${bench.emulator.url}/__emulator/requests`, { method: 'DELETE' });
-}
-
 export async function roundTrips(bench: BenchConsole, cookie: string, groupId: string, apiKeyId: string) {
+  const upstream = emulatorControls(bench.emulator.url);
   const headers = { cookie, 'Content-Type': 'application/json', Origin: bench.url };
   const read = () => fetch(`${bench.url}/api/groups/${groupId}/apiKeys`, { headers });
   const write = (roles: string[]) =>
@@ -24,18 +12,18 @@ export async function roundTrips(bench: BenchConsole, cookie: string, groupId: s
   await read();
   await write(['GROUP_READ_ONLY']);
 
-  await clear(bench);
+  await upstream.clearRequests();
   const views = 20;
   for (let i = 0; i < views; i++) await read();
-  const readLog = await log(bench);
+  const readLog = await upstream.requests();
 
-  await clear(bench);
+  await upstream.clearRequests();
   const writes = 10;
   for (let i = 0; i < writes; i++) {
     const answer = await write(i % 2 ? ['GROUP_READ_ONLY'] : ['GROUP_READ_ONLY', 'GROUP_DATA_ACCESS_READ_ONLY']);
     if (!answer.ok) throw new Error(`PATCH answered ${answer.status}`);
   }
-  const writeLog = await log(bench);
+  const writeLog = await upstream.requests();
   return {
     perRead: readLog.length / views,
     perWrite: writeLog.length / writes,

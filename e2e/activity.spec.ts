@@ -1,8 +1,7 @@
 // The change history page in Chromium: mutations made through the API show up with before → after roles, filters, CSV, looks and axe.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoEmail, demoProjects, signedInApi } from './support/api';
-import { e2eConsole } from './support/servers';
+import { demoEmail, demoProjects, e2eEmulator, signedInApi } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 
 /** Role API names in one of a change row's role lists (e.g. "After: roles added"), sorted. */
@@ -33,12 +32,7 @@ test.beforeAll(async () => {
   });
   expect(modified.status()).toBe(200);
   // One change the upstream refuses: the history keeps the attempt with the upstream's error code and detail.
-  const fault = await fetch(`${e2eConsole.emulatorUrl}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ method: 'PATCH', path: `/apiKeys/${key.id}$`, status: 400, body: JSON.stringify(refusal) }),
-  });
-  expect(fault.status).toBe(201);
+  await e2eEmulator.fault({ method: 'PATCH', path: `/apiKeys/${key.id}$`, status: 400, body: JSON.stringify(refusal) });
   const refused = await api.patch(`/api/groups/${p1.id}/apiKeys/${key.id}`, { data: { roles: ['GROUP_READ_ONLY'] } });
   expect(refused.status()).toBe(400);
   const removed = await api.delete(`/api/groups/${p1.id}/apiKeys/${key.id}`);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clearEmulatorRequests, demoProjects, emulatorRequests, signedInApi } from './support/api';
+import { demoProjects, e2eEmulator, signedInApi } from './support/api';
 
 // Bad input is answered 4xx with a clear detail, and nothing reaches the upstream.
 test('malformed ids, bodies and roles are refused before any upstream call', async () => {
@@ -8,7 +8,7 @@ test('malformed ids, bodies and roles are refused before any upstream call', asy
   const api = await signedInApi('orgowner');
   // Warm the person's role cache so that any upstream call below would come from the bad request itself.
   expect((await api.get(`/api/groups/${p1.id}/apiKeys`)).status()).toBe(200);
-  await clearEmulatorRequests();
+  await e2eEmulator.clearRequests();
 
   const badIds = [
     '..%2F..%2Forgs',
@@ -66,6 +66,6 @@ test('malformed ids, bodies and roles are refused before any upstream call', asy
   const huge = await api.post(`/api/groups/${p1.id}/apiKeys`, { data: { desc: 'x'.repeat(200_000), roles: ['GROUP_READ_ONLY'] } });
   expect(huge.status()).toBe(413);
 
-  expect(await emulatorRequests()).toEqual([]);
+  expect(await e2eEmulator.requests()).toEqual([]);
   await api.dispose();
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoProjects, emulatorState, signedInApi, type EmulatorState } from './support/api';
+import { demoProjects, e2eEmulator, signedInApi } from './support/api';
 import { e2eConsole } from './support/servers';
 
 function filesUnder(dir: string): string[] {
@@ -12,7 +12,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test("the console's private key appears in no answer, no static file and no log line", async () => {
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const secret = state.apiKeys.find((k) => k.id === state.consoleKey)!.privateKey;
   const { p1, orgId } = await demoProjects();
   const api = await signedInApi('orgowner');
@@ -50,7 +50,7 @@ test('roles in projects the person cannot see are counted, never shown', async (
   const orgOwner = await signedInApi('orgowner');
   const created = (await (await orgOwner.post(`/api/groups/${p1.id}/apiKeys`, { data: { desc: 'leak: two projects', roles: ['GROUP_READ_ONLY'] } })).json()) as { id: string };
   expect((await orgOwner.patch(`/api/groups/${p3.id}/apiKeys/${created.id}`, { data: { roles: ['GROUP_OWNER'] } })).status()).toBe(200);
-  const state: EmulatorState = await emulatorState();
+  const state = await e2eEmulator.state();
   expect(state.apiKeys.find((k) => k.id === created.id)?.roles.some((r) => r.groupId === p3.id)).toBe(true);
 
   const owner = await signedInApi('owner');

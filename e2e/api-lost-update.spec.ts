@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoProjects, emulatorState, rolesIn, signedInApi } from './support/api';
+import { demoProjects, e2eEmulator, rolesIn, signedInApi } from './support/api';
 
 test('two people edit the same key from the same starting point: the second gets 409 and the first change survives', async () => {
   const { p1 } = await demoProjects();
@@ -22,7 +22,7 @@ test('two people edit the same key from the same starting point: the second gets
   expect(conflict.errorCode).toBe('ROLES_CHANGED');
   expect(conflict.currentRoles).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
 
-  expect(rolesIn(await emulatorState(), key.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), key.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
   await owner.delete(`/api/groups/${p1.id}/apiKeys/${key.id}`);
   await Promise.all([owner.dispose(), admin.dispose()]);
 });

@@ -1,14 +1,15 @@
 // The role audit page in Chromium: summary and matrix against the emulator, filters in the URL, click-through, exports, looks and axe.
 import { readFile } from 'node:fs/promises';
+import type { Seed } from '@/lib/emulator/seed';
 import { expect, test, type Page } from '@playwright/test';
-import { demoEmail, demoProjects, emulatorState, type DemoPersonKey, type EmulatorState } from './support/api';
+import { demoEmail, demoProjects, e2eEmulator, type DemoPersonKey } from './support/api';
 import { describeRole } from '../lib/roles';
 import { captureAndCheck, pageAs } from './support/browser';
 
 const accessRoles = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'];
 
 /** The audit as the person should see it, computed plainly from the emulator's state with the default thresholds (3, 2). */
-function expectedAudit(state: EmulatorState, who: DemoPersonKey) {
+function expectedAudit(state: Seed, who: DemoPersonKey) {
   const consoleKey = state.apiKeys.find((k) => k.id === state.consoleKey)!;
   const orgId = consoleKey.orgId;
   const person = state.users.find((u) => u.emailAddress === demoEmail(who))!;
@@ -89,7 +90,7 @@ async function openAudit(page: Page, query = '') {
 }
 
 test('the summary and the matrix match the emulator for an Organization Owner', async ({ browser }) => {
-  const expected = expectedAudit(await emulatorState(), 'orgowner');
+  const expected = expectedAudit(await e2eEmulator.state(), 'orgowner');
   const { page, context } = await pageAs(browser, 'orgowner');
   await openAudit(page);
   await expect(page.getByTestId('summary-keys')).toContainText(String(expected.summary.keys));
@@ -105,7 +106,7 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + 1));
   // Organization-wide keys are listed once above the matrix; the console's own key is marked as expected, not risky.
   const band = page.getByTestId('org-wide-keys');
-  const consoleKeyId = (await emulatorState()).consoleKey;
+  const consoleKeyId = (await e2eEmulator.state()).consoleKey;
   const consoleKey = keys.find((k) => k.id === consoleKeyId)!;
   await expect(band.locator(`[data-key-id="${consoleKey.id}"]`)).toContainText('The console’s own key: expected');
   await expect(band.locator(`[data-key-id="${consoleKey.id}"]`).getByTestId('risk-mark')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoProjects, emulatorState, rolesIn } from './support/api';
+import { demoProjects, e2eEmulator, rolesIn } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 import { keyRow, keysTable, openProject, rolesInRow } from './support/keys-page';
 
@@ -14,7 +14,7 @@ test('the read-only person sees the project’s keys and no mutation control', a
 
   await openProject(page, p1.id);
   await expect(page.getByTestId('current-project-role').getByRole('listitem', { name: 'Project Read Only (GROUP_READ_ONLY)' })).toBeVisible();
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const key = state.apiKeys.find((k) => k.roles.some((r) => r.groupId === p1.id))!;
   await expect(keysTable(page)).toBeVisible();
   expect(await rolesInRow(keyRow(page, key.publicKey))).toEqual(rolesIn(state, key.id, p1.id));

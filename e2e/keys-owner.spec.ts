@@ -1,34 +1,59 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { demoProjects, emulatorState, rolesIn, signedInApi, type EmulatorState } from './support/api';
+import type { Seed } from '@/lib/emulator/seed';
+import { demoProjects, e2eEmulator, rolesIn, signedInApi } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 import { dialog, keyRow, keysTable, openProject, pickRoles, rolesInRow } from './support/keys-page';
 
 // The project owner's day: projects, keys, and each dialog, with the table and the emulator agreeing after every change.
-test.describe.configure({ mode: 'serial' });
-
+// Each test starts from the demo seed and makes the keys it needs, so any one runs alone and in any order.
 let page: Page;
 let context: BrowserContext;
 let p1: { id: string; name: string };
 let p2: { id: string; name: string };
-const stamp = Date.now().toString(36);
-const created = { desc: `e2e created ${stamp}`, publicKey: '', id: '' };
-const assigned = { desc: `e2e assign target ${stamp}`, publicKey: '', id: '' };
 
-const keysIn = (state: EmulatorState, groupId: string) => state.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId));
+const keysIn = (state: Seed, groupId: string) => state.apiKeys.filter((k) => k.roles.some((r) => r.groupId === groupId));
 
-test.beforeAll(async ({ browser }) => {
+interface Key {
+  id: string;
+  publicKey: string;
+  desc: string;
+}
+
+/** A key the Organization Owner made in P2 (Project Read Only), then gave `rolesInP1` in P1. */
+async function orgKey(desc: string, rolesInP1: readonly string[] = []): Promise<Key> {
+  const api = await signedInApi('orgowner');
+  const created = await api.post(`/api/groups/${p2.id}/apiKeys`, { data: { desc, roles: ['GROUP_READ_ONLY'] } });
+  expect(created.status()).toBe(200);
+  const key = (await created.json()) as Key;
+  if (rolesInP1.length > 0) expect((await api.patch(`/api/groups/${p1.id}/apiKeys/${key.id}`, { data: { roles: rolesInP1 } })).status()).toBe(200);
+  await api.dispose();
+  return key;
+}
+
+/** Opens P1's keys page and the Edit roles dialog of a key. */
+async function editRoles(key: Key) {
+  await openProject(page, p1.id);
+  const row = keyRow(page, key.publicKey);
+  await row.getByRole('button', { name: 'Edit roles' }).click();
+  return { row, edit: dialog(page, 'Edit roles') };
+}
+
+test.beforeAll(async () => {
   ({ p1, p2 } = await demoProjects());
+});
+
+test.beforeEach(async ({ browser }) => {
+  await e2eEmulator.reset();
   ({ page, context } = await pageAs(browser, 'owner'));
 });
 
-test.afterAll(async () => {
-  const api = await signedInApi('orgowner');
-  for (const key of [created, assigned]) {
-    if (!key.id) continue;
-    for (const groupId of [p1.id, p2.id]) await api.delete(`/api/groups/${groupId}/apiKeys/${key.id}`);
-  }
-  await api.dispose();
+test.afterEach(async () => {
   await context.close();
+});
+
+// The specs after this one find the demo seed, as they would without it.
+test.afterAll(async () => {
+  await e2eEmulator.reset();
 });
 
 test('the projects page lists the owner’s projects with their roles, key counts and highest privilege', async () => {
@@ -57,7 +82,7 @@ test('the keys page shows exactly the emulator’s keys of the project, with sea
   test.slow();
   await openProject(page, p1.id);
   await expect(page.getByTestId('current-project-role').getByRole('listitem', { name: 'Project Owner (GROUP_OWNER)' })).toBeVisible();
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const expected = keysIn(state, p1.id);
   await expect(page.getByText(`${expected.length} key${expected.length === 1 ? '' : 's'}`, { exact: true })).toBeVisible();
   for (const key of expected.slice(0, 10)) {
@@ -87,6 +112,7 @@ test('the keys page shows exactly the emulator’s keys of the project, with sea
 });
 
 test('create a key: the private key is shown once, copied, confirmed, then gone', async () => {
+  const created = { desc: 'e2e created', publicKey: '', id: '' };
   await openProject(page, p1.id);
   await page.getByRole('button', { name: 'Create key' }).click();
   const create = dialog(page, 'Create API key');
@@ -109,7 +135,7 @@ test('create a key: the private key is shown once, copied, confirmed, then gone'
 
   await create.getByRole('button', { name: 'Copy private key' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(privateKey);
-  const stored = (await emulatorState()).apiKeys.find((k) => k.publicKey === created.publicKey);
+  const stored = (await e2eEmulator.state()).apiKeys.find((k) => k.publicKey === created.publicKey);
   expect(stored?.privateKey).toBe(privateKey);
   created.id = stored!.id;
 
@@ -122,17 +148,13 @@ test('create a key: the private key is shown once, copied, confirmed, then gone'
   const row = keyRow(page, created.publicKey);
   await expect(row).toContainText(created.desc);
   expect(await rolesInRow(row)).toEqual(['GROUP_READ_ONLY']);
-  expect(rolesIn(await emulatorState(), created.id, p1.id)).toEqual(['GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), created.id, p1.id)).toEqual(['GROUP_READ_ONLY']);
   expect(await page.content()).not.toContain(privateKey);
 });
 
 test('assign an existing organization key with two roles', async () => {
   // A key of the organization that is not in this project: made in the other project by the Organization Owner.
-  const api = await signedInApi('orgowner');
-  const answer = await api.post(`/api/groups/${p2.id}/apiKeys`, { data: { desc: assigned.desc, roles: ['GROUP_READ_ONLY'] } });
-  expect(answer.status()).toBe(200);
-  Object.assign(assigned, await answer.json());
-  await api.dispose();
+  const assigned = await orgKey('e2e assign target');
 
   await openProject(page, p1.id);
   await page.getByRole('button', { name: 'Assign existing key' }).click();
@@ -149,16 +171,14 @@ test('assign an existing organization key with two roles', async () => {
   const row = keyRow(page, assigned.publicKey);
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
   await expect(row.getByRole('listitem', { name: /^1 other project/ })).toBeVisible();
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   expect(rolesIn(state, assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
   expect(rolesIn(state, assigned.id, p2.id)).toEqual(['GROUP_READ_ONLY']);
 });
 
-test('edit its roles: the preview shows what will be added and removed, and the save carries expectedRoles', async () => {
-  await openProject(page, p1.id);
-  const row = keyRow(page, assigned.publicKey);
-  await row.getByRole('button', { name: 'Edit roles' }).click();
-  const edit = dialog(page, 'Edit roles');
+test('edit a key’s roles: the preview shows what will be added and removed, and the save carries expectedRoles', async () => {
+  const assigned = await orgKey('e2e edit target', ['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  const { row, edit } = await editRoles(assigned);
   await pickRoles(edit, ['Project Data Access Read Only', 'Project Data Access Admin']);
   const preview = edit.getByTestId('role-change-preview');
   await expect(preview.getByRole('list', { name: 'Roles to add' }).getByRole('listitem')).toHaveAccessibleName('Project Data Access Admin (GROUP_DATA_ACCESS_ADMIN)');
@@ -176,13 +196,11 @@ test('edit its roles: the preview shows what will be added and removed, and the 
   await expect(edit).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Roles saved' })).toContainText(assigned.publicKey);
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
-  expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
 });
 
 test('Edit roles opens with the focus in Roles and its list closed until asked for, so the preview stays in view', async () => {
-  await openProject(page, p1.id);
-  await keyRow(page, assigned.publicKey).getByRole('button', { name: 'Edit roles' }).click();
-  const edit = dialog(page, 'Edit roles');
+  const { edit } = await editRoles(await orgKey('e2e focus target', ['GROUP_READ_ONLY']));
   const roles = edit.getByRole('combobox', { name: 'Roles', exact: true });
   await expect(roles).toBeFocused();
   await expect(edit.getByTestId('role-change-preview')).toBeVisible();
@@ -198,10 +216,8 @@ test('Edit roles opens with the focus in Roles and its list closed until asked f
 });
 
 test('a concurrent change answers 409: the dialog says who changed what and reloads the current roles', async () => {
-  await openProject(page, p1.id);
-  const row = keyRow(page, assigned.publicKey);
-  await row.getByRole('button', { name: 'Edit roles' }).click();
-  const edit = dialog(page, 'Edit roles');
+  const assigned = await orgKey('e2e conflict target', ['GROUP_DATA_ACCESS_ADMIN', 'GROUP_READ_ONLY']);
+  const { row, edit } = await editRoles(assigned);
 
   const api = await signedInApi('orgowner');
   expect((await api.patch(`/api/groups/${p1.id}/apiKeys/${assigned.id}`, { data: { roles: ['GROUP_READ_ONLY'] } })).status()).toBe(200);
@@ -221,14 +237,12 @@ test('a concurrent change answers 409: the dialog says who changed what and relo
   await pickRoles(edit, ['Project Data Access Read Only']);
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
-  expect(rolesIn(await emulatorState(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), assigned.id, p1.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
 });
 
 test('removing every role points to Unassign; unassign leaves the key in the organization and its other project', async () => {
-  await openProject(page, p1.id);
-  const row = keyRow(page, assigned.publicKey);
-  await row.getByRole('button', { name: 'Edit roles' }).click();
-  const edit = dialog(page, 'Edit roles');
+  const assigned = await orgKey('e2e unassign target', ['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  const { row, edit } = await editRoles(assigned);
   await pickRoles(edit, ['Project Data Access Read Only', 'Project Read Only']);
   await expect(edit.getByText('A key needs at least one role here')).toBeVisible();
   await expect(edit.getByRole('button', { name: 'Save' })).toBeDisabled();
@@ -242,7 +256,7 @@ test('removing every role points to Unassign; unassign leaves the key in the org
   await expect(unassign).toBeHidden();
   await expect(row).toHaveCount(0);
 
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   expect(state.apiKeys.some((k) => k.id === assigned.id)).toBe(true);
   expect(rolesIn(state, assigned.id, p1.id)).toEqual([]);
   expect(rolesIn(state, assigned.id, p2.id)).toEqual(['GROUP_READ_ONLY']);
@@ -255,7 +269,7 @@ test('the whole create flow works from the keyboard, and every dialog gives focu
   await page.keyboard.press('Enter');
   const create = dialog(page, 'Create API key');
   await expect(create.getByLabel('Description')).toBeFocused();
-  await page.keyboard.type(`e2e keyboard ${stamp}`);
+  await page.keyboard.type('e2e keyboard');
   await page.keyboard.press('Tab');
   await expect(create.getByRole('combobox', { name: 'Roles', exact: true })).toBeFocused();
   await page.keyboard.type('Project Read Only');
@@ -286,9 +300,4 @@ test('the whole create flow works from the keyboard, and every dialog gives focu
   await page.keyboard.press('Escape');
   await expect(dialog(page, 'Edit roles')).toBeHidden();
   await expect(editButton).toBeFocused();
-
-  const keyId = (await emulatorState()).apiKeys.find((k) => k.publicKey === publicKey)!.id;
-  const api = await signedInApi('owner');
-  await api.delete(`/api/groups/${p1.id}/apiKeys/${keyId}`);
-  await api.dispose();
 });

@@ -1,18 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { demoProjects } from './support/api';
+import { demoProjects, e2eEmulator, projectKeysPath } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
-import { clearFaults, injectFault, projectKeysPath } from './support/faults';
 import { keysTable } from './support/keys-page';
 
 // The keys page's other states, produced by the emulator's fault injection: loading, upstream error with retry, empty.
 test.afterEach(async () => {
-  await clearFaults();
+  await e2eEmulator.clearFaults();
 });
 
 test('while the keys load the page shows skeleton rows', async ({ browser }) => {
   const { p1 } = await demoProjects();
   const { page, context } = await pageAs(browser, 'owner');
-  await injectFault({ method: 'GET', path: projectKeysPath(p1.id), delayMs: 8000, times: 1 });
+  await e2eEmulator.fault({ method: 'GET', path: projectKeysPath(p1.id), delayMs: 8000, times: 1 });
   await page.goto(`/projects/${p1.id}`);
   await expect(page.getByRole('status', { name: 'Loading the keys' })).toBeVisible();
   await captureAndCheck(page, 'project-keys-loading', { axe: false });
@@ -23,7 +22,7 @@ test('an upstream failure shows the upstream’s detail and a retry that recover
   const { p1 } = await demoProjects();
   const { page, context } = await pageAs(browser, 'owner');
   const detail = 'Injected by the e2e run: the Admin API is having a bad day.';
-  await injectFault({
+  await e2eEmulator.fault({
     method: 'GET',
     path: projectKeysPath(p1.id),
     status: 503,
@@ -37,7 +36,7 @@ test('an upstream failure shows the upstream’s detail and a retry that recover
   await expect(alert).toContainText(detail);
   await captureAndCheck(page, 'project-keys-error');
 
-  await clearFaults();
+  await e2eEmulator.clearFaults();
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(keysTable(page)).toBeVisible();
   await expect(alert).toBeHidden();
@@ -47,7 +46,7 @@ test('an upstream failure shows the upstream’s detail and a retry that recover
 test('a project without keys says what to do next', async ({ browser }) => {
   const { p3 } = await demoProjects();
   const { page, context } = await pageAs(browser, 'orgowner');
-  await injectFault({
+  await e2eEmulator.fault({
     method: 'GET',
     path: projectKeysPath(p3.id),
     status: 200,

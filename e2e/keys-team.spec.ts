@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { emulatorState, rolesIn, signedInApi } from './support/api';
+import { e2eEmulator, rolesIn, signedInApi } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 import { dialog, keyRow, openProject, pickRoles, rolesInRow } from './support/keys-page';
 
@@ -15,10 +15,8 @@ let project: { id: string; name: string };
 const created = { desc: `e2e team ${stamp}`, publicKey: '', id: '' };
 
 test.beforeAll(async ({ browser }) => {
-  const state = (await emulatorState()) as Awaited<ReturnType<typeof emulatorState>> & {
-    teams: { name: string; roles: { groupId: string; roleName: string }[] }[];
-  };
-  const groupId = state.teams.find((t) => t.name === teamName)?.roles.find((r) => r.roleName === 'GROUP_OWNER')?.groupId;
+  const state = await e2eEmulator.state();
+  const groupId = state.teams?.find((t) => t.name === teamName)?.roles.find((r) => r.roleName === 'GROUP_OWNER')?.groupId;
   const found = state.projects.find((p) => p.id === groupId);
   if (!found) throw new Error('the demo seed lacks the team that owns a project');
   project = found;
@@ -59,7 +57,7 @@ test('through the team they create, edit and unassign the project’s keys', asy
   await expect(create).toBeHidden();
   const row = keyRow(page, created.publicKey);
   expect(await rolesInRow(row)).toEqual(['GROUP_READ_ONLY']);
-  created.id = (await emulatorState()).apiKeys.find((k) => k.publicKey === created.publicKey)!.id;
+  created.id = (await e2eEmulator.state()).apiKeys.find((k) => k.publicKey === created.publicKey)!.id;
 
   await row.getByRole('button', { name: 'Edit roles' }).click();
   const edit = dialog(page, 'Edit roles');
@@ -67,14 +65,14 @@ test('through the team they create, edit and unassign the project’s keys', asy
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect.poll(() => rolesInRow(row)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
-  expect(rolesIn(await emulatorState(), created.id, project.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
+  expect(rolesIn(await e2eEmulator.state(), created.id, project.id)).toEqual(['GROUP_DATA_ACCESS_READ_ONLY', 'GROUP_READ_ONLY']);
 
   await row.getByRole('button', { name: 'Unassign' }).click();
   const unassign = dialog(page, 'Unassign key');
   await unassign.getByRole('button', { name: 'Unassign' }).click();
   await expect(unassign).toBeHidden();
   await expect(row).toHaveCount(0);
-  expect(rolesIn(await emulatorState(), created.id, project.id)).toEqual([]);
+  expect(rolesIn(await e2eEmulator.state(), created.id, project.id)).toEqual([]);
 });
 
 test('someone whose invitation is pending is told to accept it in Atlas first, and the API gives them nothing', async ({ browser }) => {
@@ -89,7 +87,7 @@ test('someone whose invitation is pending is told to accept it in Atlas first, a
   const api = await signedInApi('invited');
   const groups = (await (await api.get('/api/groups')).json()) as { results: unknown[] };
   expect(groups.results).toEqual([]);
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const invitedAs = state.users.find((u) => u.emailAddress === 'invited@demo.test');
   const ownedInInvitation = invitedAs?.roles.find((r) => r.roleName === 'GROUP_OWNER')?.groupId;
   expect(ownedInInvitation).toBeTruthy();

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { demoProjects } from './support/api';
+import { demoProjects, e2eEmulator, projectKeysPath } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
-import { clearFaults, injectFault, projectKeysPath } from './support/faults';
 import { keysTable } from './support/keys-page';
 
 // A 500-key project renders through the virtualizer: few rows in the DOM, every key reachable by scrolling.
@@ -25,12 +24,12 @@ function bigList(groupId: string, otherGroupId: string, orgId: string) {
 }
 
 test.afterEach(async () => {
-  await clearFaults();
+  await e2eEmulator.clearFaults();
 });
 
 test('a project with 500 keys keeps only the visible rows in the DOM and reaches the last key by scrolling', async ({ browser }) => {
   const { p1, p2, orgId } = await demoProjects();
-  await injectFault({
+  await e2eEmulator.fault({
     method: 'GET',
     path: projectKeysPath(p1.id),
     status: 200,

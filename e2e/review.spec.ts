@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { DigestClient } from '../lib/emulator/testing/digest-fetch';
-import { demoProjects, emulatorState, signedInApi } from './support/api';
+import { demoProjects, e2eEmulator, signedInApi } from './support/api';
 import { pageAs } from './support/browser';
 import { e2eConsole } from './support/servers';
 
@@ -58,6 +58,6 @@ test('a signed review shows what changed since, made through the console or outs
   const consoleRows = page.locator('[data-testid="change-row"]').filter({ hasText: viaConsole!.publicKey });
   await expect(consoleRows).toHaveCount(1);
   await expect(consoleRows).toContainText('orgowner@demo.test');
-  expect((await emulatorState()).apiKeys.find((k) => k.id === viaOutside!.id)?.roles.some((r) => r.groupId === p1.id)).toBe(false);
+  expect((await e2eEmulator.state()).apiKeys.find((k) => k.id === viaOutside!.id)?.roles.some((r) => r.groupId === p1.id)).toBe(false);
   await context.close();
 });

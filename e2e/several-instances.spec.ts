@@ -1,17 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { seedSchema } from '@/lib/emulator/seed';
-import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
-import { signInDemo, spawnConsole, waitUntilHealthy } from '@/lib/testing/next-console';
+import type { RunningEmulator } from '@/lib/emulator/server';
+import { emulatorControls } from '@/lib/emulator/testing/control-client';
+import { signInDemo, spawnConsole, startDemoEmulator, waitUntilHealthy } from '@/lib/testing/next-console';
 import { e2eConsole } from './support/servers';
 
 // Two production consoles on one emulator and one PostgreSQL database, as behind a load balancer.
-const root = path.resolve(__dirname, '..');
 const server = 'postgresql://postgres@127.0.0.1:5432';
 const database = `e2e_instances_${randomBytes(6).toString('hex')}`;
 const basePort = Number(new URL(e2eConsole.url).port);
@@ -55,10 +54,6 @@ function patch(url: string, cookie: string, groupId: string, apiKeyId: string, b
   });
 }
 
-async function injectFault(fault: object): Promise<void> {
-  await fetch(`${emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
-}
-
 function rolesIn(apiKeyId: string, groupId: string): string[] {
   const key = emulator.snapshot().apiKeys.find((k) => k.id === apiKeyId)!;
   return key.roles.filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
@@ -69,7 +64,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await onServer(`create database ${database}`);
-  emulator = await startEmulator({ seed: seedSchema.parse(JSON.parse(readFileSync(path.join(root, 'lib/emulator/seeds/demo.json'), 'utf8'))), port: 0 });
+  emulator = await startDemoEmulator();
   const env = { DATABASE_URL: `${server}/${database}`, MUTATIONS_PER_MINUTE: String(perMinute), ATLAS_TIMEOUT_MS: '5000' };
   consoles = urls.map((url) => spawnConsole({ port: Number(new URL(url).port), emulatorUrl: emulator.url, seed: emulator.snapshot(), dataDir, env, stdio: 'inherit' }));
   await Promise.all(urls.map((url) => waitUntilHealthy(url)));
@@ -93,7 +88,7 @@ test('20 guarded changes of one key split across both consoles: one succeeds, 19
   );
   const cookies = await Promise.all(urls.map((url) => signInDemo(url, 'orgowner@demo.test')));
   // Slow reads of the key: without a lock across instances, both consoles would read the same roles and both write.
-  await injectFault({ method: 'GET', path: `/apiKeys/${key.id}$`, delayMs: 150, times: 20 });
+  await emulatorControls(emulator.url).fault({ method: 'GET', path: `/apiKeys/${key.id}$`, delayMs: 150, times: 20 });
 
   const requests = Array.from({ length: 20 }, (_, i) => ({ console: i % 2, roles: choices[i % choices.length]! }));
   const answers = await Promise.all(
@@ -137,7 +132,7 @@ test('a console killed between intent and write has its record settled by the ot
   const [killedCookie, survivorCookie] = await Promise.all(urls.map((url) => signInDemo(url, 'owner@demo.test')));
 
   // The upstream holds the write long enough for the first console to die with the intent written and no outcome.
-  await injectFault({ method: 'PATCH', path: `/apiKeys/${key.id}$`, delayMs: 3000 });
+  await emulatorControls(emulator.url).fault({ method: 'PATCH', path: `/apiKeys/${key.id}$`, delayMs: 3000 });
   const pending = patch(urls[0], killedCookie!, groupId, key.id, { roles: requested }).catch(() => undefined);
   const ofKey = async () => (await history(urls[1], survivorCookie!, groupId)).filter((r) => r.apiKeyId === key.id);
   await expect(async () => expect((await ofKey()).map((r) => r.outcome)).toEqual(['pending'])).toPass({ timeout: 10_000 });

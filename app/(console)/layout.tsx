@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConsoleShell } from '@/components/console-shell';
 import { InvitationPending } from '@/components/invitation-pending';
-import { membershipOf, orgDetails } from '@/lib/auth/access';
+import { membershipOf, orgDetails } from '@/lib/server/access';
 import { isDemoMode } from '@/lib/auth/demo';
 import { currentPerson } from '@/lib/auth/session';
 

@@ -1,18 +1,30 @@
 'use client';
 // The change history: every key change made through the console, newest first, filtered from the URL.
 import { Alert, Button, Group, Pagination, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { FailureText } from '@/components/ui/failure-text';
-import { activityPageQuery, groupsQuery } from '@/lib/api/queries';
-import { ActivityExportLink } from './activity-export-link';
+import { useCallback, useMemo } from 'react';
+import { ErrorState } from '@/components/ui/error-state';
+import { useUrlState } from '@/components/ui/use-url-state';
+import { activityPageQuery, activityUrl, groupsQuery } from '@/lib/api/queries';
 import { ActivityFilters } from './activity-filters';
 import { ActivityTable } from './activity-table';
-import { activityFilters, exportLimit, isFiltered, pageSize } from './activity-view-state';
-import { useActivityViewState } from './use-activity-view-state';
+import {
+  activityFilters,
+  exportFilters,
+  exportLimit,
+  isFiltered,
+  pageSize,
+  parseActivityState,
+  serializeActivityState,
+  type ActivityViewState,
+} from './activity-view-state';
 
 export function ActivityPage() {
-  const { state, update, reset } = useActivityViewState();
+  const [state, change] = useUrlState(parseActivityState, serializeActivityState);
+  /** Any filter change goes back to the first page; a page change keeps the filters. */
+  const update = useCallback((patch: Partial<ActivityViewState>) => change((latest) => ({ ...latest, page: 1, ...patch })), [change]);
+  const reset = useCallback(() => change(() => parseActivityState(new URLSearchParams())), [change]);
   const filters = useMemo(() => activityFilters(state), [state]);
   const history = useQuery({ ...activityPageQuery(filters), placeholderData: keepPreviousData });
   const groups = useQuery(groupsQuery());
@@ -38,12 +50,7 @@ export function ActivityPage() {
       <ActivityFilters state={state} projects={projects} actors={actors} onChange={update} onReset={reset} />
       {history.isPending && <Skeleton h={320} />}
       {history.isError && (
-        <Alert color="red" title="Could not load the history" role="alert">
-          <FailureText error={history.error} />
-          <Button variant="light" size="xs" ml="md" onClick={() => void history.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <ErrorState title="Could not load the history" error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} />
       )}
       {history.data && (
         <>
@@ -74,5 +81,21 @@ export function ActivityPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Downloads the filtered history as CSV from the API (GET /api/activity?format=csv&…), the newest changes first. */
+export function ActivityExportLink({ state }: { state: ActivityViewState }) {
+  return (
+    <Button
+      component="a"
+      href={activityUrl(exportFilters(state), 'csv')}
+      download
+      variant="default"
+      size="xs"
+      leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+    >
+      Export CSV
+    </Button>
   );
 }

@@ -4,7 +4,7 @@ import { activityQuery } from '@/lib/api/activity';
 import { activityUrl } from '@/lib/api/queries';
 import { activityFilters, exportFilters, parseActivityState, serializeActivityState } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
-import { diffRoles } from './role-diff';
+import { diffRoles } from './role-change';
 
 const groupId = 'c'.repeat(24);
 

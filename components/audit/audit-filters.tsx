@@ -1,10 +1,10 @@
 // The audit's filter bar: view, text, roles, tier, projects (by pick or name), reach, risky only, sorting, density and thresholds.
-import { Button, Group, SegmentedControl, Select, Switch, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Switch, TextInput, Box, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useId, type ReactNode } from 'react';
 import type { AuditReport } from '@/lib/api/audit';
-import { tierLabels, tiers } from '@/lib/roles';
+import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
 import { RoleOption } from '@/components/roles/role-option';
 import { RolePill } from '@/components/roles/role-pill';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
@@ -22,9 +22,9 @@ import {
   type ReachFilter,
   type TierFilter,
 } from './audit-view-state';
-import { LabeledControl } from './labeled-control';
-import { reportRoleOptions } from './report-role-options';
 import { ThresholdSettings } from './threshold-settings';
+import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
+import { sortRoles } from '@/components/roles/sort-roles';
 
 interface Props {
   report: AuditReport;
@@ -204,4 +204,38 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
       </Button>
     </Group>
   );
+}
+
+/** A visible label above a control that is not a form input (a segmented control), tied to it by aria-labelledby. */
+function LabeledControl({ label, children }: { label: string; children: (labelId: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <Stack gap={4} maw="100%">
+      <Text component="span" id={id} size="sm" fw={500}>
+        {label}
+      </Text>
+      {/* A segmented control does not wrap: on a narrow screen it scrolls in its own box, not the page. */}
+      <Box maw="100%" style={{ overflowX: 'auto' }}>
+        {children(id)}
+      </Box>
+    </Stack>
+  );
+}
+
+const order: RoleTier[] = ['access', 'write', 'read', 'unknown'];
+
+/** The role filter's options: every role some key holds in this report, grouped by tier, most privileged first. */
+function reportRoleOptions(report: AuditReport, alsoInclude: readonly string[] = []): ComboboxItemGroup<ComboboxItem>[] {
+  const held = new Set<string>(alsoInclude);
+  for (const key of report.keys) {
+    for (const role of key.orgRoles) held.add(role);
+    for (const roles of Object.values(key.projects)) for (const role of roles) held.add(role);
+  }
+  const roles = sortRoles(held).map(describeRole);
+  return order
+    .map((tier) => ({
+      group: tierLabels[tier],
+      items: roles.filter((r) => r.tier === tier).map((r) => ({ value: r.name, label: r.label })),
+    }))
+    .filter((group) => group.items.length > 0);
 }

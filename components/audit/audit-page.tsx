@@ -2,8 +2,9 @@
 // The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { FailureText } from '@/components/ui/failure-text';
+import { useCallback, useMemo, useState } from 'react';
+import { ErrorState } from '@/components/ui/error-state';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { auditReportQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
 import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
@@ -16,8 +17,8 @@ import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
 import { ProjectReviewList } from './project-review-list';
 import { ReviewPanel } from './review-panel';
+import { parseViewState, serializeViewState, withoutFilters, type AuditViewState } from './audit-view-state';
 import { reviewByProject } from './review-by-project';
-import { useAuditViewState } from './use-audit-view-state';
 
 function showingText(view: AuditView, keys: number, projects: number): string {
   const hidden = view.hiddenColumns > 0 ? `; ${view.hiddenColumns} projects where none of them holds a role are hidden` : '';
@@ -26,7 +27,9 @@ function showingText(view: AuditView, keys: number, projects: number): string {
 }
 
 export function AuditPage() {
-  const { state, update, reset } = useAuditViewState();
+  const [state, change] = useUrlState(parseViewState, serializeViewState);
+  const update = useCallback((patch: Partial<AuditViewState>) => change((latest) => ({ ...latest, ...patch })), [change]);
+  const reset = useCallback(() => change(withoutFilters), [change]);
   // The signed review to compare with; not in the URL, a review id means nothing to someone else's link.
   const [since, setSince] = useState<string>();
   const thresholds = useMemo(
@@ -75,12 +78,7 @@ export function AuditPage() {
       </Group>
       {audit.isPending && <Skeleton h={420} />}
       {audit.isError && (
-        <Alert color="red" title="Could not load the audit" role="alert">
-          <FailureText error={audit.error} />
-          <Button variant="light" size="xs" ml="md" onClick={() => void audit.refetch()}>
-            Retry
-          </Button>
-        </Alert>
+        <ErrorState title="Could not load the audit" error={audit.error} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
       )}
       {empty && (
         <Alert color="gray" title="No project to audit" data-testid="audit-no-projects">

@@ -1,8 +1,9 @@
 // The audit's figures above the matrix as cards; each card narrows the matrix to what it counts.
-import { SimpleGrid } from '@mantine/core';
+import { SimpleGrid, Card, Text } from '@mantine/core';
 import type { AuditReport } from '@/lib/api/audit';
 import { isFiltered, withoutFilters, type AuditViewState } from './audit-view-state';
-import { SummaryCard } from './summary-card';
+import type { ReactNode } from 'react';
+import warnText from './warn-text.module.css';
 
 interface Props {
   report: AuditReport;
@@ -107,5 +108,47 @@ export function AuditSummary({ report, state, onApply }: Props) {
         onApply={() => only({ risky: true })}
       />
     </SimpleGrid>
+  );
+}
+
+interface CardProps {
+  value: number;
+  label: string;
+  hint: ReactNode;
+  /** The filter this card applies is the current one. */
+  active: boolean;
+  warn?: boolean;
+  onApply: () => void;
+  testId: string;
+}
+
+/** One figure of the audit summary; pressing it applies the filter that shows exactly those keys or projects. */
+function SummaryCard({ value, label, hint, active, warn = false, onApply, testId }: CardProps) {
+  return (
+    <Card
+      component="button"
+      type="button"
+      withBorder
+      padding="sm"
+      onClick={onApply}
+      aria-pressed={active}
+      data-testid={testId}
+      style={{
+        textAlign: 'left',
+        cursor: 'pointer',
+        borderColor: active ? 'var(--mantine-primary-color-filled)' : undefined,
+        boxShadow: active ? '0 0 0 1px var(--mantine-primary-color-filled)' : undefined,
+      }}
+    >
+      <Text size="xl" fw={700} className={warn && value > 0 ? warnText.warn : undefined} lh={1.1}>
+        {value.toLocaleString('en')}
+      </Text>
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {hint}
+      </Text>
+    </Card>
   );
 }

@@ -1,8 +1,9 @@
 // Keys whose organization role reaches every project, listed once above the matrix instead of in every column.
-import { Badge, Box, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { riskLabels, type AuditRow } from './analyze-report';
 import warnText from './warn-text.module.css';
 import wholeChips from '@/components/roles/whole-chips.module.css';
@@ -36,54 +37,41 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
           </span>
         </Text>
       </Group>
-      {/* Its columns do not fit a phone: the table scrolls in its own box (which the keyboard can scroll), not the page. */}
-      <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label="Organization-wide keys (scrolls sideways)">
-        <Table miw={560} mt="xs" verticalSpacing={4} aria-labelledby="org-wide-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Organization roles</Table.Th>
-              <Table.Th>Own project roles</Table.Th>
-              <Table.Th>Risks</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((row) => (
-              <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {row.key.desc || '(no description)'}
-                  </Text>
-                  <Code>{row.key.publicKey}</Code>
-                  {row.key.isConsoleKey && (
-                    <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
-                      The console’s own key: expected
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td className={wholeChips.wholeChips}>
-                  <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {row.risks.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      none
-                    </Text>
-                  ) : (
-                    <Text size="sm" className={warnText.warn} data-testid="risk-mark">
-                      <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
-                      {row.risks.map((r) => riskLabels[r]).join('; ')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Box>
+      <ScrollTable label="Organization-wide keys" labelledBy="org-wide-title" headers={['Key', 'Organization roles', 'Own project roles', 'Risks']}>
+        {shown.map((row) => (
+          <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {row.key.desc || '(no description)'}
+              </Text>
+              <Code>{row.key.publicKey}</Code>
+              {row.key.isConsoleKey && (
+                <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
+                  The console’s own key: expected
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td className={wholeChips.wholeChips}>
+              <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
+            </Table.Td>
+            <Table.Td>
+              {row.risks.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  none
+                </Text>
+              ) : (
+                <Text size="sm" className={warnText.warn} data-testid="risk-mark">
+                  <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
+                  {row.risks.map((r) => riskLabels[r]).join('; ')}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ScrollTable>
       {rows.length > firstShown && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>
           {all ? `Show the first ${firstShown}` : `Show all ${rows.length}`}

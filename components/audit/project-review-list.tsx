@@ -1,13 +1,18 @@
 // The view by project: each project with its keys and their roles, riskiest first, twenty projects at a time.
-import { Anchor, Badge, Box, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import Link from 'next/link';
 import { useState } from 'react';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { riskLabels } from './analyze-report';
-import { RoleTags } from './role-tags';
 import type { ProjectReview } from './review-by-project';
 import { keyPageHref } from './key-page-href';
+import { describeRole } from '@/lib/roles';
+import { sortRoles } from '@/components/roles/sort-roles';
+import { TierIcon } from '@/components/roles/tier-icon';
+import Link from 'next/link';
 import warnText from './warn-text.module.css';
+import tierColors from '@/components/roles/tier-colors.module.css';
+import classes from './audit-matrix.module.css';
 
 interface Props {
   reviews: readonly ProjectReview[];
@@ -53,38 +58,26 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           No key holds a project role here.
         </Text>
       ) : (
-        // Its columns do not fit a phone: the table scrolls in its own box (which the keyboard can scroll), not the page.
-        <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`Keys of ${project.name} (scrolls sideways)`}>
-          <Table miw={560} mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Roles in {project.name}</Table.Th>
-                <Table.Th>Risks</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {keys.map(({ row, roles }) => (
-                <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-                  <Table.Td>
-                    <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
-                      {row.key.desc || '(no description)'}
-                    </Anchor>{' '}
-                    <Code>{row.key.publicKey}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
-                      {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
+        <ScrollTable label={`Keys of ${project.name}`} labelledBy={titleId} headers={['Key', `Roles in ${project.name}`, 'Risks']}>
+          {keys.map(({ row, roles }) => (
+            <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+              <Table.Td>
+                <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
+                  {row.key.desc || '(no description)'}
+                </Anchor>{' '}
+                <Code>{row.key.publicKey}</Code>
+              </Table.Td>
+              <Table.Td>
+                <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
+                  {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       )}
     </Paper>
   );
@@ -103,5 +96,22 @@ export function ProjectReviewList({ reviews, orgWideCount, manyOwnerKeys }: Prop
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** Role chips for long lists (the view by project): full names, tier colors and icons as plain elements, no tooltip per chip. */
+function RoleTags({ roles, label }: { roles: readonly string[]; label: string }) {
+  return (
+    <ul className={classes.tags} aria-label={label}>
+      {sortRoles(roles).map((name) => {
+        const role = describeRole(name);
+        return (
+          <li key={name} className={`${tierColors.tier} ${classes.chip}`} data-tier={role.tier} title={name} aria-label={`${role.label} (${name})`}>
+            <TierIcon tier={role.tier} />
+            {role.label}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -7,8 +7,9 @@ import { AssignKeyDialog } from './assign-key-dialog';
 import { CreateKeyDialog } from './create-key-dialog';
 import { EditRolesDialog } from './edit-roles-dialog';
 import { UnassignKeyDialog } from './unassign-key-dialog';
-import type { KeyDialog } from './use-key-dialogs';
-import type { ProjectRef } from './use-key-list-cache';
+import type { ProjectRef } from './key-mutations';
+
+export type KeyDialog = 'create' | 'assign' | 'edit' | 'unassign';
 
 interface Props {
   openDialog: KeyDialog | null;

@@ -3,38 +3,39 @@
 import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { ErrorState } from '@/components/ui/error-state';
-import { useUrlParam } from '@/components/ui/use-url-param';
+import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { groupsQuery, projectKeysQuery } from '@/lib/api/queries';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
 import { filterRows, toRowModel } from './key-row-model';
 import { KeysEmptyState } from './keys-empty-state';
-import { KeysTable } from './keys-table';
-import { KeysTableSkeleton } from './keys-table-skeleton';
+import { KeysTable, KeysTableSkeleton } from './keys-table';
 import { KeysToolbar } from './keys-toolbar';
 import { ProjectKeysHeader } from './project-keys-header';
-import { useKeyDialogs } from './use-key-dialogs';
-import type { ProjectRef } from './use-key-list-cache';
+import type { KeyDialog } from './key-dialogs';
+import type { ProjectRef } from './key-mutations';
 
 // The dialogs (Modal, MultiSelect, forms) are a sixth of the page's script and only key managers use them:
 // they are fetched on the first sign of intent (pointer or focus anywhere on the page), not with the page.
 const KeyDialogs = dynamic(() => import('./key-dialogs').then((m) => m.KeyDialogs), { ssr: false });
 
+const filters = textParams('q', 'role');
+
 interface Props {
   project: ProjectRef;
   flavor: Flavor;
   canManageKeys: boolean;
-  initialFilters: { search: string; role: string };
 }
 
-export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters }: Props) {
+export function ProjectKeysView({ project, flavor, canManageKeys }: Props) {
   const keys = useQuery(projectKeysQuery(project.id));
   const groups = useQuery(groupsQuery());
-  const [search, setSearch] = useUrlParam('q', initialFilters.search);
-  const [role, setRole] = useUrlParam('role', initialFilters.role);
+  const [{ q: search, role }, change] = useUrlState(filters.parse, filters.serialize);
+  const setSearch = (q: string) => change((latest) => ({ ...latest, q }));
+  const setRole = (next: string) => change((latest) => ({ ...latest, role: next }));
   const deferredSearch = useDeferredValue(search);
   const dialogs = useKeyDialogs();
   const [dialogsWanted, setDialogsWanted] = useState(false);
@@ -85,4 +86,12 @@ export function ProjectKeysView({ project, flavor, canManageKeys, initialFilters
       )}
     </Stack>
   );
+}
+
+/** Which key dialog is open and for which key; the key is kept while a dialog closes so its content can fade out. */
+function useKeyDialogs() {
+  const [state, setState] = useState<{ open: KeyDialog | null; key?: ApiKey }>({ open: null });
+  const open = useCallback((dialog: KeyDialog, key?: ApiKey) => setState({ open: dialog, key }), []);
+  const close = useCallback(() => setState((s) => ({ ...s, open: null })), []);
+  return { openDialog: state.open, target: state.key, open, close };
 }

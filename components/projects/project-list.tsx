@@ -5,31 +5,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { SearchInput } from '@/components/ui/search-input';
-import { useUrlParam } from '@/components/ui/use-url-param';
+import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
 import { projectKeyStats, projectSorts, sortProjects, type ProjectSort } from './project-key-stats';
 import { ProjectRow } from './project-row';
 import { SortHeader } from './sort-header';
 
-interface Props {
-  initialSearch: string;
-  initialSort: string;
-}
+const view = textParams('q', 'sort');
 
-export function ProjectList({ initialSearch, initialSort }: Props) {
+export function ProjectList() {
   const groups = useQuery(groupsQuery());
   const orgId = groups.data?.orgId ?? '';
   // One call for the whole organization rather than one per project: each org key carries all its roles.
   const stats = useQuery({ ...orgKeysQuery(orgId), enabled: orgId !== '', select: projectKeyStats });
-  const [search, setSearch] = useUrlParam('q', initialSearch);
-  const [sortParam, setSort] = useUrlParam('sort', initialSort);
+  const [{ q: search, sort: sortParam }, change] = useUrlState(view.parse, view.serialize);
+  const setSearch = (q: string) => change((latest) => ({ ...latest, q }));
   const sort: ProjectSort = projectSorts.includes(sortParam as ProjectSort) ? (sortParam as ProjectSort) : 'name';
   const needle = useDeferredValue(search.trim().toLowerCase());
   const visible = useMemo(() => {
     const matching = (groups.data?.results ?? []).filter((p) => !needle || p.name.toLowerCase().includes(needle) || p.id.includes(needle));
     return sortProjects(matching, stats.data, sort);
   }, [groups.data, stats.data, needle, sort]);
-  const sortBy = (next: ProjectSort) => setSort(next === 'name' ? '' : next);
+  const sortBy = (next: ProjectSort) => change((latest) => ({ ...latest, sort: next === 'name' ? '' : next }));
 
   return (
     <Stack>

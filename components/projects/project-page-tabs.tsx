@@ -4,37 +4,35 @@ import { Tabs } from '@mantine/core';
 import { ProjectKeysHeader } from '@/components/keys/project-keys-header';
 import { ProjectKeysView } from '@/components/keys/project-keys-view';
 import { ServiceAccountsView, type ServiceAccountRights } from '@/components/service-accounts/service-accounts-view';
-import { useUrlParam } from '@/components/ui/use-url-param';
+import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import type { Flavor } from '@/lib/roles';
 
-export const projectViews = ['apiKeys', 'serviceAccounts'] as const;
-export type ProjectView = (typeof projectViews)[number];
+// Only `view`: switching tabs drops the other tab's filters, which belong to the list they were set on.
+const tabParam = textParams('view');
 
 interface Props {
   project: { id: string; name: string; orgId: string };
   flavor: Flavor;
   canManageKeys: boolean;
   serviceAccountRights: ServiceAccountRights;
-  initial: { view: ProjectView; search: string; role: string };
 }
 
-export function ProjectPageTabs({ project, flavor, canManageKeys, serviceAccountRights, initial }: Props) {
-  // The keys view is the default and keeps a clean URL; filters belong to the tab they were set in.
-  const [view, setView] = useUrlParam('view', initial.view === 'apiKeys' ? '' : initial.view);
-  const current: ProjectView = view === 'serviceAccounts' ? 'serviceAccounts' : 'apiKeys';
-  const filters = current === initial.view ? initial : { search: '', role: '' };
+export function ProjectPageTabs({ project, flavor, canManageKeys, serviceAccountRights }: Props) {
+  const [{ view }, change] = useUrlState(tabParam.parse, tabParam.serialize);
+  // The keys are the default and keep a clean URL.
+  const current = view === 'serviceAccounts' ? 'serviceAccounts' : 'apiKeys';
   return (
-    <Tabs value={current} onChange={(next) => setView(next === 'serviceAccounts' ? next : '')} keepMounted={false}>
+    <Tabs value={current} onChange={(next) => change(() => ({ view: next === 'serviceAccounts' ? next : '' }))} keepMounted={false}>
       <Tabs.List mb="md" aria-label="Programmatic access">
         <Tabs.Tab value="apiKeys">API keys</Tabs.Tab>
         <Tabs.Tab value="serviceAccounts">Service accounts</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="apiKeys">
-        <ProjectKeysView project={project} flavor={flavor} canManageKeys={canManageKeys} initialFilters={filters} />
+        <ProjectKeysView project={project} flavor={flavor} canManageKeys={canManageKeys} />
       </Tabs.Panel>
       <Tabs.Panel value="serviceAccounts">
         <ProjectKeysHeader project={project} keyCount={undefined} canManageKeys={false} onCreate={() => undefined} onAssign={() => undefined} />
-        <ServiceAccountsView project={project} flavor={flavor} rights={serviceAccountRights} initialFilters={filters} />
+        <ServiceAccountsView project={project} flavor={flavor} rights={serviceAccountRights} />
       </Tabs.Panel>
     </Tabs>
   );

@@ -5,13 +5,13 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type RefObject } from 'react';
 import { AccessGrantWarning } from '@/components/keys/access-grant-warning';
-import { notifySuccess } from '@/components/keys/notify-failure';
-import { RoleChangePreview } from '@/components/keys/role-change-preview';
-import { SecretField } from '@/components/keys/secret-field';
+import { SecretField } from '@/components/keys/create-key-dialog';
+import { RoleChangePreview } from '@/components/keys/edit-roles-dialog';
+import { notifySuccess } from '@/components/keys/key-mutations';
 import { RoleChips } from '@/components/roles/role-chips';
 import { RoleMultiSelect } from '@/components/roles/role-multiselect';
 import { ConsoleModal } from '@/components/ui/console-modal';
-import { FailureText } from '@/components/ui/failure-text';
+import { FailureText } from '@/components/ui/error-state';
 import { ApiCallError } from '@/lib/api/client';
 import {
   createSecret,

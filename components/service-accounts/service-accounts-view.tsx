@@ -9,7 +9,7 @@ import { KeysToolbar } from '@/components/keys/keys-toolbar';
 import { RoleChips } from '@/components/roles/role-chips';
 import { sortRoles } from '@/components/roles/sort-roles';
 import { ErrorState } from '@/components/ui/error-state';
-import { useUrlParam } from '@/components/ui/use-url-param';
+import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { ApiCallError } from '@/lib/api/client';
 import { serviceAccountsQuery } from '@/lib/api/queries';
 import { secretState, type ServiceAccount } from '@/lib/api/service-accounts';
@@ -28,8 +28,10 @@ interface Props {
   project: { id: string; name: string; orgId: string };
   flavor: Flavor;
   rights: ServiceAccountRights;
-  initialFilters: { search: string; role: string };
 }
+
+// `view` is written back with the filters, so a filtered link still opens this tab.
+const filters = textParams('view', 'q', 'role');
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -50,10 +52,11 @@ function SecretLines({ account }: { account: ServiceAccount }) {
   );
 }
 
-export function ServiceAccountsView({ project, flavor, rights, initialFilters }: Props) {
+export function ServiceAccountsView({ project, flavor, rights }: Props) {
   const accounts = useQuery(serviceAccountsQuery(project.id));
-  const [search, setSearch] = useUrlParam('q', initialFilters.search);
-  const [role, setRole] = useUrlParam('role', initialFilters.role);
+  const [{ q: search, role }, change] = useUrlState(filters.parse, filters.serialize);
+  const setSearch = (q: string) => change((latest) => ({ ...latest, view: 'serviceAccounts', q }));
+  const setRole = (next: string) => change((latest) => ({ ...latest, view: 'serviceAccounts', role: next }));
   const deferredSearch = useDeferredValue(search);
   const [dialog, setDialog] = useState<AccountDialogState>({ open: null });
   const anchor = useRef<HTMLDivElement>(null);

@@ -3,7 +3,6 @@
 // focus move over to the real one, so keyboard and screen-reader users lose nothing in the swap.
 import { ComboboxChevron, TextInput, type ComboboxData, type MultiSelectProps } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { whenIdle } from './when-idle';
 
 const load = () => import('./mantine-multi-select');
 const MultiSelect = lazy(load);
@@ -74,4 +73,14 @@ function labelsOf(data: ComboboxData | undefined, values: readonly string[]): st
     return typeof item === 'object' && 'label' in item ? item.label : value;
   };
   return values.map(label);
+}
+
+/** Runs work once the browser has nothing more urgent to do; returns the cancel. Safari has no requestIdleCallback. */
+function whenIdle(run: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run);
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 200);
+  return () => window.clearTimeout(id);
 }

@@ -1,5 +1,7 @@
-// Signed-in HTTP clients for the console's API and a window on the emulator's state and request log.
+// Signed-in HTTP clients for the console's API, and the emulator's test controls with what the specs read from its state.
 import { expect, request, type APIRequestContext } from '@playwright/test';
+import type { Seed } from '@/lib/emulator/seed';
+import { emulatorControls } from '@/lib/emulator/testing/control-client';
 import { e2eConsole } from './servers';
 
 export type DemoPersonKey = 'owner' | 'useradmin' | 'reader' | 'orgowner' | 'member' | 'teamowner' | 'invited';
@@ -23,35 +25,15 @@ export async function anonymousApi(): Promise<APIRequestContext> {
   return request.newContext({ baseURL: e2eConsole.url });
 }
 
-interface EmulatorRole {
-  groupId?: string;
-  orgId?: string;
-  roleName: string;
-}
-export interface EmulatorState {
-  orgs: { id: string; name: string }[];
-  projects: { id: string; orgId: string; name: string }[];
-  users: { emailAddress: string; roles: EmulatorRole[] }[];
-  apiKeys: { id: string; orgId: string; desc: string; publicKey: string; privateKey: string; roles: EmulatorRole[] }[];
-  consoleKey: string;
-}
+/** The end-to-end console's emulator, through its test controls. */
+export const e2eEmulator = emulatorControls(e2eConsole.emulatorUrl);
 
-export async function emulatorState(): Promise<EmulatorState> {
-  const answer = await fetch(`${e2eConsole.emulatorUrl}/__emulator/state`);
-  return (await answer.json()) as EmulatorState;
-}
-
-export async function emulatorRequests(): Promise<{ method: string; path: string; status: number }[]> {
-  return (await (await fetch(`${e2eConsole.emulatorUrl}/__emulator/requests`)).json()) as { method: string; path: string; status: number }[];
-}
-
-export async function clearEmulatorRequests(): Promise<void> {
-  await fetch(`${e2eConsole.emulatorUrl}/__emulator/requests`, { method: 'DELETE' });
-}
+/** The path of a project's key list in every API surface the emulator serves, for faults. */
+export const projectKeysPath = (groupId: string) => `/groups/${groupId}/apiKeys$`;
 
 /** The demo projects by their relation to owner@demo.test: P1 owner, P2 read-only, P3 no role. */
 export async function demoProjects() {
-  const state = await emulatorState();
+  const state = await e2eEmulator.state();
   const owner = state.users.find((u) => u.emailAddress === demoEmail('owner'));
   const roleIn = (groupId: string) => owner?.roles.find((r) => r.groupId === groupId)?.roleName;
   const p1 = state.projects.find((p) => roleIn(p.id) === 'GROUP_OWNER');
@@ -61,7 +43,7 @@ export async function demoProjects() {
   return { state, p1, p2, p3, orgId: state.orgs[0]!.id };
 }
 
-export function rolesIn(state: EmulatorState, apiKeyId: string, groupId: string): string[] {
+export function rolesIn(state: Seed, apiKeyId: string, groupId: string): string[] {
   const key = state.apiKeys.find((k) => k.id === apiKeyId);
   return (key?.roles ?? []).filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
 }

@@ -15,7 +15,6 @@ const bareCodes = new Set(['UNEXPECTED_ANSWER', 'NETWORK_ERROR', 'UNEXPECTED_ERR
 
 function advise(status: number, errorCode: string): Omit<FailureAdvice, 'detail'> {
   if (errorCode === 'NETWORK_ERROR') return { what: 'The console cannot be reached.', todo: 'Check your connection, then try again.' };
-  if (errorCode === 'PAGE_OUTDATED') return { what: 'This page is out of date.', todo: 'Reload the page.' };
   if (errorCode === 'UPSTREAM_UNREACHABLE' || (status === 502 && errorCode === 'UNEXPECTED_ANSWER') || status === 503) {
     return { what: 'The Admin API did not answer the console.', todo: 'Try again in a minute; if it keeps failing, tell the console’s administrator.' };
   }

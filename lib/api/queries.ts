@@ -1,9 +1,18 @@
 // TanStack Query options and mutation calls for the console's API, with keys from general to specific.
 import { queryOptions } from '@tanstack/react-query';
-import type { ActivityQuery } from './activity';
+import type { ActivityPage, ActivityQuery } from './activity';
+import type { AuditReport } from './audit';
 import { callApi } from './client';
-import type { CreateKeyBody, UpdateRolesBody } from './schemas';
-import type { CreateSecretBody, CreateServiceAccountBody, InviteServiceAccountBody } from './service-accounts';
+import type { Review, ReviewList } from './reviews';
+import type { ApiKey, ApiKeyList, CreateKeyBody, GroupList, UpdateRolesBody } from './schemas';
+import type {
+  CreateSecretBody,
+  CreateServiceAccountBody,
+  InviteServiceAccountBody,
+  ServiceAccount,
+  ServiceAccountList,
+  ServiceAccountSecret,
+} from './service-accounts';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
@@ -53,54 +62,54 @@ export const mutationKeys = {
 };
 
 export const groupsQuery = () =>
-  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi('/api/groups', 'groupList', { signal }) });
+  queryOptions({ queryKey: queryKeys.groups(), queryFn: ({ signal }) => callApi<GroupList>('/api/groups', { signal }) });
 
 export const projectKeysQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.projectKeys(groupId),
-    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/apiKeys`, 'apiKeyList', { signal }),
+    queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/groups/${groupId}/apiKeys`, { signal }),
   });
 
 export const orgKeysQuery = (orgId: string) =>
   queryOptions({
     queryKey: queryKeys.orgKeys(orgId),
-    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/apiKeys`, 'apiKeyList', { signal }),
+    queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/orgs/${orgId}/apiKeys`, { signal }),
   });
 
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
-    queryFn: ({ signal }) => callApi(`/api/audit${searchOf({ ...thresholds })}`, 'auditReport', { signal }),
+    queryFn: ({ signal }) => callApi<AuditReport>(`/api/audit${searchOf({ ...thresholds })}`, { signal }),
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
 
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi('/api/audit/reviews', 'reviewList', { signal }), retry: false });
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>('/api/audit/reviews', { signal }), retry: false });
 
 export const signReview = (note: string) =>
-  callApi('/api/audit/reviews', 'review', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
+  callApi<Review>('/api/audit/reviews', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
 
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({
     queryKey: queryKeys.activityPage(filters),
-    queryFn: ({ signal }) => callApi(activityUrl(filters), 'activityPage', { signal }),
+    queryFn: ({ signal }) => callApi<ActivityPage>(activityUrl(filters), { signal }),
     staleTime: 0,
   });
 
 export const createKey = (groupId: string, body: CreateKeyBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys`, 'apiKey', { method: 'POST', body: JSON.stringify(body) });
+  callApi<ApiKey>(`/api/groups/${groupId}/apiKeys`, { method: 'POST', body: JSON.stringify(body) });
 
 export const setKeyRoles = (groupId: string, apiKeyId: string, body: UpdateRolesBody) =>
-  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, 'apiKey', { method: 'PATCH', body: JSON.stringify(body) });
+  callApi<ApiKey>(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'PATCH', body: JSON.stringify(body) });
 
 export const unassignKey = (groupId: string, apiKeyId: string) =>
-  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, null, { method: 'DELETE' });
+  callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'DELETE' });
 
 export const serviceAccountsQuery = (groupId: string) =>
   queryOptions({
     queryKey: queryKeys.serviceAccounts(groupId),
-    queryFn: ({ signal }) => callApi(`/api/groups/${groupId}/serviceAccounts`, 'serviceAccountList', { signal }),
+    queryFn: ({ signal }) => callApi<ServiceAccountList>(`/api/groups/${groupId}/serviceAccounts`, { signal }),
     // SERVICE_ACCOUNTS_UNAVAILABLE is an answer, not a hiccup: asking again will not change it.
     retry: false,
   });
@@ -108,24 +117,24 @@ export const serviceAccountsQuery = (groupId: string) =>
 export const orgServiceAccountsQuery = (orgId: string) =>
   queryOptions({
     queryKey: queryKeys.orgServiceAccounts(orgId),
-    queryFn: ({ signal }) => callApi(`/api/orgs/${orgId}/serviceAccounts`, 'serviceAccountList', { signal }),
+    queryFn: ({ signal }) => callApi<ServiceAccountList>(`/api/orgs/${orgId}/serviceAccounts`, { signal }),
   });
 
 const accountPath = (groupId: string, clientId: string) => `/api/groups/${groupId}/serviceAccounts/${clientId}`;
 
 export const createServiceAccount = (groupId: string, body: CreateServiceAccountBody) =>
-  callApi(`/api/groups/${groupId}/serviceAccounts`, 'serviceAccount', { method: 'POST', body: JSON.stringify(body) });
+  callApi<ServiceAccount>(`/api/groups/${groupId}/serviceAccounts`, { method: 'POST', body: JSON.stringify(body) });
 
 export const setServiceAccountRoles = (groupId: string, clientId: string, body: UpdateRolesBody) =>
-  callApi(accountPath(groupId, clientId), 'serviceAccount', { method: 'PATCH', body: JSON.stringify(body) });
+  callApi<ServiceAccount>(accountPath(groupId, clientId), { method: 'PATCH', body: JSON.stringify(body) });
 
-export const removeServiceAccount = (groupId: string, clientId: string) => callApi(accountPath(groupId, clientId), null, { method: 'DELETE' });
+export const removeServiceAccount = (groupId: string, clientId: string) => callApi(accountPath(groupId, clientId), { method: 'DELETE' });
 
 export const inviteServiceAccount = (groupId: string, clientId: string, body: InviteServiceAccountBody) =>
-  callApi(`${accountPath(groupId, clientId)}/invite`, 'serviceAccount', { method: 'POST', body: JSON.stringify(body) });
+  callApi<ServiceAccount>(`${accountPath(groupId, clientId)}/invite`, { method: 'POST', body: JSON.stringify(body) });
 
 export const createSecret = (groupId: string, clientId: string, body: CreateSecretBody) =>
-  callApi(`${accountPath(groupId, clientId)}/secrets`, 'serviceAccountSecret', { method: 'POST', body: JSON.stringify(body) });
+  callApi<ServiceAccountSecret>(`${accountPath(groupId, clientId)}/secrets`, { method: 'POST', body: JSON.stringify(body) });
 
 export const deleteSecret = (groupId: string, clientId: string, secretId: string) =>
-  callApi(`${accountPath(groupId, clientId)}/secrets/${secretId}`, null, { method: 'DELETE' });
+  callApi(`${accountPath(groupId, clientId)}/secrets/${secretId}`, { method: 'DELETE' });

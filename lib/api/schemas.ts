@@ -10,7 +10,7 @@ export const roleAssignment = z.object({
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 
-/** The seed's key object without `links`; `privateKey` is redacted except in the answer that created it. */
+/** The Admin API's key object without `links`; `privateKey` is redacted except in the answer that created it. */
 export const apiKey = z.object({
   id: objectId,
   desc: z.string(),
@@ -89,7 +89,7 @@ export const groupList = z.object({
 export type GroupList = z.infer<typeof groupList>;
 
 /** The one error shape, the Admin API's own. */
-export const apiError = z.object({
+export const apiErrorBody = z.object({
   error: z.number().int(),
   errorCode: z.string(),
   detail: z.string(),
@@ -98,4 +98,4 @@ export const apiError = z.object({
   /** ROLES_CHANGED carries the key's current roles in the project. */
   currentRoles: z.array(z.string()).optional(),
 });
-export type ApiErrorBody = z.infer<typeof apiError>;
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;

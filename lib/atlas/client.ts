@@ -2,20 +2,17 @@
 import 'server-only';
 import { Agent, Client, type Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { isObjectId } from '@/lib/api/ids';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { CreateServiceAccountBody, ServiceAccount, ServiceAccountSecret } from '@/lib/api/service-accounts';
-import { ConfigError } from '@/lib/config/schema';
 import type { Flavor } from '@/lib/roles';
-import { parseBody } from './answer';
 import { keyEventTypeNames, serviceAccountEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
 import { AnswerMemo } from './answer-memo';
-import { createAuthenticator, type AtlasAuth } from './authenticator';
+import { DigestAuthenticator } from './digest';
 import { flavorOf, hasServiceAccounts, mediaTypeOf, type Product } from './flavor';
 import { gatherPages, pageSize, type Page } from './paging';
 import { paths } from './paths';
-import { defaultRetry, type RetryOptions } from './retry';
-import { createTransport, type AtlasCall } from './transport';
+import { createTransport, defaultRetry, parseBody, type AtlasCall, type Authenticator, type RetryOptions } from './http';
+import { ServiceAccountAuthenticator } from './oauth';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
 import {
   parseWire,
@@ -31,7 +28,6 @@ import {
   wireTeam,
 } from './wire';
 
-export type { AtlasAuth } from './authenticator';
 export type { AtlasUser } from './users';
 export type { AccessListEntry, AtlasEvent } from './events';
 
@@ -121,22 +117,22 @@ export interface AtlasClient {
   listServiceAccountProjects(clientId: string): Promise<{ groupId: string; roles: string[] }[]>;
 }
 
-function checkOptions({ baseUrl, orgId, auth }: AtlasClientOptions): URL {
-  if (!URL.canParse(baseUrl)) throw new ConfigError('Configuration error: the Admin API base URL is not a URL');
-  if (!isObjectId(orgId)) throw new ConfigError('Configuration error: the organization id must be 24 lowercase hexadecimal digits');
-  const secrets = auth.kind === 'digest' ? [auth.publicKey, auth.privateKey] : [auth.clientId, auth.clientSecret];
-  if (secrets.some((s) => s.trim() === '')) {
-    throw new ConfigError(
-      auth.kind === 'digest'
-        ? "Configuration error: the API key's public and private key are both required"
-        : "Configuration error: the service account's client id and secret are both required",
-    );
-  }
-  return new URL(baseUrl);
+/** How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account). */
+export type AtlasAuth =
+  | { kind: 'digest'; publicKey: string; privateKey: string }
+  | { kind: 'oauth'; clientId: string; clientSecret: string; tokenUrl?: string };
+
+function createAuthenticator(
+  auth: AtlasAuth,
+  upstream: { origin: string; dispatcher: Dispatcher; connection: () => Dispatcher; timeoutMs: number },
+): Authenticator {
+  if (auth.kind === 'digest') return new DigestAuthenticator(auth.publicKey, auth.privateKey, { connection: upstream.connection });
+  const tokenUrl = new URL(auth.tokenUrl ?? `${upstream.origin}/api/oauth/token`);
+  return new ServiceAccountAuthenticator({ ...upstream, tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret });
 }
 
 export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
-  const baseUrl = checkOptions(options);
+  const baseUrl = new URL(options.baseUrl);
   const { orgId } = options;
   const flavor = flavorOf(baseUrl, options.product);
   const v2 = flavor === 'atlas-v2';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSeed } from '@/lib/emulator/seeds/generate';
-import { UpstreamError } from './errors';
 import { startEmulatorFixture, testFlavors, type EmulatorFixture } from './testing/emulator-fixture';
+import { upstreamFailure } from './testing/upstream-failure';
 
 const seed = generateSeed({ keys: 40, projects: 4 });
 const [, quiet] = seed.projects;
@@ -19,19 +19,10 @@ beforeAll(async () => {
 afterAll(() => fixture.close());
 beforeEach(() => fixture.reset());
 
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
-}
-
 describe.each(testFlavors)("the console's credential on $flavor", (flavor) => {
   it('lacking a role in the project is said plainly, as the console key’s problem', async () => {
     const atlas = fixture.client(flavor, 'digest', { auth: { kind: 'digest', publicKey: member.publicKey, privateKey: member.privateKey } });
-    const write = await failure(atlas.createProjectKey(quiet.id, { desc: 'x', roles: ['GROUP_READ_ONLY'] }));
+    const write = await upstreamFailure(atlas.createProjectKey(quiet.id, { desc: 'x', roles: ['GROUP_READ_ONLY'] }));
     expect(write).toMatchObject({
       kind: 'credential',
       status: 401,
@@ -39,7 +30,7 @@ describe.each(testFlavors)("the console's credential on $flavor", (flavor) => {
       detail: "The console's API key lacks the Project Owner or Organization Owner role needed for this project.",
     });
     expect(write.detail).not.toMatch(/sign|session|log ?in|password/i);
-    const read = await failure(atlas.listProjectUsers(quiet.id));
+    const read = await upstreamFailure(atlas.listProjectUsers(quiet.id));
     expect(read).toMatchObject({ kind: 'credential', errorCode: 'NOT_IN_GROUP' });
   });
 
@@ -47,7 +38,7 @@ describe.each(testFlavors)("the console's credential on $flavor", (flavor) => {
     const atlas = fixture.client(flavor, 'digest', {
       auth: { kind: 'digest', publicKey: fixture.consoleKey.publicKey, privateKey: '00000000-0000-4000-8000-000000000000' },
     });
-    const error = await failure(atlas.getOrg());
+    const error = await upstreamFailure(atlas.getOrg());
     expect(error).toMatchObject({ kind: 'credential', status: 401, errorCode: 'USER_UNAUTHORIZED' });
     expect(error.detail).toBe("The Admin API rejected the console's API key: check that it exists and that the configured secret is right.");
     expect((await fixture.requests()).map((r) => `${r.status} ${r.auth}`)).toEqual(['401 none', '401 digest']);
@@ -57,7 +48,7 @@ describe.each(testFlavors)("the console's credential on $flavor", (flavor) => {
     const atlas = fixture.client(flavor, 'oauth', {
       auth: { kind: 'oauth', clientId: fixture.serviceAccount.clientId, clientSecret: 'mdb_sa_sk_wrong' },
     });
-    const error = await failure(atlas.getOrg());
+    const error = await upstreamFailure(atlas.getOrg());
     expect(error).toMatchObject({ kind: 'credential', status: 401 });
     expect(error.detail).toBe("The Admin API rejected the console's service account: check that it exists and that the configured secret is right.");
     expect((await fixture.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/oauth/token 401']);

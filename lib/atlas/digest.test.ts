@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DigestAuthenticator, digestAuthorization, digestResponse, parseDigestChallenge } from './digest';
-import type { RawResponse } from './exchange';
+import type { RawResponse } from './http';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 

@@ -2,7 +2,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { Attempt, Authenticator, RawResponse } from './exchange';
+import type { Attempt, Authenticator, RawResponse } from './http';
 
 export interface DigestChallenge {
   realm: string;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSeed } from '@/lib/emulator/seeds/generate';
+import type { LoggedRequest } from '@/lib/emulator/request-log';
 import type { AtlasClient } from './client';
-import { UpstreamError } from './errors';
-import { startEmulatorFixture, testFlavors, type EmulatorFixture, type LoggedRequest } from './testing/emulator-fixture';
+import type { UpstreamError } from './errors';
+import { startEmulatorFixture, testFlavors, type EmulatorFixture } from './testing/emulator-fixture';
+import { upstreamFailure } from './testing/upstream-failure';
 
 const seed = generateSeed({ keys: 1_100, projects: 4 });
 const [busy, quiet] = seed.projects;
@@ -16,15 +18,6 @@ beforeAll(async () => {
   fixture = await startEmulatorFixture(seed);
 });
 afterAll(() => fixture.close());
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
-}
 
 const apiRequests = async (method: string) =>
   (await fixture.requests()).filter((r: LoggedRequest) => r.method === method && r.path !== '/api/oauth/token');
@@ -62,7 +55,7 @@ describe.each([
 
     it('gives up after maxAttempts with the upstream error', async () => {
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, status: 503, times: 10, body: '{"error":503,"errorCode":"SERVICE_UNAVAILABLE","detail":"Down for maintenance."}' });
-      const error = await failure(atlas.getOrg());
+      const error = await upstreamFailure(atlas.getOrg());
       expect(error).toMatchObject({ kind: 'upstream', status: 503, errorCode: 'SERVICE_UNAVAILABLE', detail: 'Down for maintenance.' });
       expect(await apiRequests('GET')).toHaveLength(3);
     });
@@ -70,7 +63,7 @@ describe.each([
     it('gives up at once when Retry-After is beyond its total time', async () => {
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, status: 429, headers: { 'Retry-After': '60' } });
       const started = Date.now();
-      expect(await failure(atlas.getOrg())).toMatchObject({ kind: 'upstream', status: 429, errorCode: 'TOO_MANY_REQUESTS' });
+      expect(await upstreamFailure(atlas.getOrg())).toMatchObject({ kind: 'upstream', status: 429, errorCode: 'TOO_MANY_REQUESTS' });
       expect(Date.now() - started).toBeLessThan(1_000);
       expect(await apiRequests('GET')).toHaveLength(1);
     });
@@ -79,7 +72,7 @@ describe.each([
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, drop: true });
       await expect(atlas.getOrg()).resolves.toMatchObject({ id: orgId });
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, drop: true, times: 3 });
-      const error = await failure(atlas.getOrg());
+      const error = await upstreamFailure(atlas.getOrg());
       expect(error).toMatchObject({ kind: 'network', status: 502, errorCode: 'UPSTREAM_UNREACHABLE' });
       expect(error.detail).toMatch(/^The console could not reach the Admin API at [\w.:]+: the connection closed before an answer arrived\./);
       expect((await apiRequests('GET')).map((r) => r.status)).toEqual([0, 200, 0, 0, 0]);
@@ -88,7 +81,7 @@ describe.each([
     it('times out clearly when the answer is too slow', async () => {
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, delayMs: 1_000 });
       const started = Date.now();
-      const error = await failure(atlas.getOrg());
+      const error = await upstreamFailure(atlas.getOrg());
       expect(Date.now() - started).toBeLessThan(900);
       expect(error).toMatchObject({ kind: 'timeout', status: 504, errorCode: 'UPSTREAM_TIMEOUT' });
       expect(error.detail).toMatch(/did not answer within 0\.3 seconds/);
@@ -96,14 +89,14 @@ describe.each([
 
     it('refuses malformed JSON', async () => {
       await fixture.fault({ method: 'GET', path: `${orgPath}$`, status: 200, body: '{"id": "abc", "name": ' });
-      expect(await failure(atlas.getOrg())).toMatchObject({ kind: 'invalid-response', status: 502, errorCode: 'INVALID_UPSTREAM_RESPONSE' });
+      expect(await upstreamFailure(atlas.getOrg())).toMatchObject({ kind: 'invalid-response', status: 502, errorCode: 'INVALID_UPSTREAM_RESPONSE' });
       expect(await apiRequests('GET')).toHaveLength(1);
     });
 
     it('refuses an answer that does not fit the schema, without quoting it', async () => {
       const body = JSON.stringify({ results: [{ id: 'not-an-id', desc: 'x', publicKey: 'abcdefgh', privateKey: 'leaky-private-value', roles: [] }], totalCount: 1 });
       await fixture.fault({ method: 'GET', path: `/groups/${quiet.id}/apiKeys$`, status: 200, body });
-      const error = await failure(atlas.listProjectKeys(quiet.id));
+      const error = await upstreamFailure(atlas.listProjectKeys(quiet.id));
       expect(error.kind).toBe('invalid-response');
       expect(error.detail).toContain('results.0.id');
       expect(JSON.stringify(error)).not.toContain('leaky-private-value');
@@ -117,7 +110,7 @@ describe.each([
         status: 200,
         body: JSON.stringify({ results: [], totalCount: 1_100 }),
       });
-      expect((await failure(atlas.listOrgKeys())).detail).toContain('page 1: only 0 of the 500 results totalCount 1100 promises');
+      expect((await upstreamFailure(atlas.listOrgKeys())).detail).toContain('page 1: only 0 of the 500 results totalCount 1100 promises');
     });
   });
 
@@ -145,7 +138,7 @@ describe.each([
         await fixture.fault({ method, path: path.source, times: 5, ...spec });
         // A DELETE's success is its status: whatever body comes with a 200 does not undo the removal.
         if (method === 'DELETE' && kind === 'invalid-response') await expect(run(atlas)).resolves.toBeUndefined();
-        else expect((await failure(run(atlas))).kind).toBe(kind);
+        else expect((await upstreamFailure(run(atlas))).kind).toBe(kind);
         // A slow answer is logged when it is finally sent.
         if ('delayMs' in spec) await new Promise((resolve) => setTimeout(resolve, 600));
         expect(await apiRequests(method)).toHaveLength(1);
@@ -163,7 +156,7 @@ describe('failures of the connection itself', () => {
     if (!flavor) throw new Error('no flavor');
     await closed.emulator.close();
     const atlas = closed.client(flavor, 'digest', { retry: { maxAttempts: 2, baseDelayMs: 1 } });
-    const error = await failure(atlas.getOrg());
+    const error = await upstreamFailure(atlas.getOrg());
     expect(error).toMatchObject({ kind: 'network', status: 502 });
     expect(error.detail).toBe(`The console could not reach the Admin API at 127.0.0.1:${closed.emulator.port}: the connection was refused. Try again in a moment.`);
     await closed.close();

@@ -1,6 +1,5 @@
 // Which upstream product and API version a base URL points at, and the media type that version speaks.
 import 'server-only';
-import { ConfigError } from '@/lib/config/schema';
 import type { Flavor } from '@/lib/roles';
 
 /** The first resource version of Atlas v2; every key, project and organization operation the console uses exists in it. */
@@ -12,14 +11,13 @@ const atlasV2UsersMediaType = 'application/vnd.atlas.2025-02-19+json';
 /** Cloud and Ops Manager share /api/public/v1.0; `product` (ATLAS_PRODUCT) says which when the host name does not. */
 export type Product = 'cloud-manager' | 'ops-manager';
 
+/** The configuration has checked that the base URL ends in one of these roots (lib/config/schema.ts). */
 export function flavorOf(baseUrl: URL, product?: Product): Flavor {
   const path = baseUrl.pathname.replace(/\/+$/, '');
   if (path.endsWith('/api/public/v1.0')) return product ?? (baseUrl.hostname === 'cloud.mongodb.com' ? 'cloud-manager' : 'ops-manager');
   if (path.endsWith('/api/atlas/v1.0')) return 'atlas-v1';
   if (path.endsWith('/api/atlas/v2')) return 'atlas-v2';
-  throw new ConfigError(
-    `Configuration error: the Admin API base URL must end in /api/public/v1.0 (Cloud or Ops Manager), /api/atlas/v1.0 or /api/atlas/v2, not ${path || '/'}`,
-  );
+  throw new RangeError(`${path || '/'} is not an Admin API root`);
 }
 
 /** Service accounts came to v2 in this version. */

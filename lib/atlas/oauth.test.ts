@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RawResponse } from './exchange';
+import type { RawResponse } from './http';
 import { ServiceAccountAuthenticator } from './oauth';
 import { startLocalServer, type LocalServer } from './testing/local-server';
 

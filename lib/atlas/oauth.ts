@@ -1,9 +1,8 @@
 // Service-account bearer tokens (OAuth 2 client credentials): fetched once for everyone, reused until shortly before they expire.
 import 'server-only';
 import type { Dispatcher } from 'undici';
-import { answerError, readAnswer, type AnswerContext } from './answer';
 import { credentialError } from './errors';
-import { exchange, type Attempt, type Authenticator, type RawResponse } from './exchange';
+import { answerError, exchange, readAnswer, type AnswerContext, type Attempt, type Authenticator, type RawResponse } from './http';
 import { parseWire, wireToken } from './wire';
 
 /** A token is renewed this long before it expires, so no request carries one that dies on the way. */

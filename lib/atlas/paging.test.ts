@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UpstreamError } from './errors';
 import { gatherPages, pageSize, type Page } from './paging';
+import { upstreamFailure } from './testing/upstream-failure';
 
 const item = (n: number) => ({ id: n.toString(16).padStart(24, '0') });
 const items = (from: number, count: number) => Array.from({ length: count }, (_, i) => item(from + i));
@@ -14,12 +15,6 @@ function pages(total: number, spoil: (pageNum: number, page: Page<{ id: string }
     return spoil(pageNum, { results: items(from, Math.max(0, Math.min(pageSize, total - from))), totalCount: total });
   };
   return { asked, fetchPage };
-}
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(UpstreamError);
-  return error as UpstreamError;
 }
 
 describe('gatherPages', () => {
@@ -41,30 +36,30 @@ describe('gatherPages', () => {
   });
 
   it('refuses more results than totalCount', async () => {
-    const error = await failure(gatherPages('GET /x', pages(3, (_, p) => ({ ...p, results: items(0, 4) })).fetchPage));
+    const error = await upstreamFailure(gatherPages('GET /x', pages(3, (_, p) => ({ ...p, results: items(0, 4) })).fetchPage));
     expect(error.kind).toBe('invalid-response');
     expect(error.detail).toContain('page 1: 4 results where totalCount 3 allows 3');
   });
 
   it('refuses a short page before the end', async () => {
     const upstream = pages(1_100, (n, p) => (n === 2 ? { ...p, results: p.results.slice(0, 499) } : p));
-    expect((await failure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('page 2: only 499 of the 500 results');
+    expect((await upstreamFailure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('page 2: only 499 of the 500 results');
     expect(upstream.asked).toEqual([1, 2]);
   });
 
   it('refuses an empty last page', async () => {
     const upstream = pages(1_100, (n, p) => (n === 3 ? { ...p, results: [] } : p));
-    expect((await failure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('page 3: only 0 of the 100 results');
+    expect((await upstreamFailure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('page 3: only 0 of the 100 results');
   });
 
   it('refuses a total that changes while paging', async () => {
     const upstream = pages(1_100, (n, p) => (n === 3 ? { ...p, totalCount: 1_101 } : p));
-    expect((await failure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('totalCount changed from 1100 to 1101');
+    expect((await upstreamFailure(gatherPages('GET /x', upstream.fetchPage))).detail).toContain('totalCount changed from 1100 to 1101');
   });
 
   it('refuses an id that appears twice', async () => {
     const upstream = pages(1_000, (n, p) => (n === 2 ? { ...p, results: [item(3), ...p.results.slice(1)] } : p));
-    const error = await failure(gatherPages('GET /x', upstream.fetchPage));
+    const error = await upstreamFailure(gatherPages('GET /x', upstream.fetchPage));
     expect(error.detail).toContain(`id ${item(3).id} appears twice`);
     expect(error.errorCode).toBe('INVALID_UPSTREAM_RESPONSE');
   });
@@ -74,6 +69,6 @@ describe('gatherPages', () => {
       if (n === 3) throw new UpstreamError({ kind: 'network', status: 502, errorCode: 'X', detail: 'down', reason: 'Bad Gateway' });
       return p;
     });
-    expect((await failure(gatherPages('GET /x', upstream.fetchPage))).kind).toBe('network');
+    expect((await upstreamFailure(gatherPages('GET /x', upstream.fetchPage))).kind).toBe('network');
   });
 });

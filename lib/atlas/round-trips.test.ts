@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSeed } from '@/lib/emulator/seeds/generate';
+import type { LoggedRequest } from '@/lib/emulator/request-log';
 import type { AtlasClient } from './client';
-import { startEmulatorFixture, testFlavors, type EmulatorFixture, type LoggedRequest } from './testing/emulator-fixture';
+import { startEmulatorFixture, testFlavors, type EmulatorFixture } from './testing/emulator-fixture';
 
 const seed = generateSeed({ keys: 1_100, projects: 4 });
 const [busy, quiet] = seed.projects;

@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '@/lib/emulator/server';
 import { generateSeed } from '@/lib/emulator/seeds/generate';
+import type { LoggedRequest } from '@/lib/emulator/request-log';
 import type { AtlasClient } from './client';
-import { startEmulatorFixture, testFlavors, type EmulatorFixture, type LoggedRequest } from './testing/emulator-fixture';
+import { startEmulatorFixture, testFlavors, type EmulatorFixture } from './testing/emulator-fixture';
 
 const seed = generateSeed({ keys: 20, projects: 2 });
 const flavor = testFlavors.find((f) => f.flavor === 'atlas-v2');
@@ -44,7 +45,7 @@ describe('strict nonce counts (a count not above the highest seen gets 401 stale
   it('recovers after a restart forgot every nonce: one refused request, then one round trip again', async () => {
     const atlas = fixture().client(flavor, 'digest');
     await atlas.getOrg();
-    await fetch(`${fixture().emulator.url}/__emulator/nonces`, { method: 'DELETE' });
+    await fixture().forgetNonces();
     await fixture().clearRequests();
     await atlas.getOrg();
     await atlas.getOrg();

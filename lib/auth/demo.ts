@@ -3,7 +3,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { isLoopbackUrl } from '@/lib/host-rules';
 import { rolesInWords } from '@/lib/roles-in-words';
-import { getAtlas } from '@/lib/server/services';
+import { getAtlas } from '@/lib/services';
 import { TtlCache } from './ttl-cache';
 
 const probe = new TtlCache<boolean>(Number.POSITIVE_INFINITY, 1);
@@ -11,7 +11,7 @@ const probe = new TtlCache<boolean>(Number.POSITIVE_INFINITY, 1);
 /** True only when the upstream is on this machine and answers as the emulator: a real Admin API never does. */
 export function isDemoMode(): Promise<boolean> {
   const { ATLAS_BASE_URL: base, EMULATOR_CONTROL_TOKEN: token } = getConfig();
-  if (!base || !isLoopbackUrl(base)) return Promise.resolve(false);
+  if (!isLoopbackUrl(base)) return Promise.resolve(false);
   // An answer settles it for good; no answer (the emulator still starting) is asked again next time.
   return probe
     .get('demo', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './permissions';
 
-describe('the permission table', () => {
+describe("the Admin API's permission table", () => {
   it.each([
     [[], [], false, false, false, false],
     [['ORG_MEMBER'], [], false, false, false, false],

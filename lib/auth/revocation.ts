@@ -1,8 +1,8 @@
 // Signed-out sessions, kept in the change-history database so that a copied cookie stops working on every instance.
 import 'server-only';
-import { ApiError } from '@/lib/server/api-error';
-import { processSingleton } from '@/lib/server/process-singleton';
-import { getChangeStore } from '@/lib/server/services';
+import { consoleError } from '@/lib/console-errors';
+import { processSingleton } from '@/lib/process-singleton';
+import { getChangeStore } from '@/lib/services';
 import { TtlCache } from './ttl-cache';
 
 /** Another instance's sign-out reaches this one within this time; a busy tab costs one query per session per period. */
@@ -27,6 +27,6 @@ export async function isSessionRevoked(sessionId: string): Promise<boolean> {
   try {
     return await checked.get(sessionId, async () => (await getChangeStore()).isSessionRevoked(sessionId));
   } catch {
-    throw new ApiError(503, 'SESSION_CHECK_FAILED', 'The console cannot check your session right now; try again in a moment.');
+    throw consoleError('SESSION_CHECK_FAILED');
   }
 }

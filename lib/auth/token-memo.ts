@@ -1,7 +1,7 @@
 // Decoded session tokens, so a busy tab's requests do not each pay the key derivation and decryption of its cookie.
 import 'server-only';
 import { decode, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
-import { processSingleton } from '@/lib/server/process-singleton';
+import { processSingleton } from '@/lib/process-singleton';
 
 const limit = 1_000;
 interface Known {

@@ -9,9 +9,14 @@ const optionalText = z
 
 const optionalUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
 
+/** The three API roots the console speaks; the path says the product and version (lib/atlas/flavor.ts). */
+const adminApiRoot = /\/api\/(public\/v1\.0|atlas\/v1\.0|atlas\/v2)\/*$/;
+
 export const envSchema = z
   .object({
-    ATLAS_BASE_URL: optionalUrl,
+    ATLAS_BASE_URL: optionalUrl.refine((url) => url === undefined || adminApiRoot.test(new URL(url).pathname), {
+      message: 'must end in /api/public/v1.0 (Cloud or Ops Manager), /api/atlas/v1.0 or /api/atlas/v2',
+    }),
     ATLAS_ORG_ID: optionalText.pipe(z.string().regex(/^[a-f0-9]{24}$/, 'must be a 24-hex organization id').optional()),
     ATLAS_PUBLIC_KEY: optionalText,
     ATLAS_PRIVATE_KEY: optionalText,
@@ -31,7 +36,6 @@ export const envSchema = z
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     DATA_DIR: z.string().trim().min(1).default('.data'),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-    /** Mutations one person may make per minute through the console (protects the organization's upstream quota). */
     /** A reverse proxy in front sets X-Forwarded-Host and X-Forwarded-Proto; without it they are ignored. */
     TRUSTED_PROXY: z
       .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
@@ -39,6 +43,7 @@ export const envSchema = z
       .transform((v) => v === 'true' || v === '1'),
     /** Set by `npm start` for the embedded emulator: the console's pass to its /__emulator/info probe. */
     EMULATOR_CONTROL_TOKEN: optionalText,
+    /** Mutations one person may make per minute through the console (protects the organization's upstream quota). */
     MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   })
   .superRefine((env, ctx) => {
@@ -85,4 +90,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const first = result.error.issues[0];
   const variable = first?.path.join('.') || 'environment';
   throw new ConfigError(`Configuration error: ${variable} ${first?.message ?? 'is invalid'}`);
+}
+
+/** What the console's server process runs with: the upstream and the session secret are known (`npm start` sees to both). */
+export type ServerEnv = Env & { ATLAS_BASE_URL: string; ATLAS_ORG_ID: string; NEXTAUTH_SECRET: string };
+
+/** The server process's environment, refused with one line when started without the launcher and without an upstream. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const env = parseEnv(source);
+  const { ATLAS_BASE_URL, ATLAS_ORG_ID, NEXTAUTH_SECRET } = env;
+  if (!ATLAS_BASE_URL || !ATLAS_ORG_ID) {
+    throw new ConfigError('Configuration error: ATLAS_BASE_URL is not set; run `npm start`, which starts the embedded emulator');
+  }
+  if (!NEXTAUTH_SECRET) throw new ConfigError('Configuration error: NEXTAUTH_SECRET is required (npm start generates one in embedded mode)');
+  return { ...env, ATLAS_BASE_URL, ATLAS_ORG_ID, NEXTAUTH_SECRET };
 }

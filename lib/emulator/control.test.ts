@@ -1,18 +1,14 @@
 // The test controls under /__emulator/: info, request log, faults, state, reset — and the global latency.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from './server';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, fixtureSeed, ids } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, type CallApi } from './testing/surface-client';
 
-let emulator: RunningEmulator;
+const emulator = fixtureEmulatorForFile();
 let api: CallApi;
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: fixtureSeed() });
+beforeAll(() => {
   api = surfaceClient(emulator.url, testSurfaces[0]!, credentials.console);
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await control('POST', 'reset');
 });
 
 async function control(method: string, what: string, body?: unknown) {

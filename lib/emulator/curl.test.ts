@@ -1,4 +1,4 @@
-// The seed page's own curl example, run with the real curl binary against the emulator instead of cloud.mongodb.com.
+// The Admin API documentation's own curl example, run with the real curl binary against the emulator instead of cloud.mongodb.com.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';

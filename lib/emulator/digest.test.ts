@@ -1,6 +1,7 @@
 // HTTP Digest as the upstream does it: the challenge, one round trip with a reused nonce, expiry, replays and wrong secrets.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from './server';
+import { emulatorControls } from './testing/control-client';
 import { DigestClient, digestAuthorization, parseChallenge, type Challenge } from './testing/digest-fetch';
 import { credentials, fixtureSeed, ids } from './testing/fixture-seed';
 
@@ -30,9 +31,7 @@ async function send(path: string, authorization: string, init: RequestInit = {},
   return { status: answer.status, challenge: parseChallenge(answer.headers.get('www-authenticate')) };
 }
 
-async function requestLog(): Promise<{ status: number; auth: string; challenged: boolean }[]> {
-  return (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { status: number; auth: string; challenged: boolean }[];
-}
+const requestLog = () => emulatorControls(emulator.url).requests();
 
 describe('the challenge', () => {
   it('is the documented 401: WWW-Authenticate Digest … stale=false and a JSON body in ISO-8859-1', async () => {
@@ -58,7 +57,7 @@ describe('the challenge', () => {
 
 describe('signed requests', () => {
   it('a client that reuses the nonce with a growing nc needs one round trip per request', async () => {
-    await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
+    await emulatorControls(emulator.url).clearRequests();
     const client = new DigestClient(credentials.console);
     for (let i = 0; i < 5; i++) expect((await client.fetch(`${emulator.url}${listPath}`)).status).toBe(200);
     const log = await requestLog();
@@ -193,7 +192,7 @@ describe('strict modes', () => {
       expect((await on(first, sign(fromFirst!, 1))).status).toBe(200);
       expect(await on(second, sign(fromFirst!, 2))).toMatchObject({ status: 401, challenge: { stale: false } });
       expect((await on(first, sign(fromFirst!, 3))).status).toBe(200);
-      const log = (await (await fetch(`${twoNodes.url}/__emulator/requests`)).json()) as { node: number }[];
+      const log = await emulatorControls(twoNodes.url).requests();
       expect(log.map((r) => r.node)).toEqual([0, 0, 1, 0]);
     } finally {
       await Promise.all([first.close(), second.close()]);

@@ -1,7 +1,7 @@
 // The emulator records an event for each change any caller makes, serves them filtered and paged like the events resources, and counts a key's use on its access list.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventAddress } from './events';
-import { startEmulator, type RunningEmulator } from './server';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, fixtureSeed, ids, keyIds } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, type CallApi, type PageJson } from './testing/surface-client';
 
@@ -25,17 +25,12 @@ interface AccessEntryJson {
   lastUsedAddress?: string;
 }
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
+const emulator = fixtureEmulatorForFile(() => {
   const seed = fixtureSeed();
   const owner = seed.apiKeys.find((k) => k.id === keyIds.p1Owner);
   // This key is admitted from loopback, so the tests' own calls count as its use.
   if (owner) owner.accessList = [{ cidrBlock: '127.0.0.0/8', created: '2025-01-01T00:00:00Z', count: 1, lastUsed: '2025-01-02T00:00:00Z', lastUsedAddress: '127.0.0.9' }];
-  emulator = await startEmulator({ seed });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+  return seed;
 });
 
 describe.each(testSurfaces)('events on $name', (surface) => {

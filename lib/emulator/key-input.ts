@@ -1,7 +1,7 @@
 // The request bodies of the key operations: JSON, a description and a list of project roles valid on the surface.
 import { z } from 'zod';
-import { isGrantable } from '@/lib/roles';
 import { apiError } from './errors';
+import { grantsInProject } from './roles';
 import type { Surface } from './surfaces';
 
 /** The parsed JSON body; an empty body is undefined. */
@@ -39,7 +39,7 @@ export function parseProjectRoles(value: unknown, surface: Surface): string[] {
   if (!parsed.success) throw apiError('VALIDATION_ERROR', 'roles must be an array of role names');
   for (const roleName of parsed.data) {
     if (roleName.startsWith('ORG_')) throw apiError('CANNOT_ADD_ORG_ROLE', roleName);
-    if (!isGrantable(surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
+    if (!grantsInProject(surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
   }
   return parsed.data;
 }

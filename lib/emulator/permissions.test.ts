@@ -1,18 +1,12 @@
-// The seed's permission table enforced on the calling key (and service account), on every surface.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The Admin API's permission table enforced on the calling key (and service account), on every surface.
+import { describe, expect, it } from 'vitest';
 import { projectAccess } from './permissions';
-import { startEmulator, type RunningEmulator } from './server';
-import { credentials, fixtureSeed, ids, keyIds, type KeyName } from './testing/fixture-seed';
+import { emulatorControls } from './testing/control-client';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
+import { credentials, ids, keyIds, type KeyName } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, type ErrorJson } from './testing/surface-client';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: fixtureSeed() });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const emulator = fixtureEmulatorForFile();
 
 type Outcome = 'ok' | 'USER_UNAUTHORIZED' | 'NOT_IN_GROUP';
 
@@ -61,10 +55,10 @@ describe.each(testSurfaces)('permission table on $name', (surface) => {
   });
 
   it('the request log shows authorization refusals as answered, not challenged', async () => {
-    await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
+    await emulatorControls(emulator.url).clearRequests();
     const api = surfaceClient(emulator.url, surface, credentials.p1Reader);
     await api('DELETE', `/groups/${ids.p1}/apiKeys/${keyIds.multi}`);
-    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { status: number; challenged: boolean }[];
+    const log = await emulatorControls(emulator.url).requests();
     expect(log.map((e) => [e.status, e.challenged])).toEqual([
       [401, true],
       [401, false],

@@ -1,5 +1,5 @@
-// The seed's permission table, applied to the calling key or service account.
-import { keyManagerProjectRoles } from '@/lib/roles';
+// The Admin API's permission table, applied to the calling key or service account.
+import { keyManagerRoles } from './roles';
 import type { SeedProject, SeedRole } from './seed';
 import type { EmulatorState } from './state';
 
@@ -21,7 +21,7 @@ const orgWideReaders = new Set(['ORG_OWNER', 'ORG_READ_ONLY']);
 export function projectAccess(roles: readonly SeedRole[], project: SeedProject): 'none' | 'read' | 'manage' {
   const inProject = roles.filter((r) => r.groupId === project.id).map((r) => r.roleName);
   const inOrg = roles.filter((r) => r.orgId === project.orgId).map((r) => r.roleName);
-  if (inOrg.includes('ORG_OWNER') || inProject.some((r) => keyManagerProjectRoles.includes(r))) return 'manage';
+  if (inOrg.includes('ORG_OWNER') || inProject.some((r) => keyManagerRoles.has(r))) return 'manage';
   if (inProject.length > 0 || inOrg.some((r) => orgWideReaders.has(r))) return 'read';
   return 'none';
 }

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from './persist';
 import { loadSeed } from './seed';
 import { demoSeedPath } from './seeds/demo';
+import { emulatorControls } from './testing/control-client';
 import { DigestClient } from './testing/digest-fetch';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,7 +106,7 @@ describe('the CLI with --data under kill -9', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(4);
 
     const last = await startCli(dataFile);
-    const state = (await (await fetch(`${last.url}/__emulator/state`)).json()) as { apiKeys: { id: string }[] };
+    const state = await emulatorControls(last.url).state();
     expect(state.apiKeys.map((k) => k.id)).toEqual(expect.arrayContaining(acknowledged));
     last.child.kill('SIGTERM');
     expect(await last.exited).toBe(0);

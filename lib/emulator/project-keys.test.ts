@@ -1,17 +1,10 @@
-// Contract tests of the seed's five project-key operations and their errors, on every surface.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './server';
+// Contract tests of the Admin API's five project-key operations and their errors, on every surface.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, fixtureSeed, ids, keyIds, type KeyName } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, v2Accept, type CallApi, type ErrorJson, type KeyJson, type PageJson } from './testing/surface-client';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: fixtureSeed() });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const emulator = fixtureEmulatorForFile();
 
 const redacted = /^\*{8}-\*{4}-\*{4}-[0-9a-f]{12}$/;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,15 +1,11 @@
-// Contract tests of the read endpoints around the seed's (orgs, projects, org keys, access lists, users) on every surface.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './server';
-import { credentials, fixtureSeed, ids, keyIds } from './testing/fixture-seed';
+// Contract tests of the read endpoints around the Admin API's key operations (orgs, projects, org keys, access lists, users) on every surface.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
+import { credentials, ids, keyIds } from './testing/fixture-seed';
 import { DigestClient } from './testing/digest-fetch';
 import { surfaceClient, testSurfaces, v2Accept, type CallApi, type ErrorJson, type KeyJson, type PageJson } from './testing/surface-client';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: fixtureSeed() });
-});
-afterAll(() => emulator.close());
+const emulator = fixtureEmulatorForFile();
 
 interface Named {
   id: string;

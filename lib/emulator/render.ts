@@ -1,10 +1,8 @@
 // The Admin API's JSON for keys, organizations, projects and access-list entries, with absolute `links`.
+import { maskPrivateKey } from '@/lib/private-key-mask';
 import type { SeedAccessListEntry, SeedApiKey, SeedOrg, SeedProject } from './seed';
 
 const self = (href: string) => [{ href, rel: 'self' as const }];
-
-/** `********-****-****-` and the last 12 hex digits: how the upstream shows a private key after creation. */
-const redact = (privateKey: string) => `********-****-****-${privateKey.slice(-12)}`;
 
 /** `base` is the absolute URL of the surface, e.g. `http://127.0.0.1:4100/api/atlas/v1.0`. */
 export function renderKey(key: SeedApiKey, base: string, { unredacted = false } = {}) {
@@ -12,7 +10,7 @@ export function renderKey(key: SeedApiKey, base: string, { unredacted = false } 
     desc: key.desc,
     id: key.id,
     links: self(`${base}/orgs/${key.orgId}/apiKeys/${key.id}`),
-    privateKey: unredacted ? key.privateKey : redact(key.privateKey),
+    privateKey: unredacted ? key.privateKey : maskPrivateKey(key.privateKey),
     publicKey: key.publicKey,
     // All the key's roles: this project's, other projects' and the organization's.
     roles: key.roles.map((r) => ({ ...r })),

@@ -1,10 +1,10 @@
 // The three API surfaces the emulator serves over one state, and which role catalog and media type each speaks.
-import type { Flavor } from '@/lib/roles';
+import type { Catalogue } from './roles';
 
 export interface Surface {
   prefix: '/api/public/v1.0' | '/api/atlas/v1.0' | '/api/atlas/v2';
   /** The catalog whose project roles may be granted here; the emulator cannot tell Cloud from Ops Manager, so it takes Cloud's. */
-  flavor: Extract<Flavor, 'cloud-manager' | 'atlas-v1' | 'atlas-v2'>;
+  flavor: Catalogue;
   /** Atlas v2 wants a dated media type in Accept, answers with it, and differs in a few operations. */
   versioned: boolean;
 }

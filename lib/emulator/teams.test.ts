@@ -1,21 +1,13 @@
 // Teams and invitations on every surface: creating a team with members, giving it roles in a project, listing a
 // project's teams, a team's users and each person's teamIds; v2 invitations listed as PENDING members.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, ids } from './testing/fixture-seed';
-import { fixtureSeed } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, type CallApi, type ErrorJson, type PageJson } from './testing/surface-client';
 
 const users2025 = 'application/vnd.atlas.2025-02-19+json';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ seed: fixtureSeed() });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-});
+const emulator = fixtureEmulatorForFile();
 
 interface TeamJson {
   id: string;

@@ -1,6 +1,7 @@
 // Service accounts: client-credentials tokens from POST /api/oauth/token, accepted as bearer tokens until they expire.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from './server';
+import { emulatorControls } from './testing/control-client';
 import { fixtureSeed, ids, serviceAccounts } from './testing/fixture-seed';
 import { v2Accept } from './testing/surface-client';
 
@@ -37,7 +38,7 @@ describe('POST /api/oauth/token', () => {
     expect((await listKeys(token)).status).toBe(200);
     const v1 = await fetch(`${emulator.url}/api/public/v1.0/orgs/${ids.org}/apiKeys`, { headers: { authorization: `Bearer ${token}` } });
     expect(v1.status).toBe(200);
-    const log = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { path: string; auth: string }[];
+    const log = await emulatorControls(emulator.url).requests();
     expect(log.slice(-3).map((e) => e.auth)).toEqual(['basic', 'bearer', 'bearer']);
   });
 

@@ -2,13 +2,13 @@
 import 'server-only';
 import type { ActivityPage, ActivityQuery, ChangeRecord } from '@/lib/api/activity';
 import { changeActions, type ChangeAction } from '@/lib/api/change-kinds';
-import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
+import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
-import { mergeDepth } from '@/lib/audit/change';
+import { mergeDepth } from '@/lib/history/change';
 import { getConfig } from '@/lib/config';
-import { ApiError } from './api-error';
+import { consoleError } from '@/lib/console-errors';
 import { outsideEntries, syncOutsideEvents } from './outside-events';
-import { getAtlas, getChangeStore } from './services';
+import { getAtlas, getChangeStore } from '@/lib/services';
 
 const isConsoleAction = (action: string | undefined): action is ChangeAction | undefined =>
   action === undefined || (changeActions as readonly string[]).includes(action);
@@ -19,7 +19,7 @@ async function visibleGroups(person: Person, groupId: string | undefined): Promi
   if (orgRoles.includes('ORG_OWNER')) return { groupIds: groupId ? [groupId] : undefined, orgWide: !groupId };
   const visible = (await listVisibleProjects(person.email)).results.map((p) => p.id);
   if (groupId && !visible.includes(groupId)) {
-    throw new ApiError(404, 'GROUP_NOT_FOUND', `No project with ID ${groupId} exists or is visible to you.`);
+    throw consoleError('GROUP_NOT_FOUND', groupId);
   }
   return { groupIds: groupId ? [groupId] : visible, orgWide: false };
 }

@@ -3,13 +3,13 @@
 // service account for its projects where service accounts exist.
 import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
-import { listVisibleProjects, resolveOrgRoles } from '@/lib/auth/access';
 import type { AtlasClient } from '@/lib/atlas/client';
+import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { buildAuditReport } from './audit-report';
 import { keyUsage } from './key-usage';
-import { getAtlas } from './services';
+import { getAtlas } from '@/lib/services';
 
 /** Service account project reads in flight at once. */
 const accountConcurrency = 8;

@@ -1,12 +1,12 @@
 // Refuses control characters anywhere in a request's query or JSON body, naming the field, before any schema runs.
 import 'server-only';
 import { hasControlCharacter } from '@/lib/api/text-rules';
-import { ApiError } from './api-error';
-import { escapeForLog } from './log-text';
+import { consoleError, type ApiError } from '@/lib/console-errors';
+import { escapeForLog } from '@/lib/log-text';
 
 function refuse(where: 'query' | 'body', field: string): ApiError {
   const name = field === '' ? where : `${where}: ${escapeForLog(field)}`;
-  return new ApiError(400, 'VALIDATION_ERROR', `Invalid ${name}: must not contain control characters.`);
+  return consoleError('VALIDATION_ERROR', name, 'must not contain control characters');
 }
 
 export function checkQuery(params: URLSearchParams): void {

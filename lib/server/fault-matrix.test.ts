@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, type GroupList } from '@/lib/api/schemas';
+import { apiErrorBody, type GroupList } from '@/lib/api/schemas';
 import { seedSchema, type Seed } from '@/lib/emulator/seed';
 import { demoSeedPath } from '@/lib/emulator/seeds/demo';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
@@ -79,7 +79,7 @@ async function expectClearError(answer: Response, status: number) {
   const text = await answer.text();
   // Whatever failed upstream, the console's credential never reaches the browser.
   expect(text).not.toContain(seed.apiKeys.find((k) => k.id === seed.consoleKey)!.privateKey);
-  const body = apiError.parse(JSON.parse(text));
+  const body = apiErrorBody.parse(JSON.parse(text));
   expect(body.error).toBe(status);
   expect(body.detail).toMatch(/^[A-Z].{15,}/);
   expect(body.detail).not.toMatch(/at .*\.(ts|js):\d+|undici|ECONN/);

@@ -8,8 +8,8 @@ import { revokeSession } from '@/lib/auth/revocation';
 import { seedSchema, type Seed } from '@/lib/emulator/seed';
 import { demoSeedPath } from '@/lib/emulator/seeds/demo';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
-import { escapeForLog } from './log-text';
-import { getChangeStore } from './services';
+import { escapeForLog } from '@/lib/log-text';
+import { getChangeStore } from '@/lib/services';
 
 let harness: Harness;
 let seed: Seed;

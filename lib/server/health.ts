@@ -1,9 +1,9 @@
 // Whether the upstream and the change history answer: a generic status, cached a few seconds, needing no session.
 import 'server-only';
-import { errorLabel } from '@/lib/audit/error-label';
-import { escapeForLog } from './log-text';
-import { processSingleton } from './process-singleton';
-import { getAtlas, getChangeStore } from './services';
+import { errorLabel } from '@/lib/history/error-label';
+import { escapeForLog } from '@/lib/log-text';
+import { processSingleton } from '@/lib/process-singleton';
+import { getAtlas, getChangeStore } from '@/lib/services';
 
 /** Anyone may ask, as often as they like: the upstream is asked at most once per this time (sooner again after a failure, so a start is not held up). */
 const healthyForMs = 5_000;

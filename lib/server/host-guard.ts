@@ -2,7 +2,7 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { hostPolicy, isAllowedHost, type HostPolicy } from '@/lib/host-rules';
-import { ApiError } from './api-error';
+import { consoleError } from '@/lib/console-errors';
 
 export function currentHostPolicy(): HostPolicy {
   return hostPolicy(getConfig());
@@ -10,6 +10,6 @@ export function currentHostPolicy(): HostPolicy {
 
 export function checkHost(req: Request, policy: HostPolicy = currentHostPolicy()): void {
   if (!isAllowedHost(req.headers, req.url, policy)) {
-    throw new ApiError(421, 'MISDIRECTED_REQUEST', 'This console does not answer for that host name; use its configured address.');
+    throw consoleError('MISDIRECTED_REQUEST');
   }
 }

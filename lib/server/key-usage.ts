@@ -2,7 +2,7 @@
 import 'server-only';
 import type { AtlasClient } from '@/lib/atlas/client';
 import { TtlCache } from '@/lib/auth/ttl-cache';
-import { processSingleton } from './process-singleton';
+import { processSingleton } from '@/lib/process-singleton';
 
 export interface KeyUsage {
   /** The latest `lastUsed` over the key's entries; absent when none records a use. */

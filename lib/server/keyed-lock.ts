@@ -1,7 +1,7 @@
 // Runs tasks with the same key one after another, so a read-check-write on one API key or service account is not interleaved.
 import 'server-only';
-import { processSingleton } from './process-singleton';
-import { getChangeStore } from './services';
+import { processSingleton } from '@/lib/process-singleton';
+import { getChangeStore } from '@/lib/services';
 
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -1,10 +1,10 @@
 // The per-person mutation limit: counted in this process on PGlite, in the shared PostgreSQL across instances.
 import 'server-only';
-import type { MutationQuota } from '@/lib/audit/store';
+import type { MutationQuota } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
-import { processSingleton } from './process-singleton';
+import { processSingleton } from '@/lib/process-singleton';
 import { RateLimiter } from './rate-limit';
-import { getChangeStore } from './services';
+import { getChangeStore } from '@/lib/services';
 
 export async function takeMutationToken(email: string): Promise<MutationQuota> {
   const perMinute = getConfig().MUTATIONS_PER_MINUTE;

@@ -2,17 +2,17 @@
 // console's own key is not offered (assigning it to a project would only widen what the console can already do).
 import 'server-only';
 import type { ApiKeyList } from '@/lib/api/schemas';
-import { resolveOrgRoles } from '@/lib/auth/access';
+import { resolveOrgRoles } from './access';
 import { getConfig } from '@/lib/config';
 import type { Person } from '@/lib/auth/session';
-import { ApiError } from './api-error';
-import { getAtlas } from './services';
+import { consoleError } from '@/lib/console-errors';
+import { getAtlas } from '@/lib/services';
 import { listWithVisibleRoles, visibleProjectsOf } from './visible-roles';
 
 export async function listOrgKeysFor(person: Person, orgId: string): Promise<ApiKeyList> {
   const atlas = getAtlas();
   const orgRoles = orgId === atlas.orgId ? await resolveOrgRoles(person.email) : [];
-  if (orgRoles.length === 0) throw new ApiError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists or is visible to you.`);
+  if (orgRoles.length === 0) throw consoleError('ORG_NOT_FOUND', orgId);
   const [keys, visible] = await Promise.all([atlas.listOrgKeys(), visibleProjectsOf(person)]);
   const ownKey = getConfig().ATLAS_PUBLIC_KEY;
   const offered = keys.results.filter((key) => key.publicKey !== ownKey);

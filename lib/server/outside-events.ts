@@ -3,7 +3,7 @@ import 'server-only';
 import type { ChangeRecord } from '@/lib/api/activity';
 import type { ActivityAction } from '@/lib/api/change-kinds';
 import type { AtlasClient, AtlasEvent } from '@/lib/atlas/client';
-import { processSingleton } from './process-singleton';
+import { processSingleton } from '@/lib/process-singleton';
 
 const actionOf: Record<string, ActivityAction> = {
   API_KEY_CREATED: 'create',

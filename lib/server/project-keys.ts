@@ -1,13 +1,26 @@
-// The seed's five operations on a project's API keys, each mutation recorded in the change history.
+// The Admin API's five operations on a project's API keys, each mutation recorded in the change history.
 import 'server-only';
 import type { ApiKey, CreateKeyBody, UpdateRolesBody } from '@/lib/api/schemas';
 import { projectRolesOf, sameRoles } from '@/lib/api/role-assignments';
 import type { Person } from '@/lib/auth/session';
-import { recordChange } from '@/lib/audit/record-change';
-import { ApiError } from './api-error';
+import { recordChange } from '@/lib/history/record-change';
+import { isGrantable } from '@/lib/roles';
+import { consoleError } from '@/lib/console-errors';
 import { exclusively } from './keyed-lock';
-import { getAtlas, getChangeStore, readCurrentRoles } from './services';
+import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
 import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './visible-roles';
+
+/**
+ * Only roles of the upstream flavor's catalog can be granted (to a key or a service account); known from the client,
+ * so checked here rather than in the body's schema.
+ */
+export function checkGrantable(roles: string[]): void {
+  const { flavor } = getAtlas();
+  const i = roles.findIndex((role) => !isGrantable(flavor, role));
+  if (i >= 0) {
+    throw consoleError('INVALID_ROLE_FOR_GROUP', 'body', `roles.${i}: ${roles[i]} is not a project role that can be granted on ${flavor}`);
+  }
+}
 
 const success = (groupId: string) => (key: ApiKey) => ({
   apiKeyId: key.id,
@@ -21,6 +34,7 @@ export async function listProjectKeys(person: Person, groupId: string) {
 }
 
 export async function createProjectKey(person: Person, groupId: string, body: CreateKeyBody): Promise<ApiKey> {
+  checkGrantable(body.roles);
   const intent = { actor: person.email, action: 'create', groupId, keyDesc: body.desc, rolesBefore: [], rolesAfter: body.roles } as const;
   const created = await recordChange(await getChangeStore(), intent, () => getAtlas().createProjectKey(groupId, body), success(groupId));
   return withVisibleRoles(created, await visibleProjectsOf(person));
@@ -28,18 +42,12 @@ export async function createProjectKey(person: Person, groupId: string, body: Cr
 
 /** Assigns an organization key to the project, or replaces its roles there when it already has some. */
 export async function setKeyRoles(person: Person, groupId: string, apiKeyId: string, body: UpdateRolesBody): Promise<ApiKey> {
+  checkGrantable(body.roles);
   const updated = await exclusively(apiKeyId, async () => {
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
-    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) {
-      throw new ApiError(
-        409,
-        'ROLES_CHANGED',
-        `The roles of key ${key.publicKey} in this project changed since you opened it (now: ${before.join(', ') || 'not assigned'}). Reload and try again.`,
-        { currentRoles: before },
-      );
-    }
+    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', `key ${key.publicKey}`, before);
     const assigned = before.length > 0;
     const intent = {
       actor: person.email,
@@ -63,9 +71,7 @@ export function unassignProjectKey(person: Person, groupId: string, apiKeyId: st
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
-    if (before.length === 0) {
-      throw new ApiError(404, 'API_KEY_NOT_IN_GROUP', `The key ${key.publicKey} is not assigned to this project.`);
-    }
+    if (before.length === 0) throw consoleError('API_KEY_NOT_IN_GROUP', key.publicKey);
     const intent = {
       actor: person.email,
       action: 'unassign',

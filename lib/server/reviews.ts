@@ -3,17 +3,17 @@ import 'server-only';
 import type { AuditReport } from '@/lib/api/audit';
 import type { Review, ReviewInput, ReviewList, ReviewSnapshot } from '@/lib/api/reviews';
 import { changesBetween } from '@/lib/api/reviews';
-import { resolveOrgRoles } from '@/lib/auth/access';
+import { resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
-import { ApiError } from './api-error';
+import { consoleError } from '@/lib/console-errors';
 import { auditFor } from './audit';
-import { getChangeStore } from './services';
+import { getChangeStore } from '@/lib/services';
 
 const defaultThresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 };
 
 async function requireWholeOrg(person: Person): Promise<void> {
   if (!(await resolveOrgRoles(person.email)).includes('ORG_OWNER')) {
-    throw new ApiError(403, 'USER_UNAUTHORIZED', 'Only someone who can see the whole organization (Organization Owner) can sign or list reviews.');
+    throw consoleError('USER_UNAUTHORIZED');
   }
 }
 
@@ -36,7 +36,7 @@ export async function listReviews(person: Person): Promise<ReviewList> {
 /** What changed since the review, among the projects and keys the report shows. */
 export async function changesSince(reviewId: string, report: AuditReport): Promise<NonNullable<AuditReport['changesSince']>> {
   const before = await (await getChangeStore()).reviewSnapshot(reviewId);
-  if (!before) throw new ApiError(404, 'RESOURCE_NOT_FOUND', `No review with ID ${reviewId} exists.`);
+  if (!before) throw consoleError('RESOURCE_NOT_FOUND', reviewId);
   const shown = new Set(report.projects.map((p) => p.id));
   const visible: ReviewSnapshot = {
     keys: Object.fromEntries(

@@ -11,19 +11,18 @@ import type {
   ServiceAccountSecret,
 } from '@/lib/api/service-accounts';
 import type { AtlasClient } from '@/lib/atlas/client';
-import { resolveOrgRoles } from '@/lib/auth/access';
 import type { Person } from '@/lib/auth/session';
-import { recordChange } from '@/lib/audit/record-change';
-import { ApiError } from './api-error';
+import { consoleError } from '@/lib/console-errors';
+import { recordChange } from '@/lib/history/record-change';
+import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
+import { resolveOrgRoles } from './access';
 import { exclusively } from './keyed-lock';
-import { getAtlas, getChangeStore, readCurrentRoles } from './services';
+import { checkGrantable } from './project-keys';
 
 /** Ops Manager and Atlas v1.0 have none: the page says so rather than showing an empty list. */
 function withServiceAccounts(): AtlasClient {
   const atlas = getAtlas();
-  if (!atlas.hasServiceAccounts) {
-    throw new ApiError(404, 'SERVICE_ACCOUNTS_UNAVAILABLE', 'Service accounts are not available on this server (Ops Manager and Atlas v1.0 have none).');
-  }
+  if (!atlas.hasServiceAccounts) throw consoleError('SERVICE_ACCOUNTS_UNAVAILABLE');
   return atlas;
 }
 
@@ -41,10 +40,8 @@ export async function listProjectServiceAccounts(groupId: string): Promise<Servi
 export async function listOrgServiceAccounts(person: Person, orgId: string): Promise<ServiceAccountList> {
   const atlas = withServiceAccounts();
   const orgRoles = orgId === atlas.orgId ? await resolveOrgRoles(person.email) : [];
-  if (orgRoles.length === 0) throw new ApiError(404, 'ORG_NOT_FOUND', `No organization with ID ${orgId} exists or is visible to you.`);
-  if (!orgRoles.includes('ORG_OWNER') && !orgRoles.includes('ORG_READ_ONLY')) {
-    throw new ApiError(403, 'NOT_ORG_READER', "Only an Organization Owner or Read Only may list the organization's service accounts.");
-  }
+  if (orgRoles.length === 0) throw consoleError('ORG_NOT_FOUND', orgId);
+  if (!orgRoles.includes('ORG_OWNER') && !orgRoles.includes('ORG_READ_ONLY')) throw consoleError('NOT_ORG_READER');
   const accounts = await atlas.listOrgServiceAccounts();
   return { results: accounts.results.map(listed), totalCount: accounts.totalCount };
 }
@@ -52,6 +49,7 @@ export async function listOrgServiceAccounts(person: Person, orgId: string): Pro
 /** The answer that carries the new account's secret, once; the history keeps its client id and secret id only. */
 export async function createServiceAccount(person: Person, groupId: string, body: CreateServiceAccountBody): Promise<ServiceAccount> {
   const atlas = withServiceAccounts();
+  checkGrantable(body.roles);
   const intent = {
     actor: person.email,
     action: 'create',
@@ -73,9 +71,7 @@ async function accountIn(atlas: AtlasClient, groupId: string, clientId: string):
   try {
     return await atlas.getProjectServiceAccount(groupId, clientId);
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) {
-      throw new ApiError(404, 'SERVICE_ACCOUNT_NOT_IN_GROUP', `The service account ${clientId} is not in this project.`);
-    }
+    if ((error as { status?: unknown }).status === 404) throw consoleError('SERVICE_ACCOUNT_NOT_IN_GROUP', clientId);
     throw error;
   }
 }
@@ -84,16 +80,10 @@ async function accountIn(atlas: AtlasClient, groupId: string, clientId: string):
 export function setServiceAccountRoles(person: Person, groupId: string, clientId: string, body: UpdateRolesBody): Promise<ServiceAccount> {
   return exclusively(clientId, async () => {
     const atlas = withServiceAccounts();
+    checkGrantable(body.roles);
     const account = await accountIn(atlas, groupId, clientId);
     const before = sorted(account.roles);
-    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) {
-      throw new ApiError(
-        409,
-        'ROLES_CHANGED',
-        `The roles of service account ${account.name} in this project changed since you opened it (now: ${before.join(', ')}). Reload and try again.`,
-        { currentRoles: before },
-      );
-    }
+    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', `service account ${account.name}`, before);
     const intent = {
       actor: person.email,
       action: 'update_roles',
@@ -138,6 +128,7 @@ export function removeServiceAccount(person: Person, groupId: string, clientId: 
 export function inviteServiceAccount(person: Person, groupId: string, clientId: string, body: InviteServiceAccountBody): Promise<ServiceAccount> {
   return exclusively(clientId, async () => {
     const atlas = withServiceAccounts();
+    checkGrantable(body.roles);
     const intent = { actor: person.email, action: 'assign', kind: 'serviceAccount', groupId, clientId, rolesBefore: [], rolesAfter: sorted(body.roles) } as const;
     const invited = await recordChange(
       await getChangeStore(),
@@ -168,9 +159,7 @@ export async function createSecret(person: Person, groupId: string, clientId: st
 export async function deleteSecret(person: Person, groupId: string, clientId: string, secretId: string): Promise<void> {
   const atlas = withServiceAccounts();
   const account = await accountIn(atlas, groupId, clientId);
-  if (!account.secrets.some((s) => s.id === secretId)) {
-    throw new ApiError(404, 'SECRET_NOT_FOUND', `The service account ${account.name} has no secret ${secretId}.`);
-  }
+  if (!account.secrets.some((s) => s.id === secretId)) throw consoleError('SECRET_NOT_FOUND', account.name, secretId);
   const roles = sorted(account.roles);
   const intent = {
     actor: person.email,

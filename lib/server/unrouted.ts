@@ -1,6 +1,6 @@
 // The JSON answers for what no route handles under /api/: an unknown path (404) or a method a route lacks (405).
 import 'server-only';
-import { ApiError, errorBody } from './api-error';
+import { consoleError, errorBody } from '@/lib/console-errors';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const methods: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -8,7 +8,7 @@ const methods: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const noStore = { 'Cache-Control': 'no-store' };
 
 export function unknownPath(): Response {
-  return Response.json(errorBody(new ApiError(404, 'NOT_FOUND', 'There is no such API path.')), { status: 404, headers: noStore });
+  return Response.json(errorBody(consoleError('NOT_FOUND')), { status: 404, headers: noStore });
 }
 
 /**
@@ -18,7 +18,7 @@ export function unknownPath(): Response {
 export function otherMethods(...allowed: Method[]): Record<Method, () => Response> {
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const refuse = () =>
-    Response.json(errorBody(new ApiError(405, 'METHOD_NOT_ALLOWED', `This path accepts ${allowed.join(' and ')} only.`)), {
+    Response.json(errorBody(consoleError('METHOD_NOT_ALLOWED', allowed)), {
       status: 405,
       headers: { ...noStore, Allow: allow },
     });

@@ -1,10 +1,10 @@
 // Turns a zod failure on a path, query or body into the upstream-style 400 a person can act on.
 import 'server-only';
 import type { z } from 'zod';
-import { ApiError } from './api-error';
+import { consoleError, type ApiError } from '@/lib/console-errors';
 
 /** The Admin API's own codes for the fields it validates, so scripts see the same codes either way. */
-const bodyFieldCodes: Record<string, (issue: z.core.$ZodIssue) => string> = {
+const bodyFieldCodes: Record<string, (issue: z.core.$ZodIssue) => 'INVALID_API_KEY_DESC' | 'MISSING_API_KEY_ROLES' | 'INVALID_ROLE_FOR_GROUP'> = {
   desc: () => 'INVALID_API_KEY_DESC',
   roles: (issue) => (issue.code === 'too_small' && issue.path.length === 1 ? 'MISSING_API_KEY_ROLES' : 'INVALID_ROLE_FOR_GROUP'),
 };
@@ -13,7 +13,7 @@ export function validationError(where: 'path' | 'query' | 'body', error: z.ZodEr
   const issue = error.issues[0];
   const field = issue?.path.join('.') ?? '';
   const detail = `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`;
-  if (where === 'path') return new ApiError(400, 'PATH_PARAM_PARSE_ERROR', `Invalid path parameter ${detail}.`);
+  if (where === 'path') return consoleError('PATH_PARAM_PARSE_ERROR', detail);
   const code = where === 'body' && issue ? bodyFieldCodes[String(issue.path[0])]?.(issue) : undefined;
-  return new ApiError(400, code ?? 'VALIDATION_ERROR', `Invalid ${where}: ${detail}.`);
+  return consoleError(code ?? 'VALIDATION_ERROR', where, detail);
 }

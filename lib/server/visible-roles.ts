@@ -1,7 +1,7 @@
 // A key's roles as one person may see them: projects they have no role in are counted, never shown.
 import 'server-only';
 import type { ApiKey, ApiKeyList } from '@/lib/api/schemas';
-import { listVisibleProjects } from '@/lib/auth/access';
+import { listVisibleProjects } from './access';
 import type { Person } from '@/lib/auth/session';
 
 export type VisibleProjects = ReadonlySet<string>;

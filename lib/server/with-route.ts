@@ -2,12 +2,12 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { resolveProjectAccess, type ProjectAccess } from '@/lib/auth/access';
+import { resolveProjectAccess, type ProjectAccess } from './access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
-import { ApiError, errorResponse, toApiError } from './api-error';
+import { consoleError, errorResponse, toApiError } from '@/lib/console-errors';
 import { checkBody, checkQuery } from './control-characters';
 import { checkHost, currentHostPolicy } from './host-guard';
-import { escapeForLog } from './log-text';
+import { escapeForLog } from '@/lib/log-text';
 import { takeMutationToken } from './mutation-quota';
 import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
@@ -19,23 +19,11 @@ import { validationError } from './validation-error';
  */
 type Access = 'signed-in' | 'read-project' | 'manage-keys' | 'manage-service-accounts' | 'invite-service-accounts';
 
-/** What each project access needs beyond reading, and the sentence a person gets without it. */
-const refusals: Partial<Record<Access, { allowed: (project: ProjectAccess) => boolean; code: string; detail: string }>> = {
-  'manage-keys': {
-    allowed: (p) => p.canManageKeys,
-    code: 'NOT_KEY_MANAGER',
-    detail: "Only a Project Owner, a Project User Admin, a Project Access Manager or an Organization Owner may change this project's API keys.",
-  },
-  'manage-service-accounts': {
-    allowed: (p) => p.canManageServiceAccounts,
-    code: 'NOT_SERVICE_ACCOUNT_MANAGER',
-    detail: "Only a Project Owner or an Organization Owner may change this project's service accounts.",
-  },
-  'invite-service-accounts': {
-    allowed: (p) => p.canInviteServiceAccounts,
-    code: 'NOT_ORG_OWNER',
-    detail: "Only an Organization Owner may bring the organization's service accounts into a project.",
-  },
+/** What each project access needs beyond reading, and the error (403) a person gets without it. */
+const refusals: Partial<Record<Access, { allowed: (project: ProjectAccess) => boolean; code: 'NOT_KEY_MANAGER' | 'NOT_SERVICE_ACCOUNT_MANAGER' | 'NOT_ORG_OWNER' }>> = {
+  'manage-keys': { allowed: (p) => p.canManageKeys, code: 'NOT_KEY_MANAGER' },
+  'manage-service-accounts': { allowed: (p) => p.canManageServiceAccounts, code: 'NOT_SERVICE_ACCOUNT_MANAGER' },
+  'invite-service-accounts': { allowed: (p) => p.canInviteServiceAccounts, code: 'NOT_ORG_OWNER' },
 };
 
 interface RouteSpec<A extends Access, P, Q, B> {
@@ -73,10 +61,10 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       checkHost(req, policy);
       const mutation = req.method !== 'GET' && req.method !== 'HEAD';
       if (mutation && isCrossSite(req, policy)) {
-        throw new ApiError(403, 'CROSS_SITE_REQUEST', 'Changes must come from the console itself, not from another site.');
+        throw consoleError('CROSS_SITE_REQUEST');
       }
       const person = await personFromRequest(req);
-      if (!person) throw new ApiError(401, 'NOT_SIGNED_IN', 'Sign in to the console first.');
+      if (!person) throw consoleError('NOT_SIGNED_IN');
       const params = parse('path', spec.params, await segment.params);
       checkQuery(req.nextUrl.searchParams);
       const query = parse('query', spec.query, Object.fromEntries(req.nextUrl.searchParams));
@@ -85,11 +73,7 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       const body = parse('body', spec.body, rawBody);
       if (mutation) {
         const quota = await takeMutationToken(person.email);
-        if (!quota.ok) {
-          throw new ApiError(429, 'TOO_MANY_CHANGES', `Too many changes in a short time; try again in ${quota.retryAfterSeconds} s.`, {
-            retryAfterSeconds: quota.retryAfterSeconds,
-          });
-        }
+        if (!quota.ok) throw consoleError('TOO_MANY_CHANGES', quota.retryAfterSeconds);
       }
       let project: ProjectAccess | undefined;
       if (spec.access !== 'signed-in') {
@@ -97,7 +81,7 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
         if (typeof groupId !== 'string') throw new Error('a project route needs a validated groupId');
         project = await resolveProjectAccess(person.email, groupId);
         const refusal = refusals[spec.access];
-        if (refusal && !refusal.allowed(project)) throw new ApiError(403, refusal.code, refusal.detail);
+        if (refusal && !refusal.allowed(project)) throw consoleError(refusal.code);
       }
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;

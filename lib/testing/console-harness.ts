@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
-import { forgetCachedAccess } from '@/lib/auth/access';
-import { getChangeStore } from '@/lib/server/services';
+import { forgetCachedAccess } from '@/lib/server/access';
+import { getChangeStore } from '@/lib/services';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+import { emulatorControls, type EmulatorControls } from '@/lib/emulator/testing/control-client';
 import { forgetOutsideEvents } from '@/lib/server/outside-events';
 
 const secret = 'test-secret-that-is-long-enough-for-next-auth-0123456789';
@@ -68,8 +69,8 @@ export interface Harness {
     url: string,
     options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; sameSite?: boolean },
   ): Promise<Response>;
-  upstreamRequests(): Promise<{ method: string; path: string; query: Record<string, string>; status: number; auth: string; challenged: boolean }[]>;
-  clearUpstreamRequests(): Promise<void>;
+  upstreamRequests: EmulatorControls['requests'];
+  clearUpstreamRequests: EmulatorControls['clearRequests'];
   /** As in a freshly started console: the next request reads people, projects, the organization and its events upstream again. */
   forgetCaches(): void;
   close(): Promise<void>;
@@ -81,6 +82,7 @@ export async function startHarness(
   options: { latencyMs?: number; surface?: string; product?: 'cloud-manager' | 'ops-manager'; timeoutMs?: number; mutationsPerMinute?: number } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs: options.latencyMs });
+  const controls = emulatorControls(emulator.url);
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   if (!consoleKey) throw new Error('seed without console key');
   Object.assign(process.env, {
@@ -127,12 +129,8 @@ export async function startHarness(
       const req = new NextRequest(target, { method, headers: allHeaders, body: payload });
       return handler(req, { params: Promise.resolve(params) });
     },
-    async upstreamRequests() {
-      return (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as Awaited<ReturnType<Harness['upstreamRequests']>>;
-    },
-    async clearUpstreamRequests() {
-      await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });
-    },
+    upstreamRequests: controls.requests,
+    clearUpstreamRequests: controls.clearRequests,
     forgetCaches() {
       forgetCachedAccess();
       forgetOutsideEvents();

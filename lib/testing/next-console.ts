@@ -1,8 +1,9 @@
-// Starts a production console (`next start`) pointed at a running emulator, and signs demo people in over HTTP.
+// Starts a production console (`next start`) pointed at an emulator of the spec's own, and signs demo people in over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Seed } from '@/lib/emulator/seed';
+import { loadSeed, type Seed } from '@/lib/emulator/seed';
+import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
 
 const root = path.resolve(__dirname, '../..');
 const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
@@ -14,6 +15,11 @@ interface ConsoleOptions {
   dataDir: string;
   env?: Record<string, string>;
   stdio?: 'ignore' | 'inherit';
+}
+
+/** The demo seed's emulator on a free port, for a spec that runs consoles of its own. */
+export function startDemoEmulator(): Promise<RunningEmulator> {
+  return startEmulator({ seed: loadSeed(path.join(root, 'lib/emulator/seeds/demo.json')), port: 0 });
 }
 
 /** Spawns `next start` on the existing build; the caller waits for it with `waitUntilHealthy`. */

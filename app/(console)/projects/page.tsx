@@ -4,7 +4,6 @@ import { ProjectList } from '@/components/projects/project-list';
 
 export const metadata: Metadata = { title: 'Projects' };
 
-export default async function ProjectsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; sort?: string | string[] }> }) {
-  const { q, sort } = await searchParams;
-  return <ProjectList initialSearch={typeof q === 'string' ? q : ''} initialSort={typeof sort === 'string' ? sort : ''} />;
+export default function ProjectsPage() {
+  return <ProjectList />;
 }

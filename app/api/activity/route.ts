@@ -1,5 +1,5 @@
 import { activityQuery } from '@/lib/api/activity';
-import { changesToCsv } from '@/lib/audit/to-csv';
+import { changesToCsv } from '@/lib/history/to-csv';
 import { activityFor } from '@/lib/server/activity';
 import { withRoute } from '@/lib/server/with-route';
 import { otherMethods } from '@/lib/server/unrouted';

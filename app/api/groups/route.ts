@@ -1,4 +1,4 @@
-import { listVisibleProjects } from '@/lib/auth/access';
+import { listVisibleProjects } from '@/lib/server/access';
 import { withRoute } from '@/lib/server/with-route';
 import { otherMethods } from '@/lib/server/unrouted';
 

@@ -3,6 +3,7 @@ import 'server-only';
 import { Agent, Client } from 'undici';
 import type { Seed } from '@/lib/emulator/seed';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@/lib/emulator/server';
+import { emulatorControls, type EmulatorControls } from '@/lib/emulator/testing/control-client';
 import type { Flavor } from '@/lib/roles';
 import { createAtlasClient, type AtlasClient, type AtlasClientOptions } from '../client';
 
@@ -24,38 +25,14 @@ export const testFlavors: readonly TestFlavor[] = [
 
 export type AuthKind = 'digest' | 'oauth';
 
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  auth: 'digest' | 'bearer' | 'basic' | 'none';
-  challenged: boolean;
-  node: number;
-}
-
-export interface FaultSpec {
-  method?: string;
-  path: string;
-  status?: number;
-  body?: string;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  drop?: boolean;
-  times?: number;
-}
-
-export interface EmulatorFixture {
+/** The emulator, its seed's credentials, clients of every flavor for it, and its test controls. */
+export interface EmulatorFixture extends Pick<EmulatorControls, 'requests' | 'clearRequests' | 'fault' | 'forgetNonces' | 'reset'> {
   emulator: RunningEmulator;
   seed: Seed;
   orgId: string;
   consoleKey: { publicKey: string; privateKey: string };
   serviceAccount: { clientId: string; clientSecret: string };
   client(flavor: TestFlavor, auth: AuthKind, options?: Partial<AtlasClientOptions>): AtlasClient;
-  requests(): Promise<LoggedRequest[]>;
-  clearRequests(): Promise<void>;
-  fault(spec: FaultSpec): Promise<void>;
-  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,11 +47,7 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
   };
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 16, connect });
   const connections: Client[] = [];
-  const control = async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${emulator.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!answer.ok) throw new Error(`emulator control ${method} ${path}: ${answer.status} ${await answer.text()}`);
-    return answer;
-  };
+  const { requests, clearRequests, fault, forgetNonces, reset } = emulatorControls(emulator.url);
   return {
     emulator,
     seed,
@@ -99,10 +72,11 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
         ...overrides,
       });
     },
-    requests: async () => (await (await control('GET', 'requests')).json()) as LoggedRequest[],
-    clearRequests: async () => void (await control('DELETE', 'requests')),
-    fault: async (spec) => void (await control('POST', 'faults', spec)),
-    reset: async () => void (await control('POST', 'reset')),
+    requests,
+    clearRequests,
+    fault,
+    forgetNonces,
+    reset,
     async close() {
       await Promise.all(connections.map((c) => c.close()));
       await agent.close();

@@ -1,4 +1,4 @@
-// The seed's five operations on a project's API keys: list, create and assign, assign an org key, modify roles, unassign.
+// The Admin API's five operations on a project's API keys: list, create and assign, assign an org key, modify roles, unassign.
 import { z } from 'zod';
 import { jsonAnswer } from '../answer';
 import type { Handler, RequestContext } from '../context';

@@ -1,12 +1,12 @@
 // Teams: an organization's teams and their members, and the roles teams hold in a project (every member has them).
 import { z } from 'zod';
-import { isGrantable } from '@/lib/roles';
 import { jsonAnswer } from '../answer';
 import type { Handler, RequestContext } from '../context';
 import { apiError } from '../errors';
 import { parseJsonBody, parseObjectBody } from '../key-input';
 import { orgFor, projectFor } from '../lookup';
 import { page, parsePaging } from '../paging';
+import { grantsInProject } from '../roles';
 import type { SeedTeam } from '../seed';
 
 const teamLinks = (context: RequestContext, team: SeedTeam) => [{ href: `${context.base}/orgs/${team.orgId}/teams/${team.id}`, rel: 'self' }];
@@ -78,7 +78,7 @@ export const addProjectTeams: Handler = (context) => {
     if (roleNames.length === 0) throw apiError('VALIDATION_ERROR', `team ${teamId} needs at least one role`);
     for (const roleName of roleNames) {
       if (roleName.startsWith('ORG_')) throw apiError('CANNOT_ADD_ORG_ROLE', roleName);
-      if (!isGrantable(context.surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
+      if (!grantsInProject(context.surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
     }
     return { team, roleNames };
   });

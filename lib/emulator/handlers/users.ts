@@ -1,12 +1,12 @@
 // People of a project, an organization or a team with their roles, in the shape of the surface and version asked for.
 import { z } from 'zod';
-import { isGrantable } from '@/lib/roles';
 import { jsonAnswer } from '../answer';
 import type { Handler, RequestContext } from '../context';
 import { apiError } from '../errors';
 import { parseObjectBody } from '../key-input';
 import { orgFor, projectFor, teamFor } from '../lookup';
 import { page, parsePaging } from '../paging';
+import { grantsInProject } from '../roles';
 import type { SeedRole, SeedUser } from '../seed';
 import type { EmulatorState } from '../state';
 
@@ -127,7 +127,7 @@ export const inviteOrgUser: Handler = (context) => {
   for (const { groupId, groupRoles: names } of roles.groupRoleAssignments ?? []) {
     if (context.state.project(groupId)?.orgId !== org.id) throw apiError('GROUP_NOT_FOUND', groupId);
     for (const roleName of new Set(names)) {
-      if (!isGrantable(context.surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
+      if (!grantsInProject(context.surface.flavor, roleName)) throw apiError('INVALID_ROLE_FOR_GROUP', roleName);
       groupRoles.push({ groupId, roleName });
     }
   }

@@ -2,11 +2,9 @@
 import type { Metadata } from 'next';
 import { ProjectPageTabs } from '@/components/projects/project-page-tabs';
 import { projectPageAccess } from '@/lib/server/project-page-access';
-import { getAtlas } from '@/lib/server/services';
 
 interface Props {
   params: Promise<{ groupId: string }>;
-  searchParams: Promise<{ q?: string | string[]; role?: string | string[]; view?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -14,19 +12,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: access.projectName };
 }
 
-const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
-
-export default async function ProjectPage({ params, searchParams }: Props) {
-  const [{ groupId }, query] = await Promise.all([params, searchParams]);
+export default async function ProjectPage({ params }: Props) {
+  const { groupId } = await params;
   const access = await projectPageAccess(groupId);
-  const atlas = getAtlas();
   return (
     <ProjectPageTabs
-      project={{ id: groupId, name: access.projectName, orgId: atlas.orgId }}
-      flavor={atlas.flavor}
+      project={{ id: groupId, name: access.projectName, orgId: access.orgId }}
+      flavor={access.flavor}
       canManageKeys={access.canManageKeys}
       serviceAccountRights={{ canManage: access.canManageServiceAccounts, canInvite: access.canInviteServiceAccounts }}
-      initial={{ view: first(query.view) === 'serviceAccounts' ? 'serviceAccounts' : 'apiKeys', search: first(query.q), role: first(query.role) }}
     />
   );
 }

@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { getAuthOptions } from '@/lib/auth/options';
-import { errorResponse, toApiError } from '@/lib/server/api-error';
+import { errorResponse, toApiError } from '@/lib/console-errors';
 import { checkHost } from '@/lib/server/host-guard';
 import { otherMethods } from '@/lib/server/unrouted';
 

@@ -1,11 +1,10 @@
 import { groupKeyPath, updateRolesBody } from '@/lib/api/schemas';
-import { grantable } from '@/lib/server/grantable';
 import { setKeyRoles, unassignProjectKey } from '@/lib/server/project-keys';
 import { withRoute } from '@/lib/server/with-route';
 import { otherMethods } from '@/lib/server/unrouted';
 
 export const PATCH = withRoute(
-  { access: 'manage-keys', params: groupKeyPath, body: grantable(updateRolesBody) },
+  { access: 'manage-keys', params: groupKeyPath, body: updateRolesBody },
   ({ person, params, body }) => setKeyRoles(person, params.groupId, params.apiKeyId, body),
 );
 

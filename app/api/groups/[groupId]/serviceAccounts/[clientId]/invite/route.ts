@@ -1,11 +1,10 @@
 import { inviteServiceAccountBody, serviceAccountPath } from '@/lib/api/service-accounts';
-import { grantable } from '@/lib/server/grantable';
 import { inviteServiceAccount } from '@/lib/server/service-accounts';
 import { withRoute } from '@/lib/server/with-route';
 import { otherMethods } from '@/lib/server/unrouted';
 
 export const POST = withRoute(
-  { access: 'invite-service-accounts', params: serviceAccountPath, body: grantable(inviteServiceAccountBody) },
+  { access: 'invite-service-accounts', params: serviceAccountPath, body: inviteServiceAccountBody },
   ({ person, params, body }) => inviteServiceAccount(person, params.groupId, params.clientId, body),
 );
 
