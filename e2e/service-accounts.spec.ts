@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { demoProjects, emulatorState } from './support/api';
+import { demoProjects, e2eEmulator } from './support/api';
 import { pageAs } from './support/browser';
 import { dialog, pickRoles } from './support/keys-page';
 
@@ -7,24 +7,16 @@ import { dialog, pickRoles } from './support/keys-page';
 // owner's invite, with the emulator's state checked after every change.
 test.describe.configure({ mode: 'serial' });
 
-interface AccountState {
-  clientId: string;
-  name: string;
-  roles: { groupId?: string; roleName: string }[];
-  secrets: { id: string; expiresAt: string; lastUsedAt?: string }[];
-}
-
 const stamp = Date.now().toString(36);
 const name = `e2e bot ${stamp}`;
 let p1: { id: string; name: string };
 let owner: { page: Page; context: BrowserContext };
 
-async function account(accountName: string): Promise<AccountState | undefined> {
-  const state = (await emulatorState()) as unknown as { serviceAccounts: AccountState[] };
-  return state.serviceAccounts.find((a) => a.name === accountName);
+async function account(accountName: string) {
+  return (await e2eEmulator.state()).serviceAccounts?.find((a) => a.name === accountName);
 }
 
-const rolesIn = (a: AccountState | undefined, groupId: string) => (a?.roles ?? []).filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
+const rolesIn = (a: Awaited<ReturnType<typeof account>>, groupId: string) => (a?.roles ?? []).filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
 
 const table = (page: Page) => page.getByRole('table', { name: /^Service accounts of / });
 const row = (page: Page, accountName: string): Locator => table(page).getByRole('row').filter({ hasText: accountName });
