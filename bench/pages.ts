@@ -14,10 +14,13 @@ async function openPage(browser: Browser, bench: BenchConsole, cookie: string) {
 }
 
 // In-page scripts are strings: the bench runs through tsx, whose compiled functions would not survive serialization.
+/** The last LCP entry's time, and what it painted (tag, test id, first words), so a slow figure says where to look. */
 const lcpScript = `new Promise((resolve) => {
   new PerformanceObserver((list) => {
-    const entries = list.getEntries();
-    resolve(entries.length ? entries[entries.length - 1].startTime : NaN);
+    const last = list.getEntries().at(-1);
+    const e = last && last.element;
+    const element = e ? [e.tagName.toLowerCase(), e.closest('[data-testid]')?.getAttribute('data-testid') ?? '', (e.textContent ?? '').trim().slice(0, 40)].join(' ') : 'none';
+    resolve({ lcpMs: last ? last.startTime : NaN, lcpElement: element });
   }).observe({ type: 'largest-contentful-paint', buffered: true });
 })`;
 
@@ -52,24 +55,26 @@ async function measureRoute(page: Page, url: string, ready: string) {
   const navigation = await page.goto(url, { waitUntil: 'load' });
   await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.waitForTimeout(300);
-  const lcp = (await page.evaluate(lcpScript)) as number;
+  const { lcpMs, lcpElement } = (await page.evaluate(lcpScript)) as { lcpMs: number; lcpElement: string };
   // First-load JS is what the page's HTML asks for (modern browsers skip noModule polyfills); prefetches of linked routes come later and are not counted.
   const html = (await navigation?.text()) ?? '';
   const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
   const sources = [...new Set(tags.filter((attrs) => !/nomodule/i.test(attrs)).map((attrs) => /\ssrc="([^"]+)"/.exec(attrs)?.[1]).filter((src) => src !== undefined))];
   let jsBytes = 0;
   for (const src of sources) jsBytes += gzipSync(await (await page.request.get(new URL(src, url).toString())).body()).length;
-  return { lcpMs: lcp, firstLoadJsKiB: jsBytes / 1024 };
+  return { lcpMs, lcpElement, firstLoadJsKiB: jsBytes / 1024 };
 }
 
 export async function pages(bench: BenchConsole, auditBench: BenchConsole, cookie: string, auditCookie: string, groupId: string) {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
   try {
-    const routes: Record<string, { lcpMs: number; firstLoadJsKiB: number }> = {};
+    const routes: Record<string, { lcpMs: number; lcpElement: string; firstLoadJsKiB: number }> = {};
     const visit = async (target: BenchConsole, session: string, route: string, ready: string, name = route.replace(groupId, '[groupId]')) => {
       const page = await openPage(browser, target, session);
-      // The second view is the one people wait for every day; the first warms the server's caches.
+      // The second view is the one people wait for every day; the first warms the server's caches, and is waited for so
+      // that its requests do not compete with the measured view's.
       await page.goto(`${target.url}${route}`);
+      await page.locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
       routes[name] = await measureRoute(page, `${target.url}${route}`, ready);
       await page.context().close();
     };

@@ -1,11 +1,11 @@
 'use client';
 // The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { useUrlState } from '@/components/ui/use-url-state';
-import { auditReportQuery } from '@/lib/api/queries';
+import { auditReportQuery, reviewsQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
 import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from './audit-export';
 import { AuditExportButtons } from './audit-export-buttons';
@@ -43,6 +43,8 @@ export function AuditPage() {
     [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays, since],
   );
   const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
+  // Asked for beside the report, not once the report has rendered the panel: the panel then appears with it.
+  usePrefetchQuery(reviewsQuery());
   const report = audit.data;
   const analysis = useMemo(() => (report ? analyzeReport(report) : undefined), [report]);
   const view = useMemo(() => (report && analysis ? filterReport(report, analysis, state) : undefined), [report, analysis, state]);

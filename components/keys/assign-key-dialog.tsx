@@ -139,7 +139,9 @@ function OrgKeySelect({ keys, value, onChange, error, loading, projectNames }: S
       searchable
       filter={labelOrNameFilter}
       nothingFoundMessage="No organization key matches"
-      maxDropdownHeight={300}
+      // The list itself scrolls, not a Mantine ScrollArea inside it: see RoleMultiSelect.
+      withScrollArea={false}
+      styles={{ options: { maxHeight: 300, overflowY: 'auto' } }}
       renderOption={({ option }) => {
         const key = byId.get(option.value);
         return key ? <OrgKeyOption apiKey={key} projectNames={projectNames} /> : option.label;

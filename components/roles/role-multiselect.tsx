@@ -35,7 +35,10 @@ export function RoleMultiSelect({ flavor, value, onChange, error, description, d
       openOnFocus={false}
       filter={labelOrNameFilter}
       nothingFoundMessage="No role matches"
-      maxDropdownHeight={280}
+      // The list itself scrolls, not a Mantine ScrollArea inside it: a combobox's own listbox is driven by the arrow keys
+      // from the input, while a scrolling box inside it would be a region the keyboard cannot reach (axe).
+      withScrollArea={false}
+      styles={{ options: { maxHeight: 280, overflowY: 'auto' } }}
       // Mantine would keep the closed list mounted and position it as it mounts: a forced style pass on every dialog open.
       comboboxProps={{ withinPortal: true, keepMounted: false }}
       renderOption={({ option, checked }) => <RoleOption name={String(option.value)} checked={Boolean(checked)} />}

@@ -76,19 +76,24 @@ export const orgKeysQuery = (orgId: string) =>
     queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/orgs/${orgId}/apiKeys`, { signal }),
   });
 
+/** The report's address; the audit page's server part preloads the same one, so its parameters keep this order. */
+export const auditReportUrl = (thresholds: AuditThresholds = {}) => `/api/audit${searchOf({ ...thresholds })}`;
+
+export const reviewsUrl = '/api/audit/reviews';
+
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
-    queryFn: ({ signal }) => callApi<AuditReport>(`/api/audit${searchOf({ ...thresholds })}`, { signal }),
+    queryFn: ({ signal }) => callApi<AuditReport>(auditReportUrl(thresholds), { signal }),
     // One upstream call per 500 keys; always worth refreshing when the page is opened again.
     staleTime: 0,
   });
 
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>('/api/audit/reviews', { signal }), retry: false });
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>(reviewsUrl, { signal }), retry: false });
 
 export const signReview = (note: string) =>
-  callApi<Review>('/api/audit/reviews', { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
+  callApi<Review>(reviewsUrl, { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
 
 export const activityPageQuery = (filters: ActivityFilters = {}) =>
   queryOptions({

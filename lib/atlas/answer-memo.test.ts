@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AnswerMemo } from './answer-memo';
+import { AnswerMemo, jsonOf, share } from './answer-memo';
 
-const parse = (text: string) => JSON.parse(text) as { results: { id: string; roles: string[] }[] };
-const body = (roles: string[]) => JSON.stringify({ results: [{ id: 'a', roles }] });
+const parse = (bytes: Buffer) => () => JSON.parse(bytes.toString()) as { results: { id: string; roles: string[] }[] };
+const body = (roles: string[]) => Buffer.from(JSON.stringify({ results: [{ id: 'a', roles }] }));
 
 describe('AnswerMemo', () => {
   it('decodes a body identical to the last one of its target once, and hands out the same frozen value', () => {
     const memo = new AnswerMemo();
-    const decode = vi.fn(parse);
+    const decode = vi.fn(parse(body(['R'])));
     const first = memo.decode('GET /x', body(['R']), decode);
     const second = memo.decode('GET /x', body(['R']), decode);
     expect(decode).toHaveBeenCalledTimes(1);
@@ -18,11 +18,9 @@ describe('AnswerMemo', () => {
 
   it('decodes again when the body changed, and keeps targets apart', () => {
     const memo = new AnswerMemo();
-    const decode = vi.fn(parse);
-    const before = memo.decode('GET /x', body(['R']), decode);
-    const after = memo.decode('GET /x', body(['S']), decode);
-    const elsewhere = memo.decode('GET /y', body(['S']), decode);
-    expect(decode).toHaveBeenCalledTimes(3);
+    const before = memo.decode('GET /x', body(['R']), parse(body(['R'])));
+    const after = memo.decode('GET /x', body(['S']), parse(body(['S'])));
+    const elsewhere = memo.decode('GET /y', body(['S']), parse(body(['S'])));
     expect(after.results[0]?.roles).toEqual(['S']);
     expect(before.results[0]?.roles).toEqual(['R']);
     expect(elsewhere).not.toBe(after);
@@ -30,17 +28,17 @@ describe('AnswerMemo', () => {
 
   it('remembers nothing of a body that failed to decode', () => {
     const memo = new AnswerMemo();
-    const failing = vi.fn(() => {
+    const failing = vi.fn((): object => {
       throw new Error('invalid');
     });
-    expect(() => memo.decode('GET /x', 'garbage', failing)).toThrow('invalid');
-    expect(() => memo.decode('GET /x', 'garbage', failing)).toThrow('invalid');
+    expect(() => memo.decode('GET /x', Buffer.from('garbage'), failing)).toThrow('invalid');
+    expect(() => memo.decode('GET /x', Buffer.from('garbage'), failing)).toThrow('invalid');
     expect(failing).toHaveBeenCalledTimes(2);
   });
 
   it('forgets the least recently used target beyond its limit', () => {
     const memo = new AnswerMemo(2);
-    const decode = vi.fn(parse);
+    const decode = vi.fn(parse(body([])));
     memo.decode('a', body([]), decode);
     memo.decode('b', body([]), decode);
     memo.decode('a', body([]), decode);
@@ -50,5 +48,17 @@ describe('AnswerMemo', () => {
     expect(decode).toHaveBeenCalledTimes(3);
     memo.decode('b', body([]), decode);
     expect(decode).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('share', () => {
+  it('carries the JSON of the value, made once; a copy is a plain value without it', () => {
+    const value = share({ results: [{ id: 'a', roles: ['R'] }], totalCount: 1 });
+    const json = jsonOf(value);
+    expect(Buffer.from(json!).toString()).toBe('{"results":[{"id":"a","roles":["R"]}],"totalCount":1}');
+    expect(jsonOf(value)).toBe(json);
+    expect(jsonOf({ ...value })).toBeUndefined();
+    expect(jsonOf({ results: value.results.map((k) => k), totalCount: 1 })).toBeUndefined();
+    expect(JSON.stringify(value)).toBe(Buffer.from(json!).toString());
   });
 });

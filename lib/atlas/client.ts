@@ -6,7 +6,7 @@ import type { ApiKey } from '@/lib/api/schemas';
 import type { CreateServiceAccountBody, ServiceAccount, ServiceAccountSecret } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
 import { keyEventTypeNames, serviceAccountEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
-import { AnswerMemo } from './answer-memo';
+import { AnswerMemo, type Shared } from './answer-memo';
 import { DigestAuthenticator } from './digest';
 import { flavorOf, hasServiceAccounts, mediaTypeOf, type Product } from './flavor';
 import { gatherPages, pageSize, type Page } from './paging';
@@ -70,14 +70,15 @@ export interface AtlasClient {
   readonly orgId: string;
   /** Atlas v2 and Cloud Manager have service accounts; on the others their methods refuse before sending anything. */
   readonly hasServiceAccounts: boolean;
-  listProjectKeys(groupId: string): Promise<Page<ApiKey>>;
+  /** Shared: the same frozen value, with its JSON, for as long as the upstream's answer does not change. */
+  listProjectKeys(groupId: string): Promise<Shared<Page<ApiKey>>>;
   /** The only answer whose privateKey is not redacted. */
   createProjectKey(groupId: string, body: { desc: string; roles: string[] }): Promise<ApiKey>;
   assignKey(groupId: string, apiKeyId: string, roles: string[]): Promise<ApiKey>;
   /** Replaces the key's roles in the project: roles not listed are removed. */
   updateKeyRoles(groupId: string, apiKeyId: string, roles: string[]): Promise<ApiKey>;
   unassignKey(groupId: string, apiKeyId: string): Promise<void>;
-  listOrgKeys(): Promise<Page<ApiKey>>;
+  listOrgKeys(): Promise<Shared<Page<ApiKey>>>;
   getOrgKey(apiKeyId: string): Promise<ApiKey>;
   getOrg(): Promise<{ id: string; name: string }>;
   listProjects(): Promise<Page<AtlasProject>>;
@@ -131,6 +132,11 @@ function createAuthenticator(
   return new ServiceAccountAuthenticator({ ...upstream, tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret });
 }
 
+function targetOf(request: AtlasCall): string {
+  const query = Object.entries(request.query ?? {}).flatMap(([name, value]) => [value].flat().map((one) => [name, one]));
+  return `${request.mediaType ?? ''} ${request.path}?${new URLSearchParams(query).toString()}`;
+}
+
 export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const baseUrl = new URL(options.baseUrl);
   const { orgId } = options;
@@ -155,12 +161,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     parseWire(schema, parseBody(text, what), what);
   const read = async <T extends z.ZodType>(schema: T, request: AtlasCall): Promise<z.output<T>> => {
     const what = `${request.method} ${request.path}`;
-    const text = await call(request);
-    if (request.method !== 'GET' || text === undefined) return decode(schema, text, what);
-    const query = Object.entries(request.query ?? {}).flatMap(([name, value]) => [value].flat().map((one) => [name, one]));
-    const target = `${request.mediaType ?? ''} ${request.path}?${new URLSearchParams(query).toString()}`;
-    return memo.decode(target, text, () => decode(schema, text, what));
+    const answer = await call(request);
+    if (request.method !== 'GET' || answer === undefined) return decode(schema, answer?.text, what);
+    return memo.decode(targetOf(request), answer.bytes, () => decode(schema, answer.text, what) as z.output<T> & object);
   };
+  /** A GET's answer, shared with every other read of the same unchanged answer (the Admin API's are objects or arrays). */
+  const get = async <T extends z.ZodType>(schema: T, request: Omit<AtlasCall, 'method'>): Promise<Shared<z.output<T> & object>> =>
+    (await read(schema, { ...request, method: 'GET' })) as Shared<z.output<T> & object>;
 
   const list = <T extends z.ZodType<{ id: string }>>(
     path: string,
@@ -169,10 +176,9 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     query: Record<string, string | string[]> = {},
     // The service account lists take no includeCount: they always count.
     { askCount = true } = {},
-  ): Promise<Page<z.output<T>>> =>
+  ): Promise<Shared<Page<z.output<T>>>> =>
     gatherPages(`GET ${path}`, (pageNum) =>
-      read(wirePage(item), {
-        method: 'GET',
+      get(wirePage(item), {
         path,
         query: { ...query, pageNum: String(pageNum), itemsPerPage: String(pageSize), ...(askCount ? { includeCount: 'true' } : {}) },
         mediaType,
@@ -215,7 +221,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       if (!v2) return read(wireKey, { method: 'PATCH', path, body: { roles } });
       // v2 assigns with a POST of an array and may answer without a body; then the key is read back.
       const answer = await call({ method: 'POST', path, body: [{ roles }] });
-      return answer === undefined ? getOrgKey(apiKeyId) : decode(wireKey, answer, `POST ${path}`);
+      return answer === undefined ? getOrgKey(apiKeyId) : decode(wireKey, answer.text, `POST ${path}`);
     },
     updateKeyRoles: async (groupId, apiKeyId, roles) =>
       read(wireKey, { method: 'PATCH', path: paths.projectKey(groupId, apiKeyId), body: { roles } }),

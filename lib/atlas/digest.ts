@@ -123,7 +123,7 @@ export class DigestAuthenticator implements Authenticator {
     this.#capacity = options.slots ?? defaultSlots;
   }
 
-  async send(method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
+  async send<R extends RawResponse>(method: string, uri: string, attempt: Attempt<R>): Promise<R> {
     const slot = await this.#acquire();
     // A request that failed on the way keeps its slot's nonce: if the server never counted that nc, a strict one
     // refuses the next and the slot recovers with one fresh challenge, the same price as dropping the nonce now.
@@ -139,7 +139,7 @@ export class DigestAuthenticator implements Authenticator {
    * refuses that nonce, stale or not: it is dropped and the request is signed once with the fresh nonce, on the same
    * connection. A second challenge is final: the key or secret is wrong, and the client never loops.
    */
-  async #sendOn(slot: Slot, method: string, uri: string, attempt: Attempt): Promise<RawResponse> {
+  async #sendOn<R extends RawResponse>(slot: Slot, method: string, uri: string, attempt: Attempt<R>): Promise<R> {
     const first = await attempt(slot.nonce && this.#sign(slot.nonce, method, uri), slot.via);
     const challenge = challengeOf(first);
     // Success, or a 401 without a challenge: the request was authenticated (and maybe not authorized), the nonce is good.

@@ -24,6 +24,24 @@ export interface RawResponse {
   text: string;
 }
 
+/** An answer as it came off the wire: its bytes, decoded to text only when something reads `text`. */
+export interface Received extends RawResponse {
+  readonly bytes: Buffer;
+}
+
+function received(status: number, headers: RawResponse['headers'], bytes: Buffer): Received {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text() {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
+  };
+}
+
 export interface Outgoing {
   method: HttpMethod;
   url: URL;
@@ -32,7 +50,7 @@ export interface Outgoing {
 }
 
 /** Never throws anything but an UpstreamError of kind 'timeout' or 'network'; the original error (which may name headers) is dropped. */
-export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeoutMs: number): Promise<RawResponse> {
+export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeoutMs: number): Promise<Received> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const answer = await request(outgoing.url, {
@@ -42,9 +60,10 @@ export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeo
       dispatcher,
       signal,
     });
-    // Reading the whole body gives the connection back to the pool and keeps the timeout over the body too.
-    const text = await answer.body.text();
-    return { status: answer.statusCode, headers: answer.headers, text };
+    // Reading the whole body gives the connection back to the pool and keeps the timeout over the body too. Bytes, not
+    // text: an unchanged list is recognised by comparing them, and decoding 100 KB costs more than parsing it.
+    const bytes = Buffer.from(await answer.body.arrayBuffer());
+    return received(answer.statusCode, answer.headers, bytes);
   } catch (error) {
     if (signal.aborted) throw timeoutError(outgoing.url.host, timeoutMs);
     const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
@@ -53,12 +72,12 @@ export async function exchange(dispatcher: Dispatcher, outgoing: Outgoing, timeo
 }
 
 /** Sends one request with the given Authorization header value, or none; over `via` when given, else the shared dispatcher. */
-export type Attempt = (authorization: string | undefined, via?: Dispatcher) => Promise<RawResponse>;
+export type Attempt<R extends RawResponse = RawResponse> = (authorization: string | undefined, via?: Dispatcher) => Promise<R>;
 
 export interface Authenticator {
   readonly credential: CredentialName;
   /** Runs the request with credentials, answering a challenge or refreshing a token at most once, never looping on 401. */
-  send(method: string, uri: string, attempt: Attempt): Promise<RawResponse>;
+  send<R extends RawResponse>(method: string, uri: string, attempt: Attempt<R>): Promise<R>;
 }
 
 // When a failed upstream call is tried again: only GETs, only on 429, 5xx or a lost connection, bounded in count and time.
@@ -99,17 +118,17 @@ function retryable(outcome: RawResponse | UpstreamError): boolean {
  * Runs `attempt` until it gives an answer worth keeping and returns the last answer (an error status included)
  * or throws the last error. Each attempt gets `timeoutMs`, capped so that retries end within `maxTotalMs`.
  */
-export async function withRetries(
+export async function withRetries<R extends RawResponse>(
   method: HttpMethod,
   policy: RetryOptions & { timeoutMs: number },
-  attempt: (timeoutMs: number) => Promise<RawResponse>,
-): Promise<RawResponse> {
+  attempt: (timeoutMs: number) => Promise<R>,
+): Promise<R> {
   // A write that failed may still have happened upstream, so it is never sent twice.
   if (method !== 'GET') return attempt(policy.timeoutMs);
   const deadline = Date.now() + policy.maxTotalMs;
   let timeoutMs = policy.timeoutMs;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
-    let outcome: RawResponse | UpstreamError;
+    let outcome: R | UpstreamError;
     try {
       outcome = await attempt(timeoutMs);
     } catch (error) {
@@ -147,10 +166,21 @@ export function checkAnswer(answer: RawResponse, context: AnswerContext): void {
   if (answer.status < 200 || answer.status > 299) throw answerError(answer, context);
 }
 
-/** The body of a 2xx answer, or undefined when it has none (204, or an empty 200). */
-export function answerBody(answer: RawResponse, context: AnswerContext): string | undefined {
+const asciiSpace = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+
+/** `text.trim() === ''` without decoding a body that starts like JSON; only a non-ASCII start is decoded to decide. */
+function isBlank(answer: Received): boolean {
+  for (const byte of answer.bytes) {
+    if (asciiSpace.has(byte)) continue;
+    return byte < 0x80 ? false : answer.text.trim() === '';
+  }
+  return true;
+}
+
+/** A 2xx answer, or undefined when it has no body (204, or an empty 200). */
+export function answerBody(answer: Received, context: AnswerContext): Received | undefined {
   checkAnswer(answer, context);
-  return answer.text.trim() === '' ? undefined : answer.text;
+  return isBlank(answer) ? undefined : answer;
 }
 
 /** JSON of an answer's body; never quotes the body, which may hold a private key. */
@@ -165,7 +195,8 @@ export function parseBody(text: string | undefined, what: string): unknown {
 
 /** The parsed JSON of a 2xx answer, or undefined when it has no body (204, or an empty 200). */
 export function readAnswer(answer: RawResponse, context: AnswerContext): unknown {
-  return parseBody(answerBody(answer, context), context.what);
+  checkAnswer(answer, context);
+  return parseBody(answer.text.trim() === '' ? undefined : answer.text, context.what);
 }
 
 function errorBody(text: string) {
@@ -215,8 +246,8 @@ export interface TransportOptions {
   retry: RetryOptions;
 }
 
-/** Resolves to the body of a 2xx answer (undefined when empty) or rejects with an UpstreamError. */
-export type Transport = (call: AtlasCall) => Promise<string | undefined>;
+/** Resolves to a 2xx answer with a body (undefined when empty) or rejects with an UpstreamError. */
+export type Transport = (call: AtlasCall) => Promise<Received | undefined>;
 
 export function createTransport({ baseUrl, mediaType, authenticator, dispatcher, timeoutMs, retry }: TransportOptions): Transport {
   const base = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;

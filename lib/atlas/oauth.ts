@@ -35,7 +35,7 @@ export class ServiceAccountAuthenticator implements Authenticator {
     this.#now = options.now ?? Date.now;
   }
 
-  async send(_method: string, _uri: string, attempt: Attempt): Promise<RawResponse> {
+  async send<R extends RawResponse>(_method: string, _uri: string, attempt: Attempt<R>): Promise<R> {
     const token = await this.token();
     const answer = await attempt(`Bearer ${token}`);
     if (answer.status !== 401) return answer;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jsonOf, share } from './answer-memo';
 import { UpstreamError } from './errors';
 import { gatherPages, pageSize, type Page } from './paging';
 import { upstreamFailure } from './testing/upstream-failure';
@@ -12,7 +13,7 @@ function pages(total: number, spoil: (pageNum: number, page: Page<{ id: string }
   const fetchPage = async (pageNum: number) => {
     asked.push(pageNum);
     const from = (pageNum - 1) * pageSize;
-    return spoil(pageNum, { results: items(from, Math.max(0, Math.min(pageSize, total - from))), totalCount: total });
+    return share(spoil(pageNum, { results: items(from, Math.max(0, Math.min(pageSize, total - from))), totalCount: total }));
   };
   return { asked, fetchPage };
 }
@@ -25,6 +26,16 @@ describe('gatherPages', () => {
     expect(list.results).toHaveLength(1_100);
     expect(list.results.map((r) => r.id)).toEqual(items(0, 1_100).map((r) => r.id));
     expect(upstream.asked).toEqual([1, 2, 3]);
+  });
+
+  it('returns a list of one page as that page, and a longer one shared too', async () => {
+    const one = pages(3);
+    const page = await one.fetchPage(1);
+    const list = await gatherPages('GET /x', async () => page);
+    expect(list).toBe(page);
+    const long = await gatherPages('GET /x', pages(1_100).fetchPage);
+    expect(Object.isFrozen(long.results)).toBe(true);
+    expect(JSON.parse(Buffer.from(jsonOf(long)!).toString())).toEqual({ results: items(0, 1_100), totalCount: 1_100 });
   });
 
   it('asks once for an empty list and once for exactly one full page', async () => {

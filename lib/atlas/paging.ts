@@ -1,5 +1,6 @@
 // Gathers every page of an Admin API list, and refuses pages that do not add up rather than returning a truncated list.
 import 'server-only';
+import { share, type Shared } from './answer-memo';
 import { invalidResponse } from './errors';
 
 /** The largest page the Admin API serves, so a list costs ⌈total / 500⌉ calls. */
@@ -12,8 +13,8 @@ export interface Page<T> {
 
 export async function gatherPages<T extends { id: string }>(
   what: string,
-  fetchPage: (pageNum: number) => Promise<Page<T>>,
-): Promise<Page<T>> {
+  fetchPage: (pageNum: number) => Promise<Shared<Page<T>>>,
+): Promise<Shared<Page<T>>> {
   const results: T[] = [];
   const seen = new Set<string>();
   let totalCount = 0;
@@ -32,8 +33,8 @@ export async function gatherPages<T extends { id: string }>(
       seen.add(item.id);
       results.push(item);
     }
-    // A list that fits one page is that page, so an unchanged answer stays the same (memoized, frozen) object.
+    // A list that fits one page is that page, so an unchanged answer keeps its one serialization.
     if (pageNum === 1 && results.length === totalCount) return page;
   }
-  return { results, totalCount };
+  return share({ results, totalCount });
 }

@@ -10,7 +10,7 @@ export async function visibleProjectsOf(person: Person): Promise<VisibleProjects
   return new Set((await listVisibleProjects(person.email)).results.map((p) => p.id));
 }
 
-/** The key itself when it shows nothing hidden, so that an unchanged upstream answer keeps its one serialization. */
+/** The key itself when it shows nothing hidden. */
 export function withVisibleRoles(key: ApiKey, visible: VisibleProjects): ApiKey {
   if (key.roles.every((r) => !r.groupId || visible.has(r.groupId))) return key;
   const hidden = new Set<string>();
@@ -22,8 +22,8 @@ export function withVisibleRoles(key: ApiKey, visible: VisibleProjects): ApiKey 
   return hidden.size > 0 ? { ...key, roles, hiddenProjects: hidden.size } : { ...key, roles };
 }
 
-/** The list itself when no key hides anything (an Organization Owner's view, say). */
-export function listWithVisibleRoles(list: ApiKeyList, visible: VisibleProjects): ApiKeyList {
+/** The list itself when no key hides anything (an Organization Owner's view, say): a shared answer stays shared. */
+export function listWithVisibleRoles<L extends ApiKeyList>(list: L, visible: VisibleProjects): L | ApiKeyList {
   const results = list.results.map((key) => withVisibleRoles(key, visible));
   return results.every((key, i) => key === list.results[i]) ? list : { results, totalCount: list.totalCount };
 }

@@ -2,6 +2,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { jsonOf } from '@/lib/atlas/answer-memo';
 import { resolveProjectAccess, type ProjectAccess } from './access';
 import { personFromRequest, type Person } from '@/lib/auth/session';
 import { consoleError, errorResponse, toApiError } from '@/lib/console-errors';
@@ -86,26 +87,14 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-      return new Response(toJson(result), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+      // A shared upstream answer (see `Shared`) was serialized once, for everyone it is sent to.
+      return new Response(jsonOf(result) ?? JSON.stringify(result), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.status === 500) console.error(escapeForLog(`${req.method} ${req.nextUrl.pathname} failed: ${describe(error)}`));
       return errorResponse(apiError);
     }
   };
-}
-
-const serializations = new WeakMap<object, string>();
-
-/** A frozen answer (an unchanged upstream list, see AnswerMemo) is serialized once however often it is sent. */
-function toJson(result: unknown): string {
-  if (typeof result !== 'object' || result === null || !Object.isFrozen(result)) return JSON.stringify(result);
-  let json = serializations.get(result);
-  if (json === undefined) {
-    json = JSON.stringify(result);
-    serializations.set(result, json);
-  }
-  return json;
 }
 
 function describe(error: unknown): string {
