@@ -2,7 +2,7 @@
 import { Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname } from 'next/navigation';
-import { RoleSources } from '@/components/roles/role-sources';
+import { RoleSources } from '@/components/roles/role-chips';
 import { groupsQuery } from '@/lib/api/queries';
 
 const projectPath = /^\/projects\/([a-f0-9]{24})(?:\/|$)/;

@@ -5,10 +5,9 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, useId, type ReactNode } from 'react';
 import type { AuditReport } from '@/lib/api/audit';
 import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
-import { RoleOption } from '@/components/roles/role-option';
-import { RolePill } from '@/components/roles/role-pill';
+import { RoleOption, RolePill } from '@/components/roles/role-multiselect';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
-import { labelOrNameFilter } from '@/components/roles/role-options';
+import { labelOrNameFilter, sortRoles } from '@/components/roles/role-options';
 import {
   auditSorts,
   isFiltered,
@@ -24,7 +23,6 @@ import {
 } from './audit-view-state';
 import { ThresholdSettings } from './threshold-settings';
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
-import { sortRoles } from '@/components/roles/sort-roles';
 
 interface Props {
   report: AuditReport;

@@ -3,8 +3,8 @@ import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
-import { sortRoles } from '@/components/roles/sort-roles';
-import { TierIcon } from '@/components/roles/tier-icon';
+import { sortRoles } from '@/components/roles/role-options';
+import { TierIcon } from '@/components/roles/role-chips';
 import { riskLabels, type AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
 

@@ -1,7 +1,7 @@
 // Under the matrix: what the chip icons mean, how to move through the grid with the keyboard, and what the focused cell holds.
 import { Group, Text } from '@mantine/core';
 import { tierLabels, tiers } from '@/lib/roles';
-import { TierIcon } from '@/components/roles/tier-icon';
+import { TierIcon } from '@/components/roles/role-chips';
 
 export function MatrixLegend({ id, focused }: { id: string; focused: string }) {
   return (

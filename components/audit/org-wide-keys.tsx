@@ -6,7 +6,7 @@ import { RoleChips } from '@/components/roles/role-chips';
 import { ScrollTable } from '@/components/ui/scroll-table';
 import { riskLabels, type AuditRow } from './analyze-report';
 import warnText from './warn-text.module.css';
-import wholeChips from '@/components/roles/whole-chips.module.css';
+import wholeChips from '@/components/roles/tier-colors.module.css';
 
 interface Props {
   rows: readonly AuditRow[];

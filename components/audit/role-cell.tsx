@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
-import { sortRoles } from '@/components/roles/sort-roles';
-import { TierIcon } from '@/components/roles/tier-icon';
+import { sortRoles } from '@/components/roles/role-options';
+import { TierIcon } from '@/components/roles/role-chips';
 import tierColors from '@/components/roles/tier-colors.module.css';
 import type { Density } from './audit-view-state';
 import classes from './audit-matrix.module.css';

@@ -1,8 +1,8 @@
 // Where else a key holds roles: a grey count of other projects (named in its tooltip) and its organization roles in their tier colors.
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
-import { RoleChip } from '@/components/roles/role-chip';
-import { sortRoles } from '@/components/roles/sort-roles';
+import { RoleChip } from '@/components/roles/role-chips';
+import { sortRoles } from '@/components/roles/role-options';
 import { describeRole } from '@/lib/roles';
 import type { KeyRowModel } from './key-row-model';
 import classes from '@/components/roles/tier-colors.module.css';

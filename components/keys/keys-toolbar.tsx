@@ -1,7 +1,7 @@
 // Search and role filter above the keys (or service accounts) table; both live in the URL so a filtered view can be shared.
 import { Group, NativeSelect, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import { sortRoles } from '@/components/roles/sort-roles';
+import { sortRoles } from '@/components/roles/role-options';
 import { SearchInput } from '@/components/ui/search-input';
 import { describeRole, tierLabels } from '@/lib/roles';
 

@@ -4,7 +4,7 @@ import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { sortRoles } from '@/components/roles/sort-roles';
+import { sortRoles } from '@/components/roles/role-options';
 import { ErrorState } from '@/components/ui/error-state';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { groupsQuery, projectKeysQuery } from '@/lib/api/queries';

@@ -1,11 +1,11 @@
 // One project in the projects table: its name as a link, id, the person's roles there with their sources, and its keys at a glance.
 import { Anchor, Code, Table } from '@mantine/core';
 import Link from 'next/link';
-import { RoleSources } from '@/components/roles/role-sources';
+import { RoleSources } from '@/components/roles/role-chips';
 import type { GroupSummary } from '@/lib/api/schemas';
 import type { ProjectKeyStats } from './project-key-stats';
 import { ProjectStatsCells } from './project-stats-cells';
-import wholeChips from '@/components/roles/whole-chips.module.css';
+import wholeChips from '@/components/roles/tier-colors.module.css';
 
 interface Props {
   project: GroupSummary;

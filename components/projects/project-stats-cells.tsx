@@ -2,7 +2,7 @@
 import { Skeleton, Table, Text } from '@mantine/core';
 import { RoleChips } from '@/components/roles/role-chips';
 import type { ProjectKeyStats } from './project-key-stats';
-import wholeChips from '@/components/roles/whole-chips.module.css';
+import wholeChips from '@/components/roles/tier-colors.module.css';
 
 interface Props {
   stats: ProjectKeyStats | undefined;

@@ -1,9 +1,47 @@
-// A list of role chips, most privileged first; the list is named so screen readers say what the roles are of.
-import { Group, Text } from '@mantine/core';
-import { RoleChip } from './role-chip';
-import { sortRoles } from './sort-roles';
+// How roles are shown: a tier icon (so weight is never told by colour alone), one role as a chip with its API name in
+// its tooltip and accessible name, a named list of chips (most privileged first), and a person's roles grouped by source.
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { IconEye, IconHelpCircle, IconPencil, IconShieldLock } from '@tabler/icons-react';
+import type { RoleSource } from '@/lib/api/schemas';
+import { describeRole, type RoleTier } from '@/lib/roles';
+import { sortRoles } from './role-options';
+import classes from './tier-colors.module.css';
 
-interface Props {
+const icons = { access: IconShieldLock, write: IconPencil, read: IconEye, unknown: IconHelpCircle } as const;
+
+export function TierIcon({ tier, size = 12 }: { tier: RoleTier; size?: number }) {
+  const Icon = icons[tier];
+  return <Icon size={size} stroke={2} aria-hidden />;
+}
+
+interface RoleChipProps {
+  name: string;
+  /** Grey colors for roles held elsewhere, which matter less on this page; the icon still tells the tier. */
+  muted?: boolean;
+}
+
+/** Always inside a RoleChips list: the chip is a list item named after both its label and API name. */
+export function RoleChip({ name, muted = false }: RoleChipProps) {
+  const role = describeRole(name);
+  return (
+    <Tooltip label={name} withArrow openDelay={250}>
+      <Badge
+        role="listitem"
+        aria-label={`${role.label} (${name})`}
+        className={`${classes.tier} ${classes.chip}`}
+        data-tier={role.tier}
+        data-muted={muted || undefined}
+        leftSection={<TierIcon tier={role.tier} />}
+        size="md"
+        radius="sm"
+      >
+        {role.label}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+interface RoleChipsProps {
   roles: Iterable<string>;
   label: string;
   muted?: boolean;
@@ -11,7 +49,7 @@ interface Props {
   empty?: string;
 }
 
-export function RoleChips({ roles, label, muted, empty }: Props) {
+export function RoleChips({ roles, label, muted, empty }: RoleChipsProps) {
   const sorted = sortRoles(roles);
   if (sorted.length === 0) {
     return empty ? (
@@ -24,6 +62,54 @@ export function RoleChips({ roles, label, muted, empty }: Props) {
     <Group role="list" aria-label={label} gap={4}>
       {sorted.map((name) => (
         <RoleChip key={name} name={name} muted={muted} />
+      ))}
+    </Group>
+  );
+}
+
+// The person's roles in a project grouped by where they come from: their own, each team's (named), and organization roles that reach every project.
+interface RoleSourcesProps {
+  sources: readonly RoleSource[];
+  /** What the roles are of, e.g. "Your roles in Payments"; each group's list adds its source. */
+  label: string;
+  /** Keeps the groups on one line, for the header. */
+  nowrap?: boolean;
+}
+
+interface SourceGroup {
+  key: string;
+  roles: string[];
+  note?: string;
+  muted: boolean;
+}
+
+function groupSources(sources: readonly RoleSource[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const s of sources) {
+    const key = s.source === 'team' ? `team:${s.teamId}` : s.source === 'organization' ? `org:${s.roleName}` : 'project';
+    // The organization role's chip names it; the note says how far it reaches.
+    const note = s.source === 'team' ? `through team ${s.teamName}` : s.source === 'organization' ? 'in every project' : undefined;
+    const group = groups.get(key) ?? { key, roles: [], note, muted: s.source === 'organization' };
+    group.roles.push(s.roleName);
+    groups.set(key, group);
+  }
+  // Own roles first, then teams, then the organization's.
+  const rank = (g: SourceGroup) => (g.key === 'project' ? 0 : g.key.startsWith('team:') ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+export function RoleSources({ sources, label, nowrap = false }: RoleSourcesProps) {
+  return (
+    <Group gap="xs" wrap={nowrap ? 'nowrap' : 'wrap'} data-testid="role-sources">
+      {groupSources(sources).map((group) => (
+        <Group key={group.key} gap={4} wrap="nowrap">
+          <RoleChips roles={group.roles} label={group.note ? `${label}, ${group.note}` : label} muted={group.muted} />
+          {group.note && (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {group.note}
+            </Text>
+          )}
+        </Group>
       ))}
     </Group>
   );

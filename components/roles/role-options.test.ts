@@ -1,8 +1,7 @@
 // The Roles multiselect's options: grouped by tier, limited to the flavor, searchable by label or API name.
 import { describe, expect, it } from 'vitest';
 import { grantableProjectRoles, tierLabels } from '@/lib/roles';
-import { labelOrNameFilter, roleOptions } from './role-options';
-import { sortRoles } from './sort-roles';
+import { labelOrNameFilter, roleOptions, sortRoles } from './role-options';
 
 describe('roleOptions', () => {
   it('offers exactly the flavor’s grantable roles, grouped by tier, most privileged group first', () => {

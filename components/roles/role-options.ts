@@ -1,6 +1,7 @@
-// The Roles multiselect's options: the flavor's grantable project roles grouped by privilege tier, plus any odd role already held.
+// The order and the options of roles: most privileged first for reading, and the Roles multiselect's options (the
+// flavor's grantable project roles grouped by privilege tier, plus any odd role already held).
 import type { ComboboxItemGroup, ComboboxItem, OptionsFilter } from '@mantine/core';
-import { describeRole, grantableProjectRoles, tierLabels, tiers, type Flavor } from '@/lib/roles';
+import { compareTiers, describeRole, grantableProjectRoles, tierLabels, tiers, type Flavor } from '@/lib/roles';
 
 export function roleOptions(flavor: Flavor, alsoInclude: readonly string[] = []): ComboboxItemGroup<ComboboxItem>[] {
   const grantable: readonly string[] = grantableProjectRoles[flavor];
@@ -30,3 +31,11 @@ export const labelOrNameFilter: OptionsFilter = ({ options, search }) => {
     .map((entry) => ('group' in entry ? { ...entry, items: entry.items.filter(matches) } : entry))
     .filter((entry) => ('group' in entry ? entry.items.length > 0 : matches(entry)));
 };
+
+/** Orders role names the way people scan them: the most privileged first, then alphabetically by label. */
+export function sortRoles(roleNames: Iterable<string>): string[] {
+  return [...new Set(roleNames)]
+    .map(describeRole)
+    .sort((a, b) => compareTiers(b.tier, a.tier) || a.label.localeCompare(b.label))
+    .map((role) => role.name);
+}

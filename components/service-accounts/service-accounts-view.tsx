@@ -7,7 +7,7 @@ import dynamic from 'next/dynamic';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { KeysToolbar } from '@/components/keys/keys-toolbar';
 import { RoleChips } from '@/components/roles/role-chips';
-import { sortRoles } from '@/components/roles/sort-roles';
+import { sortRoles } from '@/components/roles/role-options';
 import { ErrorState } from '@/components/ui/error-state';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { ApiCallError } from '@/lib/api/client';
