@@ -68,3 +68,38 @@ test('roles in projects the person cannot see are counted, never shown', async (
   await owner.dispose();
   await orgOwner.dispose();
 });
+
+test('a created or rotated service account secret appears in exactly one answer, and in no log line', async () => {
+  const { p1, orgId } = await demoProjects();
+  const api = await signedInApi('orgowner');
+  const answers: string[] = [];
+  const record = async (answer: { text: () => Promise<string>; headersArray: () => { name: string; value: string }[] }) => {
+    const text = await answer.text();
+    answers.push(`${text}${JSON.stringify(answer.headersArray())}`);
+    return text;
+  };
+  const base = `/api/groups/${p1.id}/serviceAccounts`;
+  const created = JSON.parse(await record(await api.post(base, { data: { name: 'leak test', description: '', roles: ['GROUP_READ_ONLY'], secretExpiresAfterHours: 24 } }))) as {
+    clientId: string;
+    secrets: { id: string; secret: string }[];
+  };
+  const first = created.secrets[0]!;
+  const rotated = JSON.parse(await record(await api.post(`${base}/${created.clientId}/secrets`, { data: { secretExpiresAfterHours: 48 } }))) as { id: string; secret: string };
+  await record(await api.get(base));
+  await record(await api.get(`/api/orgs/${orgId}/serviceAccounts`));
+  await record(await api.patch(`${base}/${created.clientId}`, { data: { roles: ['GROUP_OWNER'] } }));
+  await record(await api.delete(`${base}/${created.clientId}/secrets/${first.id}`));
+  await record(await api.get('/api/audit'));
+  await record(await api.get(`/api/activity?groupId=${p1.id}`));
+  await record(await api.get(`/api/activity?groupId=${p1.id}&format=csv`));
+  await record(await api.get(`/projects/${p1.id}?view=serviceAccounts`));
+  await record(await api.delete(`${base}/${created.clientId}`));
+
+  for (const secret of [first.secret, rotated.secret]) {
+    expect(secret).toMatch(/^mdb_sa_sk_/);
+    expect(answers.filter((text) => text.includes(secret))).toHaveLength(1);
+  }
+  const log = readFileSync(path.join(e2eConsole.dataDir, 'console.log'), 'utf8');
+  for (const secret of [first.secret, rotated.secret]) expect(log).not.toContain(secret);
+  await api.dispose();
+});

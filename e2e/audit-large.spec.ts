@@ -1,6 +1,6 @@
 // The audit and the projects list at Atlas's size limits (500 keys × 200 projects): virtualized, readable, findable.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { summarizeKeys } from '../lib/api/audit-summary';
+import { summarize } from '../lib/api/audit-summary';
 import { describeRole } from '../lib/roles';
 import { pageAs } from './support/browser';
 
@@ -38,7 +38,7 @@ function largeReport() {
     };
   });
   const thresholds = { manyProjects: 3, manyOwnerKeys: 2, manyOrgOwnerKeys: 2, unusedDays: 90 };
-  return { generatedAt: new Date().toISOString(), thresholds, projects, keys, summary: summarizeKeys(keys, projects, thresholds, Date.now()) };
+  return { generatedAt: new Date().toISOString(), thresholds, projects, keys, summary: summarize(keys, [], projects, thresholds, Date.now()), serviceAccounts: [] };
 }
 
 const report = largeReport();

@@ -40,8 +40,14 @@ const catalogue = {
   CROSS_SITE_REQUEST: { status: 403, detail: () => 'Changes must come from the console itself, not from another site.' },
   NOT_KEY_MANAGER: {
     status: 403,
-    detail: () => "Only a Project Owner, a Project User Admin or an Organization Owner may change this project's API keys.",
+    detail: () => "Only a Project Owner, a Project User Admin, a Project Access Manager or an Organization Owner may change this project's API keys.",
   },
+  NOT_SERVICE_ACCOUNT_MANAGER: {
+    status: 403,
+    detail: () => "Only a Project Owner or an Organization Owner may change this project's service accounts.",
+  },
+  NOT_ORG_OWNER: { status: 403, detail: () => "Only an Organization Owner may bring the organization's service accounts into a project." },
+  NOT_ORG_READER: { status: 403, detail: () => "Only an Organization Owner or Read Only may list the organization's service accounts." },
   USER_UNAUTHORIZED: {
     status: 403,
     detail: () => 'Only someone who can see the whole organization (Organization Owner) can sign or list reviews.',
@@ -51,14 +57,21 @@ const catalogue = {
   GROUP_NOT_FOUND: { status: 404, detail: (groupId: string) => `No project with ID ${groupId} exists or is visible to you.` },
   ORG_NOT_FOUND: { status: 404, detail: (orgId: string) => `No organization with ID ${orgId} exists or is visible to you.` },
   API_KEY_NOT_IN_GROUP: { status: 404, detail: (publicKey: string) => `The key ${publicKey} is not assigned to this project.` },
+  SERVICE_ACCOUNT_NOT_IN_GROUP: { status: 404, detail: (clientId: string) => `The service account ${clientId} is not in this project.` },
+  SECRET_NOT_FOUND: { status: 404, detail: (name: string, secretId: string) => `The service account ${name} has no secret ${secretId}.` },
+  // Ops Manager and Atlas v1.0 have none: the page says so rather than showing an empty list.
+  SERVICE_ACCOUNTS_UNAVAILABLE: {
+    status: 404,
+    detail: () => 'Service accounts are not available on this server (Ops Manager and Atlas v1.0 have none).',
+  },
   RESOURCE_NOT_FOUND: { status: 404, detail: (reviewId: string) => `No review with ID ${reviewId} exists.` },
   METHOD_NOT_ALLOWED: { status: 405, detail: (allowed: string[]) => `This path accepts ${allowed.join(' and ')} only.` },
-  // 409 — carries the key's current roles, so the editor can show them.
+  // 409 — carries the current roles of the key or service account (`what`, e.g. "key abcdefgh"), so the editor can show them.
   ROLES_CHANGED: {
     status: 409,
-    detail: (publicKey: string, current: string[]) =>
-      `The roles of key ${publicKey} in this project changed since you opened it (now: ${current.join(', ') || 'not assigned'}). Reload and try again.`,
-    extra: (_publicKey: string, current: string[]): Extra => ({ currentRoles: current }),
+    detail: (what: string, current: string[]) =>
+      `The roles of ${what} in this project changed since you opened it (now: ${current.join(', ') || 'not assigned'}). Reload and try again.`,
+    extra: (_what: string, current: string[]): Extra => ({ currentRoles: current }),
   },
   // 413, 415, 421, 429
   REQUEST_TOO_LARGE: { status: 413, detail: (maxBytes: number) => `The body must be at most ${maxBytes} bytes.` },

@@ -23,6 +23,7 @@ interface RoleInfo {
 const projectRoles = {
   GROUP_OWNER: { label: 'Project Owner', tier: 'access' },
   GROUP_USER_ADMIN: { label: 'Project User Admin', tier: 'access' },
+  GROUP_ACCESS_MANAGER: { label: 'Project Access Manager', tier: 'access' },
   GROUP_AUTOMATION_ADMIN: { label: 'Project Automation Admin', tier: 'write' },
   GROUP_BACKUP_ADMIN: { label: 'Project Backup Admin', tier: 'write' },
   GROUP_BACKUP_MANAGER: { label: 'Project Backup Manager', tier: 'write' },
@@ -115,6 +116,12 @@ export function compareTiers(a: RoleTier | undefined, b: RoleTier | undefined): 
   return (a ? tierRank[a] : -1) - (b ? tierRank[b] : -1);
 }
 
-/** Roles that let a person (or key) manage the project's keys, per the Admin API's permission table. */
-export const keyManagerProjectRoles: readonly string[] = ['GROUP_OWNER', 'GROUP_USER_ADMIN'];
-export const accessGrantingRoles: readonly string[] = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'];
+/**
+ * Roles that let a person (or key) manage the project's keys: the seed's table (Project Owner, Project User Admin) and
+ * the v2 specification's x-rolesRequirements, which name "Project Access Manager" for creating, changing and
+ * removing a project's keys.
+ */
+export const keyManagerProjectRoles: readonly string[] = ['GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_ACCESS_MANAGER'];
+/** The specification's "Project Owner" for a project's service accounts: creating, changing, removing, secrets. */
+export const serviceAccountManagerProjectRoles: readonly string[] = ['GROUP_OWNER'];
+export const accessGrantingRoles: readonly string[] = ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_ACCESS_MANAGER'];

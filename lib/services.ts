@@ -5,6 +5,7 @@ import { openChangeStore } from '@/lib/history/open-store';
 import { settlePending } from '@/lib/history/recovery';
 import type { ChangeStore } from '@/lib/history/store';
 import { getConfig } from '@/lib/config';
+import type { PrincipalKind } from '@/lib/api/change-kinds';
 import { projectRolesOf } from '@/lib/api/role-assignments';
 import { escapeForLog } from '@/lib/log-text';
 import { processSingleton } from '@/lib/process-singleton';
@@ -29,6 +30,7 @@ export function getAtlas(): AtlasClient {
   const env = getConfig();
   services.atlas = createAtlasClient({
     baseUrl: env.ATLAS_BASE_URL,
+    product: env.ATLAS_PRODUCT,
     orgId: env.ATLAS_ORG_ID,
     timeoutMs: env.ATLAS_TIMEOUT_MS,
     auth:
@@ -44,7 +46,7 @@ async function openStore(): Promise<ChangeStore> {
   const store = await openChangeStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const shared = Boolean(env.DATABASE_URL);
   const settle = () =>
-    settlePending(store, (groupId, apiKeyId) => readCurrentRoles(groupId, apiKeyId), {
+    settlePending(store, readCurrentRoles, {
       olderThan: shared ? new Date(Date.now() - 3 * env.ATLAS_TIMEOUT_MS) : undefined,
     }).catch((error: unknown) => console.warn(escapeForLog(`change history: settling pending records failed (${String(error)})`)));
   void settle();
@@ -61,9 +63,14 @@ export function getChangeStore(): Promise<ChangeStore> {
   return services.store;
 }
 
-/** The key's current roles in the project, or null when it is not assigned there. */
-export async function readCurrentRoles(groupId: string, apiKeyId: string): Promise<string[] | null> {
-  const key = await getAtlas().getOrgKey(apiKeyId);
-  const roles = projectRolesOf(key, groupId);
+/** The key's or service account's current roles in the project, or null when it is not there. */
+export async function readCurrentRoles(groupId: string, id: string, kind: PrincipalKind = 'key'): Promise<string[] | null> {
+  const atlas = getAtlas();
+  if (kind === 'serviceAccount') {
+    const projects = await atlas.listServiceAccountProjects(id);
+    const roles = projects.find((p) => p.groupId === groupId)?.roles ?? [];
+    return roles.length > 0 ? [...roles].sort() : null;
+  }
+  const roles = projectRolesOf(await atlas.getOrgKey(id), groupId);
   return roles.length > 0 ? roles : null;
 }

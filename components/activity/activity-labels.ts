@@ -6,7 +6,9 @@ export const actionLabels: Record<ActivityAction, string> = {
   assign: 'Assign',
   update_roles: 'Modify roles',
   unassign: 'Unassign',
-  delete: 'Delete key',
+  add_secret: 'New secret',
+  delete_secret: 'Delete secret',
+  delete: 'Delete',
   change_description: 'Rename',
   change_access_list: 'Access list',
 };

@@ -100,9 +100,19 @@ function ChangeRow({ change, projectName }: RowProps) {
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>
+          {change.kind === 'serviceAccount' && (
+            <Badge size="xs" variant="light" data-testid="service-account-badge">
+              Service account
+            </Badge>
+          )}
           <Text size="sm" ff="monospace">
-            {change.publicKey ?? '—'}
+            {(change.kind === 'serviceAccount' ? change.clientId : change.publicKey) ?? '—'}
           </Text>
+          {change.secretId && (
+            <Text size="xs" c="dimmed" ff="monospace">
+              secret {change.secretId}
+            </Text>
+          )}
           {change.keyDesc && (
             <Text size="xs" c="dimmed" lineClamp={2}>
               {change.keyDesc}

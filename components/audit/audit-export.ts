@@ -1,14 +1,15 @@
 // The page as shown, as CSV (one row per key, or per key and project in the view by project) and as JSON.
-import type { AuditKey, AuditReport } from '@/lib/api/audit';
-import { summarizeKeys } from '@/lib/api/audit-summary';
+import type { AuditReport, AuditServiceAccount } from '@/lib/api/audit';
+import { hasExpiringSecret, isUnusedAccount, summarize } from '@/lib/api/audit-summary';
+import { highestTier } from '@/lib/roles';
 import { toCsv } from '@/lib/csv';
 import { riskLabels, type AuditRow } from './analyze-report';
 import type { AuditViewState } from './audit-view-state';
 import type { AuditView } from './filter-report';
 import type { ProjectReview } from './review-by-project';
 
-/** A key restricted to the shown projects: what its row in the matrix holds. */
-function keyInView(key: AuditKey, projectIds: readonly string[]): AuditKey {
+/** A key (or service account) restricted to the shown projects: what its row holds. */
+function keyInView<T extends { projects: Record<string, string[]> }>(key: T, projectIds: readonly string[]): T {
   const projects: Record<string, string[]> = {};
   for (const id of projectIds) {
     const roles = key.projects[id];
@@ -19,8 +20,21 @@ function keyInView(key: AuditKey, projectIds: readonly string[]): AuditKey {
 
 const risksOf = (row: AuditRow) => row.risks.map((r) => riskLabels[r]).join('; ');
 
-export function auditViewCsv(view: AuditView): string {
+/** A service account's risks in the CSV's words: a secret near or past its end, and no use for the threshold. */
+function accountRisks(account: AuditServiceAccount, thresholds: AuditReport['thresholds'], now: number): string {
+  return [
+    hasExpiringSecret(account, now) ? 'A secret expired or expires within 7 days' : '',
+    isUnusedAccount(account, thresholds.unusedDays, now) ? riskLabels.unused : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Keys then service accounts, one row each; the Kind column tells them apart. */
+export function auditViewCsv(view: AuditView, report: Pick<AuditReport, 'thresholds' | 'generatedAt'>): string {
+  const now = Date.parse(report.generatedAt);
   const header = [
+    'Kind',
     'Description',
     'Public key',
     'Key ID',
@@ -31,6 +45,7 @@ export function auditViewCsv(view: AuditView): string {
     ...view.projects.map((p) => `${p.name} (${p.id})`),
   ];
   const rows = view.keys.map((row) => [
+    'API key',
     row.key.desc,
     row.key.publicKey,
     row.key.id,
@@ -40,7 +55,18 @@ export function auditViewCsv(view: AuditView): string {
     risksOf(row),
     ...view.projects.map((p) => (row.key.projects[p.id] ?? []).join(' ')),
   ]);
-  return toCsv(header, rows);
+  const accountRows = view.serviceAccounts.map((account) => [
+    'Service account',
+    account.name,
+    '',
+    account.clientId,
+    '',
+    highestTier(Object.values(account.projects).flat()) ?? '',
+    String(Object.keys(account.projects).length),
+    accountRisks(account, report.thresholds, now),
+    ...view.projects.map((p) => (account.projects[p.id] ?? []).join(' ')),
+  ]);
+  return toCsv(header, [...rows, ...accountRows]);
 }
 
 export interface AuditViewJson extends AuditReport {
@@ -52,6 +78,7 @@ export interface AuditViewJson extends AuditReport {
 export function auditViewJson(report: AuditReport, view: AuditView, filters: AuditViewState, now = new Date()): AuditViewJson {
   const projectIds = view.projects.map((p) => p.id);
   const keys = view.keys.map((row) => keyInView(row.key, projectIds));
+  const serviceAccounts = view.serviceAccounts.map((account) => keyInView(account, projectIds));
   return {
     generatedAt: report.generatedAt,
     exportedAt: now.toISOString(),
@@ -59,7 +86,8 @@ export function auditViewJson(report: AuditReport, view: AuditView, filters: Aud
     thresholds: report.thresholds,
     projects: view.projects,
     keys,
-    summary: summarizeKeys(keys, view.projects, report.thresholds, Date.parse(report.generatedAt)),
+    serviceAccounts,
+    summary: summarize(keys, serviceAccounts, view.projects, report.thresholds, Date.parse(report.generatedAt)),
   };
 }
 

@@ -8,7 +8,19 @@ import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
 import { RoleOption, RolePill } from '@/components/roles/role-multiselect';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
 import { labelOrNameFilter, sortRoles } from '@/components/roles/role-options';
-import { auditSorts, isFiltered, reachFilters, rowsFiltered, type AuditLayout, type AuditSort, type AuditViewState, type Density, type ReachFilter, type TierFilter } from './audit-view-state';
+import {
+  auditSorts,
+  isFiltered,
+  reachFilters,
+  rowsFiltered,
+  type AuditLayout,
+  type AuditSort,
+  type AuditViewState,
+  type Density,
+  type KindFilter,
+  type ReachFilter,
+  type TierFilter,
+} from './audit-view-state';
 import { ThresholdSettings } from './threshold-settings';
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 
@@ -63,6 +75,21 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
             ]}
             value={state.layout}
             onChange={(layout) => onChange({ layout: layout as AuditLayout })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
+      <LabeledControl label="Kind">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'key', label: 'API keys' },
+              { value: 'serviceAccount', label: 'Service accounts' },
+            ]}
+            value={state.kind}
+            onChange={(kind) => onChange({ kind: kind as KindFilter })}
             size="sm"
           />
         )}

@@ -11,6 +11,7 @@ import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from
 import { AuditExportButtons } from './audit-export-buttons';
 import { AuditFilters } from './audit-filters';
 import { AuditMatrix } from './audit-matrix';
+import { AuditServiceAccounts } from './audit-service-accounts';
 import { AuditSummary } from './audit-summary';
 import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
@@ -21,7 +22,8 @@ import { reviewByProject } from './review-by-project';
 
 function showingText(view: AuditView, keys: number, projects: number): string {
   const hidden = view.hiddenColumns > 0 ? `; ${view.hiddenColumns} projects where none of them holds a role are hidden` : '';
-  return `Showing ${view.keys.length} of ${keys} keys (${view.orgWide.length} organization-wide) in ${view.projects.length} of ${projects} projects${hidden}`;
+  const accounts = view.serviceAccounts.length > 0 ? ` and ${view.serviceAccounts.length} service accounts` : '';
+  return `Showing ${view.keys.length} of ${keys} keys (${view.orgWide.length} organization-wide)${accounts} in ${view.projects.length} of ${projects} projects${hidden}`;
 }
 
 export function AuditPage() {
@@ -71,7 +73,7 @@ export function AuditPage() {
           <AuditExportButtons
             generatedAt={report.generatedAt}
             name={reviews ? 'audit-by-project' : 'audit'}
-            csv={() => (reviews ? projectReviewCsv(reviews, view.orgWide) : auditViewCsv(view))}
+            csv={() => (reviews ? projectReviewCsv(reviews, view.orgWide) : auditViewCsv(view, report))}
             json={() => (reviews ? projectReviewJson(report, reviews, view.orgWide, state) : auditViewJson(report, view, state))}
           />
         )}
@@ -96,7 +98,8 @@ export function AuditPage() {
             {audit.isFetching && !audit.isPending ? ' — refreshing…' : ''}
           </Text>
           <OrgWideKeys rows={view.orgWide} orgOwnerKeys={analysis.orgOwnerKeys} manyOrgOwnerKeys={report.thresholds.manyOrgOwnerKeys} />
-          {report.keys.length === 0 ? (
+          <AuditServiceAccounts accounts={view.serviceAccounts} projects={view.projects} report={report} />
+          {state.kind === 'serviceAccount' ? null : report.keys.length === 0 ? (
             <Alert color="gray" title="Nothing to audit">
               No key holds a role in a project you can see.
             </Alert>

@@ -19,7 +19,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
   const consoleKey = report.keys.find((k) => k.isConsoleKey);
   const projects = report.projects.length;
   return (
-    <SimpleGrid cols={{ base: 2, sm: 4, lg: 8 }} spacing="sm" component="section" aria-label="Summary">
+    <SimpleGrid cols={{ base: 2, sm: 4, lg: 10 }} spacing="sm" component="section" aria-label="Summary">
       <SummaryCard
         testId="summary-keys"
         value={summary.keys}
@@ -76,10 +76,27 @@ export function AuditSummary({ report, state, onApply }: Props) {
         testId="summary-unused"
         value={summary.unused}
         label={`Unused for ${thresholds.unusedDays}+ days`}
-        hint="among keys whose access list records their use; shown among the risky keys"
+        hint="keys whose access list records their use, and service accounts; shown among the risky ones"
         active={false}
         warn
         onApply={() => only({ risky: true })}
+      />
+      <SummaryCard
+        testId="summary-service-accounts"
+        value={summary.serviceAccounts}
+        label="Service accounts"
+        hint="with a role in a project you can see; shown beside the keys"
+        active={state.kind === 'serviceAccount'}
+        onApply={() => only({ kind: 'serviceAccount' })}
+      />
+      <SummaryCard
+        testId="summary-expiring-secrets"
+        value={summary.expiringSecrets}
+        label="Secrets expiring"
+        hint="service accounts with a secret expired or expiring within 7 days"
+        active={false}
+        warn
+        onApply={() => only({ kind: 'serviceAccount' })}
       />
       <SummaryCard
         testId="summary-no-access-list"

@@ -13,12 +13,17 @@ export type TierFilter = (typeof tiers)[number] | 'all';
 export const auditLayouts = ['keys', 'projects'] as const;
 export type AuditLayout = (typeof auditLayouts)[number];
 
+/** Which principals: both, API keys only or service accounts only. */
+export const kindFilters = ['all', 'key', 'serviceAccount'] as const;
+export type KindFilter = (typeof kindFilters)[number];
+
 export const densities = ['comfortable', 'compact'] as const;
 export type Density = (typeof densities)[number];
 
 export interface AuditViewState {
-  /** Free text matched against description, public key and key id. */
+  /** Free text matched against description, public key and key id (a service account's name and client id). */
   q: string;
+  kind: KindFilter;
   /** Keys holding any of these roles (in the shown projects or the organization). */
   roles: string[];
   /** Keys holding a role of this tier (in the shown projects or the organization). */
@@ -44,6 +49,7 @@ export interface AuditViewState {
 
 export const defaultViewState: AuditViewState = {
   q: '',
+  kind: 'all',
   roles: [],
   tier: 'all',
   projects: [],
@@ -75,6 +81,7 @@ function count(value: string | null): number | undefined {
 export function parseViewState(search: { get(name: string): string | null }): AuditViewState {
   return {
     q: search.get('q')?.slice(0, 200) ?? '',
+    kind: oneOf(kindFilters, search.get('kind'), 'all'),
     roles: list(search.get('role')),
     tier: oneOf<TierFilter>(['all', ...tiers], search.get('tier'), 'all'),
     projects: list(search.get('project')),
@@ -98,6 +105,7 @@ export function serializeViewState(state: AuditViewState): URLSearchParams {
   const search = new URLSearchParams();
   // Kept as typed (a trailing space included) so the search box does not change under the person's fingers.
   if (state.q.trim()) search.set('q', state.q);
+  if (state.kind !== 'all') search.set('kind', state.kind);
   if (state.roles.length) search.set('role', state.roles.join(','));
   if (state.tier !== 'all') search.set('tier', state.tier);
   if (state.projects.length) search.set('project', state.projects.join(','));
@@ -118,7 +126,7 @@ export function serializeViewState(state: AuditViewState): URLSearchParams {
 
 /** True when a filter narrows the keys shown (search, roles, tier, risk, reach): empty columns are then hidden. */
 export function rowsFiltered(state: AuditViewState): boolean {
-  return Boolean(state.q.trim() || state.roles.length || state.tier !== 'all' || state.risky || state.reach !== 'any');
+  return Boolean(state.q.trim() || state.kind !== 'all' || state.roles.length || state.tier !== 'all' || state.risky || state.reach !== 'any');
 }
 
 /** True when any filter narrows the view (sorting, layout, density and thresholds do not). */

@@ -32,7 +32,30 @@ const report: AuditReport = {
     auditKey(4, 'owner two', ['ORG_MEMBER'], { 2: ['GROUP_OWNER', 'GROUP_READ_ONLY'] }),
     auditKey(5, '=cmd|calc', ['ORG_READ_ONLY'], {}),
   ],
-  summary: { keys: 5, accessGrantingKeys: 2, keysInNoProject: 1, keysInManyProjects: 1, projectsWithManyOwnerKeys: 1, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0 },
+  serviceAccounts: [
+    {
+      clientId: `mdb_sa_id_${'a'.repeat(24)}`,
+      name: 'ci bot',
+      description: '',
+      createdAt: '2024-01-01T00:00:00Z',
+      projects: { [p(1)]: ['GROUP_READ_ONLY'] },
+      // Expires two days after the report, and was last used 200 days before it.
+      secrets: [{ id: 'b'.repeat(24), createdAt: '2024-01-01T00:00:00Z', expiresAt: '2025-01-04T00:00:00Z', lastUsedAt: '2024-06-16T00:00:00Z' }],
+      lastUsed: '2024-06-16T00:00:00Z',
+    },
+  ],
+  summary: {
+    keys: 5,
+    accessGrantingKeys: 2,
+    keysInNoProject: 1,
+    keysInManyProjects: 1,
+    projectsWithManyOwnerKeys: 1,
+    orgWideOwnerKeys: 0,
+    unused: 1,
+    keysWithoutAccessList: 0,
+    serviceAccounts: 1,
+    expiringSecrets: 1,
+  },
 };
 
 const analysis = analyzeReport(report);
@@ -44,6 +67,7 @@ describe('view state in the URL', () => {
     expect(serializeViewState(defaultViewState).toString()).toBe('');
     const state: AuditViewState = {
       q: 'ci',
+      kind: 'serviceAccount',
       roles: ['GROUP_OWNER', 'ORG_OWNER'],
       tier: 'access',
       projects: [p(1), p(2)],
@@ -165,13 +189,25 @@ describe('CSV', () => {
   });
 
   it('exports the view as shown: one row per key, one column per shown project', () => {
-    const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }));
+    const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }), report);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(`Description,Public key,Key ID,Organization roles,Highest tier,Projects,Risks,Project 2 (${p(2)})`);
+    expect(lines[0]).toBe(`Kind,Description,Public key,Key ID,Organization roles,Highest tier,Projects,Risks,Project 2 (${p(2)})`);
     expect(lines).toHaveLength(5);
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(["'=cmd|calc", 'deployer', 'owner one', 'owner two']);
+    expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(["'=cmd|calc", 'deployer', 'owner one', 'owner two']);
     expect(lines[4]).toMatch(/GROUP_OWNER GROUP_READ_ONLY$/);
-    expect(auditViewCsv(view({ reach: 'none' }))).toContain("'=cmd|calc");
+    expect(auditViewCsv(view({ reach: 'none' }), report)).toContain("'=cmd|calc");
+  });
+
+  it('puts service accounts beside keys, with their kind and risks, and filters by kind', () => {
+    const lines = auditViewCsv(view({ projects: [p(1)] }), report).trimEnd().split('\r\n');
+    expect(lines.at(-1)).toBe(
+      `Service account,ci bot,,mdb_sa_id_${'a'.repeat(24)},,read,1,A secret expired or expires within 7 days; Not used for longer than the threshold,GROUP_READ_ONLY`,
+    );
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['API key', 'API key', 'API key', 'Service account']);
+    expect(view({ kind: 'serviceAccount' }).keys).toEqual([]);
+    expect(view({ kind: 'serviceAccount' }).serviceAccounts.map((a) => a.name)).toEqual(['ci bot']);
+    expect(view({ kind: 'key' }).serviceAccounts).toEqual([]);
+    expect(view({ projects: [p(2)] }).serviceAccounts).toEqual([]);
   });
 
   it('exports JSON in the report’s shape, narrowed to the view, with both times', () => {
@@ -181,7 +217,19 @@ describe('CSV', () => {
     expect(json.projects).toEqual([{ id: p(1), name: 'Project 1' }]);
     expect(json.keys.map((x) => x.desc)).toEqual(['deployer', 'reader', '=cmd|calc']);
     expect(json.keys[0]!.projects).toEqual({ [p(1)]: ['GROUP_CLUSTER_MANAGER'] });
-    expect(json.summary).toEqual({ keys: 3, accessGrantingKeys: 0, keysInNoProject: 1, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0 });
+    expect(json.serviceAccounts.map((a) => a.name)).toEqual(['ci bot']);
+    expect(json.summary).toEqual({
+      keys: 3,
+      accessGrantingKeys: 0,
+      keysInNoProject: 1,
+      keysInManyProjects: 0,
+      projectsWithManyOwnerKeys: 0,
+      orgWideOwnerKeys: 0,
+      unused: 1,
+      keysWithoutAccessList: 0,
+      serviceAccounts: 1,
+      expiringSecrets: 1,
+    });
   });
 
   it('exports the view by project: one row per key and project, organization-wide keys once', () => {

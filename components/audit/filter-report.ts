@@ -8,6 +8,8 @@ export type AuditProject = AuditReport['projects'][number];
 
 export interface AuditView {
   projects: AuditProject[];
+  /** Service accounts with a role in a shown project (all of them when columns are not narrowed), matching the text and role filters. */
+  serviceAccounts: AuditReport['serviceAccounts'];
   /** The matrix's rows: keys with a role in a shown project, and keys with no organization-wide role. */
   rows: AuditRow[];
   /** Keys whose organization role reaches every project, shown once above the matrix. */
@@ -59,6 +61,7 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
   const inShown = (row: AuditRow) => projectIds.some((id) => row.key.projects[id]);
 
   const keys = analysis.rows.filter((row) => {
+    if (state.kind === 'serviceAccount') return false;
     if (!matchesText(row, needle)) return false;
     // Organization-wide keys reach every project, so narrowing the columns never drops them.
     if (columnsNarrowed && !row.orgWide && !inShown(row)) return false;
@@ -82,5 +85,15 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
     hiddenColumns = projects.length - kept.length;
     if (hiddenColumns > 0) projects = kept;
   }
-  return { projects, rows, orgWide: keys.filter((row) => row.orgWide), keys, hiddenColumns };
+  const serviceAccounts =
+    state.kind === 'key'
+      ? []
+      : report.serviceAccounts.filter((account) => {
+          const held = projectIds.flatMap((id) => account.projects[id] ?? []);
+          if (columnsNarrowed && held.length === 0) return false;
+          if (needle && !`${account.name} ${account.clientId}`.toLowerCase().includes(needle)) return false;
+          if (roles.size > 0 && !held.some((r) => roles.has(r))) return false;
+          return state.tier === 'all' || held.some((r) => describeRole(r).tier === state.tier);
+        });
+  return { projects, serviceAccounts, rows, orgWide: keys.filter((row) => row.orgWide), keys, hiddenColumns };
 }

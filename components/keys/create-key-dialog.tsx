@@ -144,7 +144,7 @@ function PrivateKeyReveal({ apiKey, saved, onSavedChange, onDone }: RevealProps)
 }
 
 /** A read-only value of the new key with a copy button: selectable, labelled, and in monospace. */
-function SecretField({ label, value }: { label: string; value: string }) {
+export function SecretField({ label, value }: { label: string; value: string }) {
   return (
     <TextInput
       label={label}

@@ -121,7 +121,7 @@ function EditRolesForm({ apiKey, project, flavor, mutation, onDone, onCancel, on
 }
 
 /** What saving will do, before it is done: the roles that will be added and the ones that will be removed. */
-function RoleChangePreview({ before, after }: { before: readonly string[]; after: readonly string[] }) {
+export function RoleChangePreview({ before, after }: { before: readonly string[]; after: readonly string[] }) {
   const added = after.filter((r) => !before.includes(r));
   const removed = before.filter((r) => !after.includes(r));
   return (

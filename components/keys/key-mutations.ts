@@ -55,7 +55,7 @@ function replaceKey(list: ApiKeyList, key: ApiKey): ApiKeyList {
 /** What lists may keep of a private key: the form the upstream itself answers with after creation. */
 const withMaskedPrivateKey = (key: ApiKey): ApiKey => ({ ...key, privateKey: maskPrivateKey(key.privateKey) });
 
-function notifySuccess(title: string, message: string) {
+export function notifySuccess(title: string, message: string) {
   notifications.show({ color: 'green', title, message, autoClose: 4000 });
 }
 

@@ -1,6 +1,6 @@
 // The change history's contract: who changed which key's roles where through the console, and how it ended.
 import { z } from 'zod';
-import { activityActions, activityOrigins, changeActions, changeOutcomes } from './change-kinds';
+import { activityActions, activityOrigins, changeActions, changeOutcomes, principalKinds } from './change-kinds';
 import { objectId } from './object-id-schema';
 
 /** Who settled a record other than the request that made it: only start-up recovery does. */
@@ -34,7 +34,12 @@ export const changeRecord = z.object({
   action: z.enum(activityActions),
   /** Null for an organization's event that names no project. */
   groupId: z.string().nullable(),
+  kind: z.enum(principalKinds),
   apiKeyId: z.string().nullable(),
+  /** A service account's client id (kind serviceAccount). */
+  clientId: z.string().nullable(),
+  /** The secret a secret change is about; never its value. */
+  secretId: z.string().nullable(),
   publicKey: z.string().nullable(),
   keyDesc: z.string().nullable(),
   rolesBefore: z.array(z.string()),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditKey } from './audit';
-import { isProjectOwner, ownerKeysPerProject, summarizeKeys } from './audit-summary';
+import { isProjectOwner, ownerKeysPerProject, summarize } from './audit-summary';
 
 const day = 86_400_000;
 const now = Date.parse('2026-06-01T00:00:00.000Z');
@@ -32,23 +32,23 @@ describe('ownerKeysPerProject', () => {
   it('does not count an Organization Owner in every project: it is counted once, as organization-wide', () => {
     const orgOwner: AuditKey = { id: 'a'.repeat(24), desc: '', publicKey: 'P', orgRoles: ['ORG_OWNER'], projects: {} };
     expect([...ownerKeysPerProject([orgOwner], projects).values()]).toEqual([0, 0, 0, 0]);
-    expect(summarizeKeys([orgOwner], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 }, now)).toMatchObject({
+    expect(summarize([orgOwner], [], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 }, now)).toMatchObject({
       projectsWithManyOwnerKeys: 0,
       orgWideOwnerKeys: 1,
     });
   });
 });
 
-describe('summarizeKeys', () => {
+describe('summarize', () => {
   it('agrees with a plain count of each figure', () => {
     fc.assert(
       fc.property(fc.array(auditKey, { maxLength: 30 }), thresholds, (keys, t) => {
-        const summary = summarizeKeys(keys, projects, t, now);
+        const summary = summarize(keys, [], projects, t, now);
         const reach = (k: AuditKey) => Object.keys(k.projects).length;
         const roles = (k: AuditKey) => [...k.orgRoles, ...Object.values(k.projects).flat()];
         expect(summary).toEqual({
           keys: keys.length,
-          accessGrantingKeys: keys.filter((k) => roles(k).some((r) => ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN'].includes(r))).length,
+          accessGrantingKeys: keys.filter((k) => roles(k).some((r) => ['ORG_OWNER', 'GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_ACCESS_MANAGER'].includes(r))).length,
           keysInNoProject: keys.filter((k) => reach(k) === 0).length,
           keysInManyProjects: keys.filter((k) => reach(k) > t.manyProjects).length,
           projectsWithManyOwnerKeys: projects.filter((p) => keys.filter((k) => k.projects[p.id]?.includes('GROUP_OWNER')).length > t.manyOwnerKeys).length,
@@ -56,6 +56,8 @@ describe('summarizeKeys', () => {
           // Days since last use, counted by hand; keys without usage data are never unused.
           unused: keys.filter((k) => k.lastUsed !== undefined && Math.round((now - Date.parse(k.lastUsed)) / day) >= t.unusedDays).length,
           keysWithoutAccessList: keys.filter((k) => k.accessListEntries === 0).length,
+          serviceAccounts: 0,
+          expiringSecrets: 0,
         });
       }),
     );

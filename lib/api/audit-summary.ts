@@ -1,6 +1,7 @@
 // The audit's counts, one definition for the server's report and the page's filtered views and exports.
 import { accessGrantingRoles } from '@/lib/roles';
-import type { AuditKey, AuditReport } from './audit';
+import type { AuditKey, AuditReport, AuditServiceAccount } from './audit';
+import { secretState } from './service-accounts';
 
 /** Organization roles whose rights reach every project: owner rights, or reading everything. */
 export const orgWideRoles: readonly string[] = ['ORG_OWNER', 'ORG_READ_ONLY'];
@@ -13,8 +14,8 @@ export function isProjectOwner(key: AuditKey, groupId: string): boolean {
   return key.projects[groupId]?.includes('GROUP_OWNER') ?? false;
 }
 
-/** groupId → Project Owner grants there, in one pass over the keys (500 keys × 200 projects stays cheap). */
-export function ownerKeysPerProject(keys: readonly AuditKey[], projects: readonly { id: string }[]): Map<string, number> {
+/** groupId → Project Owner grants there (keys' and service accounts'), in one pass (500 keys × 200 projects stays cheap). */
+export function ownerKeysPerProject(keys: readonly Pick<AuditKey, 'projects'>[], projects: readonly { id: string }[]): Map<string, number> {
   const counts = new Map(projects.map((p) => [p.id, 0]));
   for (const key of keys) {
     for (const [groupId, roles] of Object.entries(key.projects)) {
@@ -32,9 +33,20 @@ export function isUnused(key: AuditKey, unusedDays: number, now: number): boolea
 
 export const hasNoAccessList = (key: AuditKey): boolean => key.accessListEntries === 0;
 
-/** `now` is the report's generatedAt, so a filtered view counts the same keys unused as the server did. */
-export function summarizeKeys(
+/**
+ * A service account's secrets always record their use: one never used counts from its creation, so an account made
+ * yesterday is not unused, and one made months ago and never used is.
+ */
+export function isUnusedAccount(account: AuditServiceAccount, unusedDays: number, now: number): boolean {
+  return now - Date.parse(account.lastUsed ?? account.createdAt) >= unusedDays * 86_400_000;
+}
+
+export const hasExpiringSecret = (account: AuditServiceAccount, now: number): boolean => account.secrets.some((s) => secretState(s, now) !== 'ok');
+
+/** `now` is the report's generatedAt, so a filtered view counts the same keys and accounts unused as the server did. */
+export function summarize(
   keys: readonly AuditKey[],
+  accounts: readonly AuditServiceAccount[],
   projects: readonly { id: string }[],
   thresholds: AuditReport['thresholds'],
   now: number,
@@ -48,9 +60,13 @@ export function summarizeKeys(
     accessGrantingKeys: keys.filter(grantsAccess).length,
     keysInNoProject: keys.filter((key) => reach(key) === 0).length,
     keysInManyProjects: keys.filter((key) => reach(key) > thresholds.manyProjects).length,
-    projectsWithManyOwnerKeys: [...ownerKeysPerProject(keys, projects).values()].filter((count) => count > thresholds.manyOwnerKeys).length,
+    projectsWithManyOwnerKeys: [...ownerKeysPerProject([...keys, ...accounts], projects).values()].filter((count) => count > thresholds.manyOwnerKeys).length,
     orgWideOwnerKeys: keys.filter(isOrgOwner).length,
-    unused: keys.filter((key) => isUnused(key, thresholds.unusedDays, now)).length,
+    unused:
+      keys.filter((key) => isUnused(key, thresholds.unusedDays, now)).length +
+      accounts.filter((account) => isUnusedAccount(account, thresholds.unusedDays, now)).length,
     keysWithoutAccessList: keys.filter(hasNoAccessList).length,
+    serviceAccounts: accounts.length,
+    expiringSecrets: accounts.filter((account) => hasExpiringSecret(account, now)).length,
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { objectId } from './object-id-schema';
 import { assignmentChange } from './reviews';
+import { clientId, serviceAccountSecret } from './service-accounts';
 
 export const auditQuery = z.strictObject({
   /** A key in more than this many projects counts as far-reaching. */
@@ -34,11 +35,27 @@ export const auditKey = z.object({
 });
 export type AuditKey = z.infer<typeof auditKey>;
 
+/** A service account beside the keys: its roles per visible project and its secrets (never their values). */
+export const auditServiceAccount = z.object({
+  clientId,
+  name: z.string(),
+  description: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** groupId → its role names there; projects without a role are absent. */
+  projects: z.record(z.string(), z.array(z.string())),
+  secrets: z.array(serviceAccountSecret.omit({ secret: true })),
+  /** The latest use of any of its secrets; absent when none was ever used. */
+  lastUsed: z.iso.datetime({ offset: true }).optional(),
+});
+export type AuditServiceAccount = z.infer<typeof auditServiceAccount>;
+
 export const auditReport = z.object({
   generatedAt: z.iso.datetime(),
   thresholds: z.object({ manyProjects: z.number(), manyOwnerKeys: z.number(), manyOrgOwnerKeys: z.number(), unusedDays: z.number() }),
   projects: z.array(z.object({ id: objectId, name: z.string() })),
   keys: z.array(auditKey),
+  /** Empty where the upstream has none (Ops Manager, Atlas v1.0). */
+  serviceAccounts: z.array(auditServiceAccount),
   /** With `since`: assignments added, removed or changed since that review (among the projects shown). */
   changesSince: z.array(assignmentChange).optional(),
   summary: z.object({
@@ -51,10 +68,13 @@ export const auditReport = z.object({
     projectsWithManyOwnerKeys: z.number(),
     /** Keys holding Organization Owner: owner rights in every project, counted once. */
     orgWideOwnerKeys: z.number(),
-    /** Keys with usage data and no use for `unusedDays` or more. */
+    /** Keys with usage data, and service accounts (whose secrets always record use), with no use for `unusedDays` or more. */
     unused: z.number(),
     /** Keys without an access list: usable from any address. */
     keysWithoutAccessList: z.number(),
+    serviceAccounts: z.number(),
+    /** Service accounts with a secret expired or expiring within 7 days. */
+    expiringSecrets: z.number(),
   }),
 });
 export type AuditReport = z.infer<typeof auditReport>;

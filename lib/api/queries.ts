@@ -6,6 +6,14 @@ import type { KeyUsageList } from './key-usage';
 import { callApi } from './client';
 import type { Review, ReviewList } from './reviews';
 import type { ApiKey, ApiKeyList, CreateKeyBody, GroupList, UpdateRolesBody } from './schemas';
+import type {
+  CreateSecretBody,
+  CreateServiceAccountBody,
+  InviteServiceAccountBody,
+  ServiceAccount,
+  ServiceAccountList,
+  ServiceAccountSecret,
+} from './service-accounts';
 
 export const queryKeys = {
   groups: () => ['groups'] as const,
@@ -14,6 +22,8 @@ export const queryKeys = {
   /** Refreshed with the project after a change; the server reads only the access lists it has not read lately. */
   projectKeyUsage: (groupId: string) => ['groups', groupId, 'keyUsage'] as const,
   orgKeys: (orgId: string) => ['orgs', orgId, 'apiKeys'] as const,
+  serviceAccounts: (groupId: string) => ['groups', groupId, 'serviceAccounts'] as const,
+  orgServiceAccounts: (orgId: string) => ['orgs', orgId, 'serviceAccounts'] as const,
   /** Every audit report; a key change anywhere makes all of them stale. */
   audit: () => ['audit'] as const,
   auditReport: (thresholds: AuditThresholds) => ['audit', thresholds] as const,
@@ -50,6 +60,8 @@ export const activityUrl = (filters: ActivityFilters, format: 'json' | 'csv' = '
 /** Mutation keys, so a finished mutation (and the private key it returned) can be found and dropped. */
 export const mutationKeys = {
   createKey: (groupId: string) => ['groups', groupId, 'apiKeys', 'create'] as const,
+  /** Creating an account or a secret: the answer holds a secret value. */
+  createSecret: (groupId: string) => ['groups', groupId, 'serviceAccounts', 'secret'] as const,
 };
 
 export const groupsQuery = () =>
@@ -111,3 +123,36 @@ export const setKeyRoles = (groupId: string, apiKeyId: string, body: UpdateRoles
 
 export const unassignKey = (groupId: string, apiKeyId: string) =>
   callApi(`/api/groups/${groupId}/apiKeys/${apiKeyId}`, { method: 'DELETE' });
+
+export const serviceAccountsQuery = (groupId: string) =>
+  queryOptions({
+    queryKey: queryKeys.serviceAccounts(groupId),
+    queryFn: ({ signal }) => callApi<ServiceAccountList>(`/api/groups/${groupId}/serviceAccounts`, { signal }),
+    // SERVICE_ACCOUNTS_UNAVAILABLE is an answer, not a hiccup: asking again will not change it.
+    retry: false,
+  });
+
+export const orgServiceAccountsQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: queryKeys.orgServiceAccounts(orgId),
+    queryFn: ({ signal }) => callApi<ServiceAccountList>(`/api/orgs/${orgId}/serviceAccounts`, { signal }),
+  });
+
+const accountPath = (groupId: string, clientId: string) => `/api/groups/${groupId}/serviceAccounts/${clientId}`;
+
+export const createServiceAccount = (groupId: string, body: CreateServiceAccountBody) =>
+  callApi<ServiceAccount>(`/api/groups/${groupId}/serviceAccounts`, { method: 'POST', body: JSON.stringify(body) });
+
+export const setServiceAccountRoles = (groupId: string, clientId: string, body: UpdateRolesBody) =>
+  callApi<ServiceAccount>(accountPath(groupId, clientId), { method: 'PATCH', body: JSON.stringify(body) });
+
+export const removeServiceAccount = (groupId: string, clientId: string) => callApi(accountPath(groupId, clientId), { method: 'DELETE' });
+
+export const inviteServiceAccount = (groupId: string, clientId: string, body: InviteServiceAccountBody) =>
+  callApi<ServiceAccount>(`${accountPath(groupId, clientId)}/invite`, { method: 'POST', body: JSON.stringify(body) });
+
+export const createSecret = (groupId: string, clientId: string, body: CreateSecretBody) =>
+  callApi<ServiceAccountSecret>(`${accountPath(groupId, clientId)}/secrets`, { method: 'POST', body: JSON.stringify(body) });
+
+export const deleteSecret = (groupId: string, clientId: string, secretId: string) =>
+  callApi(`${accountPath(groupId, clientId)}/secrets/${secretId}`, { method: 'DELETE' });

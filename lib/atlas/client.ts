@@ -3,17 +3,30 @@ import 'server-only';
 import { Agent, Client, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type { ApiKey } from '@/lib/api/schemas';
+import type { CreateServiceAccountBody, ServiceAccount, ServiceAccountSecret } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
-import { keyEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
+import { keyEventTypeNames, serviceAccountEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
 import { AnswerMemo, type Shared } from './answer-memo';
 import { DigestAuthenticator } from './digest';
-import { flavorOf, mediaTypeOf } from './flavor';
+import { flavorOf, hasServiceAccounts, mediaTypeOf, type Product } from './flavor';
 import { gatherPages, pageSize, type Page } from './paging';
 import { paths } from './paths';
 import { createTransport, defaultRetry, parseBody, type AtlasCall, type Authenticator, type RetryOptions } from './http';
 import { ServiceAccountAuthenticator } from './oauth';
 import { orgUserSchema, projectUserSchema, type AtlasUser } from './users';
-import { parseWire, wireInvitations, wireKey, wireOrg, wirePage, wireProject, wireProjectTeam, wireTeam } from './wire';
+import {
+  parseWire,
+  wireInvitations,
+  wireKey,
+  wireOrg,
+  wirePage,
+  wireProject,
+  wireProjectTeam,
+  wireSecret,
+  wireServiceAccount,
+  wireServiceAccountProject,
+  wireTeam,
+} from './wire';
 
 export type { AtlasUser } from './users';
 export type { AccessListEntry, AtlasEvent } from './events';
@@ -21,6 +34,8 @@ export type { AccessListEntry, AtlasEvent } from './events';
 export interface AtlasClientOptions {
   /** e.g. https://cloud.mongodb.com/api/atlas/v2; its path decides the flavor. */
   baseUrl: string;
+  /** For an /api/public/v1.0 base URL whose host does not say whether it is Cloud or Ops Manager (ATLAS_PRODUCT). */
+  product?: Product;
   orgId: string;
   auth: AtlasAuth;
   /** Per HTTP exchange. */
@@ -53,6 +68,8 @@ export interface AtlasProjectTeam {
 export interface AtlasClient {
   readonly flavor: Flavor;
   readonly orgId: string;
+  /** Atlas v2 and Cloud Manager have service accounts; on the others their methods refuse before sending anything. */
+  readonly hasServiceAccounts: boolean;
   /** Shared: the same frozen value, with its JSON, for as long as the upstream's answer does not change. */
   listProjectKeys(groupId: string): Promise<Shared<Page<ApiKey>>>;
   /** The only answer whose privateKey is not redacted. */
@@ -80,6 +97,25 @@ export interface AtlasClient {
   listKeyEvents(scope: { groupId?: string; since?: Date; until: Date }): Promise<AtlasEvent[]>;
   /** The key's access list entries, each with its last use when the upstream knows it. */
   listAccessList(apiKeyId: string): Promise<AccessListEntry[]>;
+  /** The project's service accounts, each with its roles there and its secrets (masked). */
+  listProjectServiceAccounts(groupId: string): Promise<Page<ServiceAccount>>;
+  /** Rejects with the upstream's 404 when the account is not in the project. */
+  getProjectServiceAccount(groupId: string, clientId: string): Promise<ServiceAccount>;
+  /** The only answer that carries the new account's secret in full. */
+  createProjectServiceAccount(groupId: string, body: CreateServiceAccountBody): Promise<ServiceAccount>;
+  /** Replaces the account's roles in the project: roles not listed are removed. */
+  updateServiceAccountRoles(groupId: string, clientId: string, roles: string[]): Promise<ServiceAccount>;
+  /** Removes the account from the project only; its secrets stay valid until they expire. */
+  removeProjectServiceAccount(groupId: string, clientId: string): Promise<void>;
+  /** An organization's account joins the project with these roles. */
+  inviteServiceAccount(groupId: string, clientId: string, roles: string[]): Promise<ServiceAccount>;
+  /** The only answer that carries the new secret in full. */
+  createServiceAccountSecret(groupId: string, clientId: string, secretExpiresAfterHours: number): Promise<ServiceAccountSecret>;
+  deleteServiceAccountSecret(groupId: string, clientId: string, secretId: string): Promise<void>;
+  /** The organization's accounts; their `roles` are organization roles. */
+  listOrgServiceAccounts(): Promise<Page<ServiceAccount>>;
+  /** The projects an account is in, with its roles in each. */
+  listServiceAccountProjects(clientId: string): Promise<{ groupId: string; roles: string[] }[]>;
 }
 
 /** How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account). */
@@ -104,7 +140,7 @@ function targetOf(request: AtlasCall): string {
 export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const baseUrl = new URL(options.baseUrl);
   const { orgId } = options;
-  const flavor = flavorOf(baseUrl);
+  const flavor = flavorOf(baseUrl, options.product);
   const v2 = flavor === 'atlas-v2';
   const timeoutMs = options.timeoutMs ?? 10_000;
   // Reused connections spare a TCP and TLS handshake per call; the upstream is one host.
@@ -138,11 +174,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     item: T,
     mediaType?: string,
     query: Record<string, string | string[]> = {},
+    // The service account lists take no includeCount: they always count.
+    { askCount = true } = {},
   ): Promise<Shared<Page<z.output<T>>>> =>
     gatherPages(`GET ${path}`, (pageNum) =>
       get(wirePage(item), {
         path,
-        query: { ...query, pageNum: String(pageNum), itemsPerPage: String(pageSize), includeCount: 'true' },
+        query: { ...query, pageNum: String(pageNum), itemsPerPage: String(pageSize), ...(askCount ? { includeCount: 'true' } : {}) },
         mediaType,
       }),
     );
@@ -150,9 +188,31 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
 
   const getOrgKey = async (apiKeyId: string) => read(wireKey, { method: 'GET', path: paths.orgKey(orgId, apiKeyId) });
 
+  const serviceAccounts = hasServiceAccounts(flavor);
+  const accountsMediaType = mediaTypeOf(flavor, 'serviceAccounts');
+  const available = () => {
+    if (!serviceAccounts) throw new RangeError(`service accounts do not exist on ${flavor}`);
+  };
+  /** The account as the console's contract has it: the paging id (its client id) goes. */
+  const account = ({ id: _id, ...rest }: z.output<typeof wireServiceAccount>): ServiceAccount => rest;
+  const accountCall = async (request: Omit<AtlasCall, 'mediaType'>) => {
+    available();
+    return account(await read(wireServiceAccount, { ...request, mediaType: accountsMediaType }));
+  };
+  const listAccounts = async (path: string): Promise<Page<ServiceAccount>> => {
+    available();
+    const page = await list(path, wireServiceAccount, accountsMediaType, {}, { askCount: false });
+    return { results: page.results.map(account), totalCount: page.totalCount };
+  };
+  const sendAccountChange = async (request: Omit<AtlasCall, 'mediaType'>) => {
+    available();
+    await call({ ...request, mediaType: accountsMediaType });
+  };
+
   return {
     flavor,
     orgId,
+    hasServiceAccounts: serviceAccounts,
     listProjectKeys: async (groupId) => list(paths.projectKeys(groupId), wireKey),
     createProjectKey: async (groupId, { desc, roles }) =>
       read(wireKey, { method: 'POST', path: paths.projectKeys(groupId), body: { desc, roles } }),
@@ -184,12 +244,34 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     async listKeyEvents({ groupId, since, until }) {
       const path = groupId ? paths.projectEvents(groupId) : paths.orgEvents(orgId);
       const query = {
-        eventType: [...keyEventTypeNames],
+        // Ops Manager and Atlas v1.0 have no service accounts; an event type a server does not know fails the read.
+        eventType: [...keyEventTypeNames, ...(serviceAccounts ? serviceAccountEventTypeNames : [])],
         ...(since ? { minDate: since.toISOString() } : {}),
         maxDate: until.toISOString(),
       };
       return (await list(path, wireEvent, undefined, query)).results;
     },
     listAccessList: async (apiKeyId) => (await list(paths.orgKeyAccessList(orgId, apiKeyId), wireAccessListEntry)).results,
+    listProjectServiceAccounts: async (groupId) => listAccounts(paths.projectServiceAccounts(groupId)),
+    getProjectServiceAccount: async (groupId, clientId) => accountCall({ method: 'GET', path: paths.projectServiceAccount(groupId, clientId) }),
+    createProjectServiceAccount: async (groupId, body) => accountCall({ method: 'POST', path: paths.projectServiceAccounts(groupId), body }),
+    updateServiceAccountRoles: async (groupId, clientId, roles) =>
+      accountCall({ method: 'PATCH', path: paths.projectServiceAccount(groupId, clientId), body: { roles } }),
+    removeProjectServiceAccount: async (groupId, clientId) => sendAccountChange({ method: 'DELETE', path: paths.projectServiceAccount(groupId, clientId) }),
+    inviteServiceAccount: async (groupId, clientId, roles) =>
+      accountCall({ method: 'POST', path: paths.inviteServiceAccount(groupId, clientId), body: { roles } }),
+    async createServiceAccountSecret(groupId, clientId, secretExpiresAfterHours) {
+      available();
+      const path = paths.serviceAccountSecrets(groupId, clientId);
+      return read(wireSecret, { method: 'POST', path, body: { secretExpiresAfterHours }, mediaType: accountsMediaType });
+    },
+    deleteServiceAccountSecret: async (groupId, clientId, secretId) =>
+      sendAccountChange({ method: 'DELETE', path: paths.serviceAccountSecret(groupId, clientId, secretId) }),
+    listOrgServiceAccounts: async () => listAccounts(paths.orgServiceAccounts(orgId)),
+    async listServiceAccountProjects(clientId) {
+      available();
+      const page = await list(paths.orgServiceAccountProjects(orgId, clientId), wireServiceAccountProject, accountsMediaType, {}, { askCount: false });
+      return page.results.map(({ id, roles }) => ({ groupId: id, roles }));
+    },
   };
 }

@@ -8,6 +8,12 @@ function id(name: string, value: string): string {
   return value;
 }
 
+/** A service account's client id: `mdb_sa_id_` and 24 hex digits, checked like an id. */
+function clientId(value: string): string {
+  if (!/^mdb_sa_id_[a-f0-9]{24}$/.test(value)) throw new RangeError('clientId must be mdb_sa_id_ and 24 lowercase hexadecimal digits');
+  return value;
+}
+
 export const paths = {
   org: (orgId: string) => `/orgs/${id('orgId', orgId)}`,
   orgKeys: (orgId: string) => `${paths.org(orgId)}/apiKeys`,
@@ -24,4 +30,12 @@ export const paths = {
   orgEvents: (orgId: string) => `${paths.org(orgId)}/events`,
   projectEvents: (groupId: string) => `${paths.project(groupId)}/events`,
   orgKeyAccessList: (orgId: string, apiKeyId: string) => `${paths.orgKey(orgId, apiKeyId)}/accessList`,
+  orgServiceAccounts: (orgId: string) => `${paths.org(orgId)}/serviceAccounts`,
+  orgServiceAccountProjects: (orgId: string, account: string) => `${paths.orgServiceAccounts(orgId)}/${clientId(account)}/groups`,
+  projectServiceAccounts: (groupId: string) => `${paths.project(groupId)}/serviceAccounts`,
+  projectServiceAccount: (groupId: string, account: string) => `${paths.projectServiceAccounts(groupId)}/${clientId(account)}`,
+  inviteServiceAccount: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}:invite`,
+  serviceAccountSecrets: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}/secrets`,
+  serviceAccountSecret: (groupId: string, account: string, secretId: string) =>
+    `${paths.serviceAccountSecrets(groupId, account)}/${id('secretId', secretId)}`,
 };

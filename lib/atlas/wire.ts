@@ -18,6 +18,33 @@ export const wireKey = z.object({
   roles: z.array(wireRole),
 });
 
+/** A secret as the upstream lists it; `secret` only in the answer that created it. */
+export const wireSecret = z.object({
+  id: objectId,
+  createdAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+  lastUsedAt: z.iso.datetime({ offset: true }).optional(),
+  maskedSecretValue: z.string().optional(),
+  secret: z.string().min(1).optional(),
+});
+
+/** GroupServiceAccount / OrgServiceAccount; `id` (the client id) lets paging check the list like any other. */
+export const wireServiceAccount = z
+  .object({
+    clientId: z.string().regex(/^mdb_sa_id_[a-fA-F\d]{24}$/),
+    name: z.string(),
+    description: z.string().default(''),
+    createdAt: z.iso.datetime({ offset: true }),
+    roles: z.array(z.string().min(1)).default([]),
+    secrets: z.array(wireSecret).default([]),
+  })
+  .transform((account) => ({ ...account, id: account.clientId }));
+
+/** One project of a service account with its roles there; `id` is the project's. */
+export const wireServiceAccountProject = z
+  .object({ groupId: objectId, roles: z.array(z.string().min(1)).default([]) })
+  .transform(({ groupId, roles }) => ({ id: groupId, roles }));
+
 export const wireOrg = z.object({ id: objectId, name: z.string() });
 
 export const wireProject = z.object({ id: objectId, name: z.string(), orgId: objectId });

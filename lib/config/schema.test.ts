@@ -34,6 +34,8 @@ describe('parseEnv', () => {
     [{ AUTH_OIDC_ISSUER: 'https://idp.example.com' }, 'AUTH_OIDC_ISSUER'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ ATLAS_BASE_URL: 'https://x/api/public/v1.0', ATLAS_ORG_ID: org, ATLAS_PUBLIC_KEY: 'a', ATLAS_PRIVATE_KEY: 'b', ATLAS_PRODUCT: 'atlas' }, 'ATLAS_PRODUCT'],
+    [{ ATLAS_BASE_URL: 'https://x/api/atlas/v2', ATLAS_ORG_ID: org, ATLAS_PUBLIC_KEY: 'a', ATLAS_PRIVATE_KEY: 'b', ATLAS_PRODUCT: 'cloud-manager' }, 'ATLAS_PRODUCT'],
   ])('stops with one line naming the variable (%#)', (env, variable) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     expect(() => parseEnv(env)).toThrow(new RegExp(`^Configuration error: ${variable} `));

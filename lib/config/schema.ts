@@ -22,6 +22,11 @@ export const envSchema = z
     ATLAS_PRIVATE_KEY: optionalText,
     ATLAS_CLIENT_ID: optionalText,
     ATLAS_CLIENT_SECRET: optionalText,
+    /**
+     * Which product serves an /api/public/v1.0 base URL when its host does not tell (only cloud.mongodb.com is Cloud
+     * Manager by name): Cloud Manager has service accounts, Ops Manager has none.
+     */
+    ATLAS_PRODUCT: optionalText.pipe(z.enum(['cloud-manager', 'ops-manager'], { message: 'must be cloud-manager or ops-manager' }).optional()),
     ATLAS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     AUTH_OIDC_ISSUER: optionalUrl,
     AUTH_OIDC_CLIENT_ID: optionalText,
@@ -58,6 +63,9 @@ export const envSchema = z
         need('ATLAS_PUBLIC_KEY', 'when ATLAS_BASE_URL is set (or use ATLAS_CLIENT_ID/ATLAS_CLIENT_SECRET)');
         need('ATLAS_PRIVATE_KEY', 'when ATLAS_BASE_URL is set (or use ATLAS_CLIENT_ID/ATLAS_CLIENT_SECRET)');
       }
+    }
+    if (env.ATLAS_PRODUCT && !env.ATLAS_BASE_URL?.replace(/\/+$/, '').endsWith('/api/public/v1.0')) {
+      ctx.addIssue({ code: 'custom', path: ['ATLAS_PRODUCT'], message: 'applies only to an ATLAS_BASE_URL ending in /api/public/v1.0' });
     }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

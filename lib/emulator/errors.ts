@@ -16,6 +16,11 @@ const catalogue = {
   INVALID_API_KEY_DESC: { status: 400, detail: () => 'The API key description must be between 1 and 250 characters long.' },
   INVALID_ROLE_FOR_ORG: { status: 400, detail: (roleName: string) => `Role ${roleName} is not valid for an organization.` },
   INVALID_ROLE_FOR_GROUP: { status: 400, detail: (roleName: string) => `Role ${roleName} is not valid for a project.` },
+  INVALID_SECRET_EXPIRATION: {
+    status: 400,
+    detail: (maxHours: string) => `A service account secret must expire after between 8 and ${maxHours} hours.`,
+  },
+  MISSING_SERVICE_ACCOUNT_ROLES: { status: 400, detail: () => 'A service account must be given at least one role in the project.' },
   MISSING_API_KEY_ROLES: { status: 400, detail: () => 'An API key must be given at least one role.' },
   PATH_PARAM_PARSE_ERROR: {
     status: 400,
@@ -31,9 +36,18 @@ const catalogue = {
   ORG_NOT_FOUND: { status: 404, detail: (orgId: string) => `No organization with ID ${orgId} exists.` },
   RESOURCE_NOT_FOUND: { status: 404, detail: (path: string) => `Cannot find resource ${path}.` },
   TEAM_NOT_FOUND: { status: 404, detail: (teamId: string, orgId: string) => `No team with ID ${teamId} exists in organization ${orgId}.` },
+  SERVICE_ACCOUNT_NOT_FOUND: { status: 404, detail: (clientId: string, where: string) => `No service account with client ID ${clientId} exists in ${where}.` },
+  SERVICE_ACCOUNT_SECRET_NOT_FOUND: {
+    status: 404,
+    detail: (secretId: string, clientId: string) => `No secret with ID ${secretId} exists for service account ${clientId}.`,
+  },
   USER_NOT_FOUND: { status: 404, detail: (username: string) => `No user with username ${username} exists in this organization.` },
   // 409
   DUPLICATE_TEAM_NAME: { status: 409, detail: (name: string) => `A team named ${name} already exists in this organization.` },
+  SERVICE_ACCOUNT_ALREADY_IN_GROUP: {
+    status: 409,
+    detail: (clientId: string, groupId: string) => `Service account ${clientId} is already in project ${groupId}.`,
+  },
   USER_ALREADY_IN_ORG: { status: 409, detail: (username: string, orgId: string) => `User ${username} is already in organization ${orgId}.` },
   // 406
   INVALID_VERSION_DATE: { status: 406, detail: () => 'Invalid accept header or version date.' },

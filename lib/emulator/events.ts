@@ -17,6 +17,20 @@ export const keyEventTypes = {
 } as const;
 
 /**
+ * Service account event type names, as mongodb/docs `source/includes/event-types.rst` lists them (the specification's
+ * event type schemas are plain strings). Secrets are the account's, so their events are the organization's too.
+ */
+export const serviceAccountEventTypes = {
+  created: 'SERVICE_ACCOUNT_CREATED',
+  detailsChanged: 'SERVICE_ACCOUNT_DETAILS_CHANGED',
+  addedToGroup: 'SERVICE_ACCOUNT_ADDED_TO_GROUP',
+  removedFromGroup: 'SERVICE_ACCOUNT_REMOVED_FROM_GROUP',
+  rolesChanged: 'SERVICE_ACCOUNT_ROLES_CHANGED',
+  secretAdded: 'SERVICE_ACCOUNT_SECRET_ADDED',
+  secretDeleted: 'SERVICE_ACCOUNT_SECRET_DELETED',
+} as const;
+
+/**
  * The caller's address as the event views' `remoteAddress` pattern accepts it: IPv4, or IPv6 written out in full
  * (the pattern refuses `::` shorthand), so an IPv4-mapped address is given as IPv4.
  */

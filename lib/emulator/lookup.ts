@@ -2,16 +2,16 @@
 import { isObjectId } from '@/lib/api/ids';
 import type { RequestContext } from './context';
 import { apiError } from './errors';
-import { isOrgMember, isOrgOwner, projectAccess } from './permissions';
-import type { SeedApiKey, SeedOrg, SeedProject, SeedTeam } from './seed';
+import { isOrgMember, isOrgOwner, ownsProject, projectAccess, readsWholeOrg } from './permissions';
+import type { SeedApiKey, SeedOrg, SeedProject, SeedServiceAccount, SeedTeam } from './seed';
 
 /** v2 rejects any id that is not 24 hex digits with PATH_PARAM_PARSE_ERROR; v1.0 with the not-found error of the resource. */
 function malformed(context: RequestContext, name: string, value: string, v1Error: () => Error): never {
   throw context.surface.versioned ? apiError('PATH_PARAM_PARSE_ERROR', name, value) : v1Error();
 }
 
-/** The project of `{groupId}` if the caller may `read` it (any role there) or `manage` its keys. */
-export function projectFor(context: RequestContext, need: 'read' | 'manage'): SeedProject {
+/** The project of `{groupId}` if the caller may `read` it (any role there), `manage` its keys or `own` it (service accounts). */
+export function projectFor(context: RequestContext, need: 'read' | 'manage' | 'own'): SeedProject {
   const groupId = context.params.groupId ?? '';
   if (!isObjectId(groupId)) malformed(context, 'groupId', groupId, () => apiError('INVALID_GROUP_ID', groupId));
   const project = context.state.project(groupId);
@@ -19,17 +19,19 @@ export function projectFor(context: RequestContext, need: 'read' | 'manage'): Se
   const access = projectAccess(context.principal.roles(), project);
   if (access === 'none') throw apiError('NOT_IN_GROUP', groupId);
   if (need === 'manage' && access !== 'manage') throw apiError('USER_UNAUTHORIZED');
+  if (need === 'own' && !ownsProject(context.principal.roles(), project)) throw apiError('USER_UNAUTHORIZED');
   return project;
 }
 
-/** The organization of `{orgId}` if the caller holds any role in it (`member`) or owns it (`owner`). */
-export function orgFor(context: RequestContext, need: 'member' | 'owner' = 'member'): SeedOrg {
+/** The organization of `{orgId}` if the caller holds any role in it (`member`), reads all of it (`reader`) or owns it (`owner`). */
+export function orgFor(context: RequestContext, need: 'member' | 'reader' | 'owner' = 'member'): SeedOrg {
   const orgId = context.params.orgId ?? '';
   if (!isObjectId(orgId)) malformed(context, 'orgId', orgId, () => apiError('ORG_NOT_FOUND', orgId));
   const org = context.state.org(orgId);
   if (!org) throw apiError('ORG_NOT_FOUND', orgId);
   if (!isOrgMember(context.state, context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
   if (need === 'owner' && !isOrgOwner(context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
+  if (need === 'reader' && !readsWholeOrg(context.principal.roles(), orgId)) throw apiError('USER_UNAUTHORIZED');
   return org;
 }
 
@@ -49,4 +51,12 @@ export function orgKeyFor(context: RequestContext, orgId: string, where: string)
   const key = context.state.key(apiKeyId);
   if (!key || key.orgId !== orgId) throw apiError('API_KEY_NOT_FOUND', apiKeyId, where);
   return key;
+}
+
+/** The service account of `{clientId}` among the organization's; one of another organization is as unknown as a missing one. */
+export function serviceAccountFor(context: RequestContext, orgId: string, where: string): SeedServiceAccount {
+  const clientId = context.params.clientId ?? '';
+  const account = context.state.serviceAccount(clientId);
+  if (!account || account.orgId !== orgId) throw apiError('SERVICE_ACCOUNT_NOT_FOUND', clientId, where);
+  return account;
 }

@@ -16,7 +16,7 @@ const orgWideReaders = new Set(['ORG_OWNER', 'ORG_READ_ONLY']);
 
 /**
  * none: the project is not visible to the caller at all; read: any role in it, or an org owner or read-only;
- * manage: Project Owner or Project User Admin in it, or Organization Owner.
+ * manage: a key manager role in it (Project Owner, User Admin or Access Manager), or Organization Owner.
  */
 export function projectAccess(roles: readonly SeedRole[], project: SeedProject): 'none' | 'read' | 'manage' {
   const inProject = roles.filter((r) => r.groupId === project.id).map((r) => r.roleName);
@@ -24,6 +24,16 @@ export function projectAccess(roles: readonly SeedRole[], project: SeedProject):
   if (inOrg.includes('ORG_OWNER') || inProject.some((r) => keyManagerRoles.has(r))) return 'manage';
   if (inProject.length > 0 || inOrg.some((r) => orgWideReaders.has(r))) return 'read';
   return 'none';
+}
+
+/** "Project Owner" of the specification's x-rolesRequirements (service accounts): Project Owner there, or Organization Owner. */
+export function ownsProject(roles: readonly SeedRole[], project: SeedProject): boolean {
+  return roles.some((r) => (r.groupId === project.id && r.roleName === 'GROUP_OWNER') || (r.orgId === project.orgId && r.roleName === 'ORG_OWNER'));
+}
+
+/** "Organization Read Only": the organization roles that see all of it. */
+export function readsWholeOrg(roles: readonly SeedRole[], orgId: string): boolean {
+  return roles.some((r) => r.orgId === orgId && orgWideReaders.has(r.roleName));
 }
 
 /** Organization-level reads need any role in the organization, held there or in one of its projects. */

@@ -39,5 +39,8 @@ export const projectRolesByCatalogue: Record<Catalogue, ReadonlySet<string>> = {
 
 export const grantsInProject = (catalogue: Catalogue, roleName: string): boolean => projectRolesByCatalogue[catalogue].has(roleName);
 
-/** The Admin API's permission table for a project's keys: Project Owner or Project User Admin may create, change and unassign. */
-export const keyManagerRoles: ReadonlySet<string> = new Set(['GROUP_OWNER', 'GROUP_USER_ADMIN']);
+/**
+ * The Admin API's permission table for a project's keys: Project Owner or Project User Admin may create, change and
+ * unassign; v2's x-rolesRequirements name "Project Access Manager" (GROUP_ACCESS_MANAGER) for the same operations.
+ */
+export const keyManagerRoles: ReadonlySet<string> = new Set(['GROUP_OWNER', 'GROUP_USER_ADMIN', 'GROUP_ACCESS_MANAGER']);

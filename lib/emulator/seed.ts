@@ -25,6 +25,23 @@ const accessListEntry = z
   })
   .strict();
 
+/** A secret of a service account; the emulator keeps its value to check token requests, the upstream shows it once. */
+const serviceAccountSecret = z
+  .object({ id: objectId, secret: z.string().min(1), createdAt: isoDate, expiresAt: isoDate, lastUsedAt: isoDate.optional() })
+  .strict();
+
+const serviceAccount = z
+  .object({
+    clientId: z.string().regex(/^mdb_sa_id_[a-f0-9]{24}$/, 'must be mdb_sa_id_ and 24 hexadecimal digits'),
+    orgId: objectId,
+    name: z.string().min(1).max(64),
+    description: z.string().max(250),
+    createdAt: isoDate,
+    roles: z.array(role),
+    secrets: z.array(serviceAccountSecret),
+  })
+  .strict();
+
 /** An Admin API event as the emulator keeps it; `links` are added when it is shown. */
 const event = z
   .object({
@@ -39,12 +56,25 @@ const event = z
     username: z.string().min(1).optional(),
     remoteAddress: z.string().min(1).optional(),
     targetPublicKey: z.string().min(1).optional(),
+    /** Service account events name the account they are about. */
+    targetClientId: z.string().min(1).optional(),
   })
   .strict();
 
 const seedObject = z
   .object({
-    orgs: z.array(z.object({ id: objectId, name: z.string().min(1) }).strict()).min(1),
+    orgs: z
+      .array(
+        z
+          .object({
+            id: objectId,
+            name: z.string().min(1),
+            /** The longest lifetime a service account secret may be given here; Atlas allows at most 365 days. */
+            maxServiceAccountSecretValidityInHours: z.number().int().min(8).max(8760).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
     projects: z.array(z.object({ id: objectId, orgId: objectId, name: z.string().min(1) }).strict()),
     users: z.array(
       z
@@ -93,13 +123,7 @@ const seedObject = z
         })
         .strict(),
     ),
-    serviceAccounts: z
-      .array(
-        z
-          .object({ clientId: z.string().min(1), clientSecret: z.string().min(1), orgId: objectId, roles: z.array(role) })
-          .strict(),
-      )
-      .optional(),
+    serviceAccounts: z.array(serviceAccount).optional(),
     events: z.array(event).optional(),
     consoleKey: objectId,
   })
@@ -164,6 +188,7 @@ export type SeedOrg = Seed['orgs'][number];
 export type SeedUser = Seed['users'][number];
 export type SeedTeam = NonNullable<Seed['teams']>[number];
 export type SeedServiceAccount = NonNullable<Seed['serviceAccounts']>[number];
+export type SeedSecret = SeedServiceAccount['secrets'][number];
 export type SeedEvent = NonNullable<Seed['events']>[number];
 export type SeedAccessListEntry = NonNullable<SeedApiKey['accessList']>[number];
 

@@ -1,13 +1,16 @@
 // The emulator's live state: look-ups by id and the few changes the Admin API allows, each handed to a persister before it is acknowledged.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { addressInEntry } from './access-list';
-import type { Seed, SeedApiKey, SeedEvent, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
+import type { Seed, SeedApiKey, SeedEvent, SeedOrg, SeedProject, SeedRole, SeedSecret, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
 
 export type Persist = (state: Seed) => void;
 
 /** A project's roles as stored: each name once, sorted, so answers do not depend on the order a client sent. */
 const projectRoles = (groupId: string, roles: readonly string[]): SeedRole[] =>
   [...new Set(roles)].sort().map((roleName) => ({ groupId, roleName }));
+
+/** ISO time without milliseconds, as the upstream writes its dates. */
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Atlas invitations expire after 30 days. */
 const invitationLifetimeMs = 30 * 24 * 60 * 60 * 1000;
@@ -67,6 +70,14 @@ export class EmulatorState {
 
   keysOf(orgId: string): SeedApiKey[] {
     return this.#data.apiKeys.filter((k) => k.orgId === orgId);
+  }
+
+  serviceAccountsOf(orgId: string): SeedServiceAccount[] {
+    return (this.#data.serviceAccounts ?? []).filter((s) => s.orgId === orgId);
+  }
+
+  serviceAccountsIn(groupId: string): SeedServiceAccount[] {
+    return (this.#data.serviceAccounts ?? []).filter((s) => s.roles.some((r) => r.groupId === groupId));
   }
 
   keysIn(groupId: string): SeedApiKey[] {
@@ -200,6 +211,80 @@ export class EmulatorState {
     );
   }
 
+  /** A new service account holding `roles` in one project, with one secret; the secret's value is returned in full this once. */
+  createServiceAccount(
+    orgId: string,
+    fields: { name: string; description: string; groupId: string; roles: readonly string[]; secretHours: number },
+    now = Date.now(),
+  ): { account: SeedServiceAccount; secret: SeedSecret } {
+    const account: SeedServiceAccount = {
+      clientId: `mdb_sa_id_${this.#freshId()}`,
+      orgId,
+      name: fields.name,
+      description: fields.description,
+      createdAt: isoSeconds(now),
+      roles: projectRoles(fields.groupId, fields.roles),
+      secrets: [],
+    };
+    const accounts = (this.#data.serviceAccounts ??= []);
+    this.#change(
+      () => {
+        accounts.push(account);
+        this.#serviceAccounts.set(account.clientId, account);
+      },
+      () => {
+        accounts.pop();
+        this.#serviceAccounts.delete(account.clientId);
+      },
+    );
+    return { account, secret: this.addSecret(account, fields.secretHours, now) };
+  }
+
+  /** Replaces the account's roles in one project (none = removed from it); its secrets and other roles stay. */
+  setServiceAccountProjectRoles(account: SeedServiceAccount, groupId: string, roles: readonly string[]): void {
+    const before = account.roles;
+    const after = [...before.filter((r) => r.groupId !== groupId), ...projectRoles(groupId, roles)];
+    this.#change(
+      () => (account.roles = after),
+      () => (account.roles = before),
+    );
+  }
+
+  setServiceAccountDetails(account: SeedServiceAccount, details: { name?: string; description?: string }): void {
+    const before = { name: account.name, description: account.description };
+    this.#change(
+      () => Object.assign(account, details),
+      () => Object.assign(account, before),
+    );
+  }
+
+  addSecret(account: SeedServiceAccount, hours: number, now = Date.now()): SeedSecret {
+    const secret: SeedSecret = {
+      id: this.#freshId(),
+      secret: `mdb_sa_sk_${randomBytes(20).toString('hex')}`,
+      createdAt: isoSeconds(now),
+      expiresAt: isoSeconds(now + hours * 3_600_000),
+    };
+    this.#change(
+      () => account.secrets.push(secret),
+      () => account.secrets.pop(),
+    );
+    return secret;
+  }
+
+  deleteSecret(account: SeedServiceAccount, secretId: string): void {
+    const before = account.secrets;
+    this.#change(
+      () => (account.secrets = before.filter((s) => s.id !== secretId)),
+      () => (account.secrets = before),
+    );
+  }
+
+  /** A token issued for `secret`: its last use, kept in memory and written with the next change, as keys' uses are. */
+  recordSecretUse(secret: SeedSecret, now = Date.now()): void {
+    secret.lastUsedAt = isoSeconds(now);
+  }
+
   setDesc(key: SeedApiKey, desc: string): void {
     const before = key.desc;
     this.#change(
@@ -232,7 +317,7 @@ export class EmulatorState {
     const entry = key.accessList?.find((e) => addressInEntry(address, e));
     if (!entry) return;
     entry.count += 1;
-    entry.lastUsed = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    entry.lastUsed = isoSeconds(Date.now());
     entry.lastUsedAddress = address;
   }
 

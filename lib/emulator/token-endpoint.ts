@@ -43,15 +43,19 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
 
 const tokenForm = z.object({ grant_type: z.literal('client_credentials') });
 
-export function answerTokenRequest(request: TokenRequest, state: EmulatorState, tokens: TokenStore): Answer {
+/** A secret counts until it expires or is deleted; every one is compared, so the time taken does not tell which matched. */
+export function answerTokenRequest(request: TokenRequest, state: EmulatorState, tokens: TokenStore, now = Date.now()): Answer {
   const credentials = basicCredentials(request.authorization);
   const account = credentials && state.serviceAccount(credentials.clientId);
-  if (!credentials || !account || !sameText(account.clientSecret, credentials.clientSecret)) {
+  const matching = account?.secrets.filter((s) => sameText(s.secret, credentials?.clientSecret ?? '')) ?? [];
+  const secret = matching.find((s) => Date.parse(s.expiresAt) > now);
+  if (!credentials || !account || !secret) {
     return oauthError(401, 'invalid_client', 'Invalid client credentials.', { 'www-authenticate': 'Basic realm="MMS Public API"' });
   }
   if (!tokenForm.safeParse(Object.fromEntries(new URLSearchParams(request.body))).success) {
     return oauthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
   }
+  state.recordSecretUse(secret, now);
   const { token, expiresIn } = tokens.issue(account.clientId);
   return {
     status: 200,

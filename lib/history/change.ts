@@ -2,12 +2,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { settledByValues } from '@/lib/api/activity';
-import { changeActions, changeOutcomes } from '@/lib/api/change-kinds';
+import { changeActions, changeOutcomes, principalKinds } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
+import { clientId } from '@/lib/api/service-accounts';
 
 // The stored record's shape is the browser's contract too, so it lives in lib/api.
 export { consoleRecord as changeRecord, settledByValues, type ConsoleRecord as ChangeRecord } from '@/lib/api/activity';
-export { changeActions, changeOutcomes, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
+export { changeActions, changeOutcomes, principalKinds, type ChangeAction, type ChangeOutcomeKind } from '@/lib/api/change-kinds';
 
 /** Free text from upstream is kept, cut to a length a row and a table cell can hold. */
 const clipped = (max: number) => z.string().transform((text) => (text.length > max ? `${text.slice(0, max - 1)}…` : text));
@@ -18,13 +19,18 @@ const settledBy = z.enum(settledByValues).optional();
 
 /**
  * What a person is about to change, written before the upstream call. There is deliberately no field
- * for a private key, and unknown properties are dropped, so none can ever be stored.
+ * for a private key or a secret's value, and unknown properties are dropped, so none can ever be stored.
  */
 export const changeIntent = z.object({
   actor: email,
   action: z.enum(changeActions),
   groupId: objectId,
-  /** Unknown for `create` until the upstream answers. */
+  kind: z.enum(principalKinds).default('key'),
+  /** A service account's; unknown for its `create` until the upstream answers. */
+  clientId: clientId.optional(),
+  /** The secret a delete_secret removes; an add_secret's is learned from the answer. */
+  secretId: objectId.optional(),
+  /** A key's; unknown for `create` until the upstream answers. */
   apiKeyId: objectId.optional(),
   publicKey: z.string().min(1).max(100).optional(),
   keyDesc: clipped(250).optional(),
@@ -41,6 +47,8 @@ export const changeOutcome = z.discriminatedUnion('outcome', [
     outcome: z.literal('success'),
     apiKeyId: objectId.optional(),
     publicKey: z.string().min(1).max(100).optional(),
+    clientId: clientId.optional(),
+    secretId: objectId.optional(),
     /** The roles the upstream reports after the change, when they differ from the request's. */
     rolesAfter: roleNames.optional(),
     settledBy,
@@ -49,7 +57,7 @@ export const changeOutcome = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('unknown'), detail: clipped(2000), settledBy }),
 ]);
 export type ChangeOutcome = z.input<typeof changeOutcome>;
-export type SuccessDetails = Partial<Pick<Extract<ChangeOutcome, { outcome: 'success' }>, 'apiKeyId' | 'publicKey' | 'rolesAfter'>>;
+export type SuccessDetails = Partial<Pick<Extract<ChangeOutcome, { outcome: 'success' }>, 'apiKeyId' | 'publicKey' | 'clientId' | 'secretId' | 'rolesAfter'>>;
 
 /** How deep a timeline merged with outside events can be paged: the first this many entries. */
 export const mergeDepth = 10_000;

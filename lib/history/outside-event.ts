@@ -1,7 +1,7 @@
 // The Admin API's key events made outside the console as the change history keeps them, and how they are queried.
 import 'server-only';
 import { z } from 'zod';
-import { activityActions } from '@/lib/api/change-kinds';
+import { activityActions, principalKinds } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
 import { mergeDepth } from './change';
 
@@ -17,8 +17,10 @@ export const outsideEvent = z.object({
   eventType: upstreamText(100),
   /** Null for an organization's event that names no project. */
   groupId: objectId.nullable(),
-  /** The key the event is about. */
+  /** What the event is about: a key (its public key) or a service account (its client id). */
+  kind: z.enum(principalKinds).default('key'),
   publicKey: upstreamText(100).nullable(),
+  clientId: upstreamText(100).nullable().default(null),
   remoteAddress: upstreamText(100).nullable(),
 });
 export type OutsideEvent = z.input<typeof outsideEvent>;

@@ -29,9 +29,9 @@ export async function recordChange<T>(
     throw error;
   }
   await settle(store, id, () => {
-    // Field by field: whatever else the result holds (a new key's private key) never reaches the history.
-    const { apiKeyId, publicKey, rolesAfter } = describeSuccess(result);
-    return { outcome: 'success', apiKeyId, publicKey, rolesAfter };
+    // Field by field: whatever else the result holds (a new key's private key, a new secret) never reaches the history.
+    const { apiKeyId, publicKey, clientId, secretId, rolesAfter } = describeSuccess(result);
+    return { outcome: 'success', apiKeyId, publicKey, clientId, secretId, rolesAfter };
   });
   return result;
 }
@@ -67,7 +67,14 @@ function failureOf(error: unknown): ChangeOutcome {
 }
 
 async function reconcileNow(store: ChangeStore, id: string, intent: ChangeIntent, reconcile: ReadCurrentRoles): Promise<void> {
-  const change = { ...intent, apiKeyId: intent.apiKeyId ?? null, rolesBefore: [...intent.rolesBefore], rolesAfter: [...intent.rolesAfter] };
+  const change = {
+    ...intent,
+    kind: intent.kind ?? 'key',
+    apiKeyId: intent.apiKeyId ?? null,
+    clientId: intent.clientId ?? null,
+    rolesBefore: [...intent.rolesBefore],
+    rolesAfter: [...intent.rolesAfter],
+  };
   const outcome = await decide(change, reconcile, 'The Admin API’s answer to this change was lost on the way');
   if (outcome.outcome === 'unknown') return;
   await settle(store, id, () => ({ ...outcome, settledBy: 'recovery' }));

@@ -1,11 +1,12 @@
 // Settles the records a crash left pending between intent and outcome, by reading what the upstream now holds.
 import 'server-only';
+import type { PrincipalKind } from '@/lib/api/change-kinds';
 import { sameRoles } from '@/lib/api/role-assignments';
 import type { ChangeOutcome, ChangeRecord } from './change';
 import type { ChangeStore } from './store';
 
-/** The key's roles in the project now, or null when it is not assigned there. */
-export type ReadCurrentRoles = (groupId: string, apiKeyId: string) => Promise<string[] | null>;
+/** The key's (or service account's) roles in the project now, or null when it is not there. */
+export type ReadCurrentRoles = (groupId: string, id: string, kind: PrincipalKind) => Promise<string[] | null>;
 
 export interface SettleOptions {
   /**
@@ -43,18 +44,23 @@ async function settleEach(store: ChangeStore, readCurrentRoles: ReadCurrentRoles
 }
 
 /** The fields of a change that tell, from the key's current roles, whether it was applied. */
-export type ChangeToSettle = Pick<ChangeRecord, 'action' | 'groupId' | 'apiKeyId' | 'rolesBefore' | 'rolesAfter'>;
+export type ChangeToSettle = Pick<ChangeRecord, 'action' | 'groupId' | 'kind' | 'apiKeyId' | 'clientId' | 'rolesBefore' | 'rolesAfter'>;
 
 const stopped = 'The console stopped before the Admin API answered';
 
 /** Success, not applied, or unknown with the reason; `cause` says why the outcome was not known, as a sentence start. */
 export async function decide(record: ChangeToSettle, readCurrentRoles: ReadCurrentRoles, cause = stopped): Promise<ChangeOutcome> {
-  if (record.apiKeyId === null) {
-    return { outcome: 'unknown', detail: `${cause}, and the new key’s id was never learned; check the project’s keys for it.` };
+  if (record.action === 'add_secret' || record.action === 'delete_secret') {
+    return { outcome: 'unknown', detail: `${cause}; roles do not tell whether a secret changed, so check the service account’s secrets.` };
+  }
+  const id = record.kind === 'serviceAccount' ? record.clientId : record.apiKeyId;
+  const what = record.kind === 'serviceAccount' ? 'service account' : 'key';
+  if (id === null) {
+    return { outcome: 'unknown', detail: `${cause}, and the new ${what}’s id was never learned; check the project’s ${what}s for it.` };
   }
   let current: string[];
   try {
-    current = (await readCurrentRoles(record.groupId, record.apiKeyId)) ?? [];
+    current = (await readCurrentRoles(record.groupId, id, record.kind)) ?? [];
   } catch {
     return { outcome: 'unknown', detail: `${cause}, and the key’s current roles could not be read to tell whether the change was applied.` };
   }

@@ -3,7 +3,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { activityActions } from '@/lib/api/change-kinds';
-import { changeActions, changeOutcomes, settledByValues } from './change';
+import { changeActions, changeOutcomes, principalKinds, settledByValues } from './change';
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
 
@@ -16,7 +16,12 @@ export const keyChanges = pgTable(
     actor: text('actor').notNull(),
     action: text('action', { enum: changeActions }).notNull(),
     groupId: text('group_id').notNull(),
+    /** key or serviceAccount: what the change is about. */
+    kind: text('kind', { enum: principalKinds }).notNull().default('key'),
     apiKeyId: text('api_key_id'),
+    clientId: text('client_id'),
+    /** A secret's id, never its value. */
+    secretId: text('secret_id'),
     publicKey: text('public_key'),
     keyDesc: text('key_desc'),
     rolesBefore: text('roles_before').array().notNull(),
@@ -32,6 +37,7 @@ export const keyChanges = pgTable(
     index('key_changes_actor_idx').on(t.actor, t.createdAt.desc()),
     index('key_changes_pending_idx').on(t.createdAt).where(sql`${t.outcome} = 'pending'`),
     check('key_changes_action_check', sql`${t.action} in (${oneOf(changeActions)})`),
+    check('key_changes_kind_check', sql`${t.kind} in (${oneOf(principalKinds)})`),
     check('key_changes_outcome_check', sql`${t.outcome} in (${oneOf(changeOutcomes)})`),
     check('key_changes_settled_by_check', sql`${t.settledBy} is null or ${t.settledBy} in (${oneOf(settledByValues)})`),
   ],
@@ -77,7 +83,9 @@ export const outsideEvents = pgTable(
     action: text('action', { enum: activityActions }).notNull(),
     eventType: text('event_type').notNull(),
     groupId: text('group_id'),
+    kind: text('kind', { enum: principalKinds }).notNull().default('key'),
     publicKey: text('public_key'),
+    clientId: text('client_id'),
     remoteAddress: text('remote_address'),
   },
   (t) => [

@@ -10,7 +10,10 @@ const record: ChangeRecord = {
   actor: 'ann@example.com',
   action: 'update_roles',
   groupId: '5e2211c17a3e5a48f5497de3',
+  kind: 'key',
   apiKeyId: '5d1113b25a115342acc2d1aa',
+  clientId: null,
+  secretId: null,
   publicKey: 'abcdefgh',
   keyDesc: 'plain',
   rolesBefore: ['GROUP_READ_ONLY'],
@@ -30,10 +33,10 @@ describe('changesToCsv', () => {
     const csv = changesToCsv([record]);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(rowsOf(csv)[0]).toBe(
-      'id,origin,createdAt,completedAt,actor,action,groupId,apiKeyId,publicKey,keyDesc,rolesBefore,rolesAfter,outcome,errorCode,detail,settledBy,eventType,remoteAddress',
+      'id,origin,createdAt,completedAt,actor,action,groupId,apiKeyId,publicKey,keyDesc,rolesBefore,rolesAfter,outcome,errorCode,detail,settledBy,eventType,remoteAddress,kind,clientId,secretId',
     );
     expect(rowsOf(csv)[1]).toBe(
-      '6f1c2d4e-0000-4000-8000-000000000001,console,2025-01-02T03:04:05.000Z,,ann@example.com,update_roles,5e2211c17a3e5a48f5497de3,5d1113b25a115342acc2d1aa,abcdefgh,plain,GROUP_READ_ONLY,GROUP_OWNER GROUP_READ_ONLY,failure,X,,,,',
+      '6f1c2d4e-0000-4000-8000-000000000001,console,2025-01-02T03:04:05.000Z,,ann@example.com,update_roles,5e2211c17a3e5a48f5497de3,5d1113b25a115342acc2d1aa,abcdefgh,plain,GROUP_READ_ONLY,GROUP_OWNER GROUP_READ_ONLY,failure,X,,,,,key,,',
     );
     expect(changesToCsv([])).toBe(`${rowsOf(csv)[0]}\r\n`);
   });

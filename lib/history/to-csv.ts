@@ -22,6 +22,10 @@ const columns = [
   'settledBy',
   'eventType',
   'remoteAddress',
+  // Added with service accounts, after the columns scripts already read by position.
+  'kind',
+  'clientId',
+  'secretId',
 ] as const satisfies readonly (keyof ChangeRecord)[];
 
 /** A stored record, or the browser contract's copy of its shape. */

@@ -34,6 +34,8 @@ export async function startEmbeddedUpstream(dataDir: string) {
     close: () => emulator.close(),
     env: {
       ATLAS_BASE_URL: `${emulator.url}/api/public/v1.0`,
+      // The emulator serves Cloud Manager's surface there (service accounts included), whatever its loopback host says.
+      ATLAS_PRODUCT: 'cloud-manager',
       ATLAS_ORG_ID: consoleKey.orgId,
       ATLAS_PUBLIC_KEY: consoleKey.publicKey,
       ATLAS_PRIVATE_KEY: consoleKey.privateKey,

@@ -1,8 +1,9 @@
-// Builds the organization's key × project role matrix and its risk summary from two paged lists.
+// Builds the organization's key (and service account) × project role matrix and its risk summary from paged lists.
 import 'server-only';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
-import { summarizeKeys } from '@/lib/api/audit-summary';
+import { summarize } from '@/lib/api/audit-summary';
+import { lastUseOf, type ServiceAccount } from '@/lib/api/service-accounts';
 import type { KeyUsage } from './key-usage';
 
 interface Input {
@@ -17,10 +18,12 @@ interface Input {
   consolePublicKey?: string;
   /** By key id; keys without an entry have no known usage. */
   usage?: ReadonlyMap<string, KeyUsage>;
+  /** The organization's service accounts, each with its roles per project (`roles` unused here). */
+  serviceAccounts?: readonly (ServiceAccount & { projects: readonly { groupId: string; roles: string[] }[] })[];
   now?: Date;
 }
 
-export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, consolePublicKey, usage, now = new Date() }: Input): AuditReport {
+export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, thresholds, consolePublicKey, usage, serviceAccounts = [], now = new Date() }: Input): AuditReport {
   const visible = new Set(projects.map((p) => p.id));
   const rows = keys
     .map((key) => {
@@ -41,12 +44,30 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
       };
     })
     .filter((row) => seesWholeOrg || Object.keys(row.projects).length > 0);
+  const accounts = serviceAccounts
+    .map((account) => {
+      const byProject: Record<string, string[]> = {};
+      for (const { groupId, roles } of account.projects) if (visible.has(groupId) && roles.length > 0) byProject[groupId] = [...roles].sort();
+      const lastUsed = lastUseOf(account);
+      return {
+        clientId: account.clientId,
+        name: account.name,
+        description: account.description,
+        createdAt: account.createdAt,
+        projects: byProject,
+        // Field by field: a secret's value never reaches the report.
+        secrets: account.secrets.map(({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue }) => ({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue })),
+        ...(lastUsed ? { lastUsed } : {}),
+      };
+    })
+    .filter((account) => seesWholeOrg || Object.keys(account.projects).length > 0);
 
   return {
     generatedAt: now.toISOString(),
     thresholds,
     projects: projects.map(({ id, name }) => ({ id, name })),
     keys: rows,
-    summary: summarizeKeys(rows, projects, thresholds, now.getTime()),
+    serviceAccounts: accounts,
+    summary: summarize(rows, accounts, projects, thresholds, now.getTime()),
   };
 }

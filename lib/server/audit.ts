@@ -1,7 +1,9 @@
 // The audit as one person may see it: ⌈keys/500⌉ + ⌈projects/500⌉ upstream calls, never one per project, plus each
-// shown key's access list at most once per usage window (see key-usage.ts).
+// shown key's access list at most once per usage window (see key-usage.ts), plus ⌈accounts/500⌉ + one call per
+// service account for its projects where service accounts exist.
 import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
+import type { AtlasClient } from '@/lib/atlas/client';
 import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -9,9 +11,29 @@ import { buildAuditReport } from './audit-report';
 import { keyUsage } from './key-usage';
 import { getAtlas } from '@/lib/services';
 
+/** Service account project reads in flight at once. */
+const accountConcurrency = 8;
+
+/** The organization's service accounts with their projects; none where the upstream has no service accounts. */
+async function serviceAccountsWithProjects(atlas: AtlasClient) {
+  if (!atlas.hasServiceAccounts) return [];
+  const accounts = (await atlas.listOrgServiceAccounts()).results;
+  const withProjects = [];
+  for (let i = 0; i < accounts.length; i += accountConcurrency) {
+    const batch = accounts.slice(i, i + accountConcurrency);
+    withProjects.push(...(await Promise.all(batch.map(async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) })))));
+  }
+  return withProjects;
+}
+
 export async function auditFor(person: Person, thresholds: AuditQuery): Promise<AuditReport> {
   const atlas = getAtlas();
-  const [keys, visible, orgRoles] = await Promise.all([atlas.listOrgKeys(), listVisibleProjects(person.email), resolveOrgRoles(person.email)]);
+  const [keys, visible, orgRoles, serviceAccounts] = await Promise.all([
+    atlas.listOrgKeys(),
+    listVisibleProjects(person.email),
+    resolveOrgRoles(person.email),
+    serviceAccountsWithProjects(atlas),
+  ]);
   const input = {
     orgId: atlas.orgId,
     keys: keys.results,
@@ -19,6 +41,7 @@ export async function auditFor(person: Person, thresholds: AuditQuery): Promise<
     seesWholeOrg: orgRoles.includes('ORG_OWNER'),
     thresholds,
     consolePublicKey: getConfig().ATLAS_PUBLIC_KEY,
+    serviceAccounts,
   };
   // Usage is read only for the keys this person is shown.
   const shown = buildAuditReport(input).keys.map((k) => k.id);

@@ -1,4 +1,4 @@
-// The Admin API's key events that the console did not cause, read incrementally into the change history.
+// The Admin API's key and service account events that the console did not cause, read incrementally into the change history.
 import 'server-only';
 import type { ActivityAction } from '@/lib/api/change-kinds';
 import type { AtlasClient, AtlasEvent } from '@/lib/atlas/client';
@@ -14,6 +14,16 @@ const actionOf: Record<string, ActivityAction> = {
   API_KEY_DESCRIPTION_CHANGED: 'change_description',
   API_KEY_ACCESS_LIST_ENTRY_ADDED: 'change_access_list',
   API_KEY_ACCESS_LIST_ENTRY_DELETED: 'change_access_list',
+  SERVICE_ACCOUNT_CREATED: 'create',
+  SERVICE_ACCOUNT_ADDED_TO_GROUP: 'assign',
+  SERVICE_ACCOUNT_ROLES_CHANGED: 'update_roles',
+  SERVICE_ACCOUNT_REMOVED_FROM_GROUP: 'unassign',
+  SERVICE_ACCOUNT_DELETED: 'delete',
+  SERVICE_ACCOUNT_DETAILS_CHANGED: 'change_description',
+  SERVICE_ACCOUNT_SECRET_ADDED: 'add_secret',
+  SERVICE_ACCOUNT_SECRET_DELETED: 'delete_secret',
+  SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_ADDED: 'change_access_list',
+  SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_DELETED: 'change_access_list',
 };
 
 /** The console's own credential, whose events are already in the change history under the person's name. */
@@ -22,7 +32,7 @@ export interface ConsoleCredential {
   apiKeyId?: string;
 }
 
-/** Events of the console's own credential are its records' echo; an event of another type is not a key event. */
+/** Events of the console's own credential are its records' echo; an event of another type is about neither keys nor service accounts. */
 export function isOutside(event: AtlasEvent, console: ConsoleCredential): boolean {
   if (!(event.eventTypeName in actionOf)) return false;
   if (console.publicKey && event.publicKey === console.publicKey) return false;
@@ -37,7 +47,9 @@ export function toOutsideEvent(event: AtlasEvent): OutsideEvent {
     action: actionOf[event.eventTypeName] ?? 'update_roles',
     eventType: event.eventTypeName,
     groupId: event.groupId ?? null,
+    kind: event.eventTypeName.startsWith('SERVICE_ACCOUNT_') ? 'serviceAccount' : 'key',
     publicKey: event.targetPublicKey ?? null,
+    clientId: event.targetClientId ?? null,
     remoteAddress: event.remoteAddress ?? null,
   };
 }

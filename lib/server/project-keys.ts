@@ -6,23 +6,15 @@ import type { Person } from '@/lib/auth/session';
 import { recordChange } from '@/lib/history/record-change';
 import { isGrantable } from '@/lib/roles';
 import { consoleError } from '@/lib/console-errors';
-import { KeyedLock } from './keyed-lock';
-import { processSingleton } from '@/lib/process-singleton';
+import { exclusively } from './keyed-lock';
 import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
 import { listWithVisibleRoles, visibleProjectsOf, withVisibleRoles } from './visible-roles';
 
-const lock = processSingleton('key-lock', () => new KeyedLock());
-
-/** One read-compare-write per key at a time: in this process, then across the instances sharing the history. */
-function exclusively<T>(apiKeyId: string, task: () => Promise<T>): Promise<T> {
-  return lock.run(apiKeyId, async () => {
-    const { shared } = await getChangeStore();
-    return shared ? shared.withKeyLock(apiKeyId, task) : task();
-  });
-}
-
-/** Only roles of the upstream flavor's catalog can be granted; known from the client, so checked here rather than in the body's schema. */
-function checkGrantable(roles: string[]): void {
+/**
+ * Only roles of the upstream flavor's catalog can be granted (to a key or a service account); known from the client,
+ * so checked here rather than in the body's schema.
+ */
+export function checkGrantable(roles: string[]): void {
   const { flavor } = getAtlas();
   const i = roles.findIndex((role) => !isGrantable(flavor, role));
   if (i >= 0) {
@@ -55,7 +47,7 @@ export async function setKeyRoles(person: Person, groupId: string, apiKeyId: str
     const atlas = getAtlas();
     const key = await atlas.getOrgKey(apiKeyId);
     const before = projectRolesOf(key, groupId);
-    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', key.publicKey, before);
+    if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', `key ${key.publicKey}`, before);
     const assigned = before.length > 0;
     const intent = {
       actor: person.email,

@@ -14,8 +14,18 @@ import { readJsonBody } from './read-json-body';
 import { isCrossSite } from './same-origin';
 import { validationError } from './validation-error';
 
-/** signed-in: any session; read-project: any role in the project; manage-keys: Project Owner, User Admin or Org Owner. */
-type Access = 'signed-in' | 'read-project' | 'manage-keys';
+/**
+ * signed-in: any session; read-project: any role in the project; manage-keys: Project Owner, User Admin, Access
+ * Manager or Org Owner; manage-service-accounts: Project Owner or Org Owner; invite-service-accounts: Org Owner.
+ */
+type Access = 'signed-in' | 'read-project' | 'manage-keys' | 'manage-service-accounts' | 'invite-service-accounts';
+
+/** What each project access needs beyond reading, and the error (403) a person gets without it. */
+const refusals: Partial<Record<Access, { allowed: (project: ProjectAccess) => boolean; code: 'NOT_KEY_MANAGER' | 'NOT_SERVICE_ACCOUNT_MANAGER' | 'NOT_ORG_OWNER' }>> = {
+  'manage-keys': { allowed: (p) => p.canManageKeys, code: 'NOT_KEY_MANAGER' },
+  'manage-service-accounts': { allowed: (p) => p.canManageServiceAccounts, code: 'NOT_SERVICE_ACCOUNT_MANAGER' },
+  'invite-service-accounts': { allowed: (p) => p.canInviteServiceAccounts, code: 'NOT_ORG_OWNER' },
+};
 
 interface RouteSpec<A extends Access, P, Q, B> {
   access: A;
@@ -71,7 +81,8 @@ export function withRoute<A extends Access, P = undefined, Q = undefined, B = un
         const groupId = (params as { groupId?: unknown }).groupId;
         if (typeof groupId !== 'string') throw new Error('a project route needs a validated groupId');
         project = await resolveProjectAccess(person.email, groupId);
-        if (spec.access === 'manage-keys' && !project.canManageKeys) throw consoleError('NOT_KEY_MANAGER');
+        const refusal = refusals[spec.access];
+        if (refusal && !refusal.allowed(project)) throw consoleError(refusal.code);
       }
       const result = await handler({ req, person, params, query, body, project } as RouteContext<A, P, Q, B>);
       if (result instanceof Response) return result;

@@ -24,6 +24,15 @@ const routes: [string, () => Promise<RouteModule>][] = [
   ['/api/groups/{groupId}/apiKeys/{apiKeyId}', () => import('@/app/api/groups/[groupId]/apiKeys/[apiKeyId]/route')],
   ['/api/groups/{groupId}/keyUsage', () => import('@/app/api/groups/[groupId]/keyUsage/route')],
   ['/api/orgs/{orgId}/apiKeys', () => import('@/app/api/orgs/[orgId]/apiKeys/route')],
+  ['/api/groups/{groupId}/serviceAccounts', () => import('@/app/api/groups/[groupId]/serviceAccounts/route')],
+  ['/api/groups/{groupId}/serviceAccounts/{clientId}', () => import('@/app/api/groups/[groupId]/serviceAccounts/[clientId]/route')],
+  ['/api/groups/{groupId}/serviceAccounts/{clientId}/invite', () => import('@/app/api/groups/[groupId]/serviceAccounts/[clientId]/invite/route')],
+  ['/api/groups/{groupId}/serviceAccounts/{clientId}/secrets', () => import('@/app/api/groups/[groupId]/serviceAccounts/[clientId]/secrets/route')],
+  [
+    '/api/groups/{groupId}/serviceAccounts/{clientId}/secrets/{secretId}',
+    () => import('@/app/api/groups/[groupId]/serviceAccounts/[clientId]/secrets/[secretId]/route'),
+  ],
+  ['/api/orgs/{orgId}/serviceAccounts', () => import('@/app/api/orgs/[orgId]/serviceAccounts/route')],
   ['/api/audit', () => import('@/app/api/audit/route')],
   ['/api/audit/reviews', () => import('@/app/api/audit/reviews/route')],
   ['/api/activity', () => import('@/app/api/activity/route')],
@@ -71,7 +80,7 @@ export interface Harness {
 /** Configures this test process as a console pointed at a fresh emulator; call once per test file. */
 export async function startHarness(
   seed: Seed,
-  options: { latencyMs?: number; surface?: string; timeoutMs?: number; mutationsPerMinute?: number } = {},
+  options: { latencyMs?: number; surface?: string; product?: 'cloud-manager' | 'ops-manager'; timeoutMs?: number; mutationsPerMinute?: number } = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs: options.latencyMs });
   const controls = emulatorControls(emulator.url);
@@ -79,6 +88,7 @@ export async function startHarness(
   if (!consoleKey) throw new Error('seed without console key');
   Object.assign(process.env, {
     ATLAS_BASE_URL: `${emulator.url}${options.surface ?? '/api/public/v1.0'}`,
+    ...(options.product ? { ATLAS_PRODUCT: options.product } : {}),
     ATLAS_ORG_ID: consoleKey.orgId,
     ATLAS_PUBLIC_KEY: consoleKey.publicKey,
     ATLAS_PRIVATE_KEY: consoleKey.privateKey,

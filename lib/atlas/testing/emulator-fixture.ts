@@ -40,7 +40,8 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
   const emulator = await startEmulator({ seed, port: 0, ...options });
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   const serviceAccount = seed.serviceAccounts?.[0];
-  if (!consoleKey || !serviceAccount) throw new Error('the seed needs a console key and a service account');
+  const secret = serviceAccount?.secrets[0];
+  if (!consoleKey || !serviceAccount || !secret) throw new Error('the seed needs a console key and a service account with a secret');
   const connect: Agent.Options['connect'] = {
     lookup: (_host, lookupOptions, done) => (lookupOptions.all ? done(null, [{ address: '127.0.0.1', family: 4 }]) : done(null, '127.0.0.1', 4)),
   };
@@ -52,7 +53,7 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
     seed,
     orgId: consoleKey.orgId,
     consoleKey: { publicKey: consoleKey.publicKey, privateKey: consoleKey.privateKey },
-    serviceAccount: { clientId: serviceAccount.clientId, clientSecret: serviceAccount.clientSecret },
+    serviceAccount: { clientId: serviceAccount.clientId, clientSecret: secret.secret },
     client(flavor, auth, overrides = {}) {
       return createAtlasClient({
         baseUrl: `http://${flavor.host}:${emulator.port}${flavor.prefix}`,
@@ -60,7 +61,7 @@ export async function startEmulatorFixture(seed: Seed, options: Omit<EmulatorOpt
         auth:
           auth === 'digest'
             ? { kind: 'digest', publicKey: consoleKey.publicKey, privateKey: consoleKey.privateKey }
-            : { kind: 'oauth', clientId: serviceAccount.clientId, clientSecret: serviceAccount.clientSecret },
+            : { kind: 'oauth', clientId: serviceAccount.clientId, clientSecret: secret.secret },
         dispatcher: agent,
         connection() {
           const client = new Client(`http://${flavor.host}:${emulator.port}`, { keepAliveTimeout: 10_000, connect });

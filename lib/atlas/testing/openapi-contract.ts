@@ -41,8 +41,25 @@ export interface Contract {
   operationOf(exchange: RecordedExchange): string | undefined;
 }
 
+/**
+ * OpenAPI 3.0 writes an exclusive bound as `minimum: 0, exclusiveMinimum: true` (JSON Schema draft 4); ajv speaks
+ * draft 7, where the bound itself is `exclusiveMinimum: 0`. The service account lifetimes use it.
+ */
+function draft7Bounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(draft7Bounds);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, draft7Bounds(v)]));
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag]) out[flag] = out[bound];
+    else delete out[flag];
+    if (out[flag] !== undefined) delete out[bound];
+  }
+  return out;
+}
+
 export function loadContract(): Contract {
-  const spec = JSON.parse(readFileSync(specUrl, 'utf8')) as Json;
+  const spec = draft7Bounds(JSON.parse(readFileSync(specUrl, 'utf8'))) as Json;
   // OpenAPI 3.0 keywords ajv does not know (discriminator, example, x-…) are annotations: not strict about them.
   const ajv = new Ajv({ strict: false, allErrors: true });
   const coercing = new Ajv({ strict: false, allErrors: true, coerceTypes: true });

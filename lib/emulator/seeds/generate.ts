@@ -136,7 +136,16 @@ export function generateSeed({ keys, projects, seed = 1 }: GenerateOptions): See
     users: demoPeople(orgId, projectIds, idOf(4)),
     apiKeys,
     serviceAccounts: [
-      { clientId: `mdb_sa_id_${idOf(5)(0)}`, clientSecret: `mdb_sa_sk_${random.hex(40)}`, orgId, roles: [{ orgId, roleName: 'ORG_OWNER' }] },
+      {
+        clientId: `mdb_sa_id_${idOf(5)(0)}`,
+        orgId,
+        name: 'Generated owner',
+        description: 'the console can sign in with this one',
+        createdAt: daysBefore(400),
+        roles: [{ orgId, roleName: 'ORG_OWNER' }],
+        // Lasts the lifetime of any test run; a secret is valid until it expires.
+        secrets: [{ id: idOf(6)(0), secret: `mdb_sa_sk_${random.hex(40)}`, createdAt: daysBefore(400), expiresAt: '2099-01-01T00:00:00Z' }],
+      },
     ],
     consoleKey: consoleKey.id,
   });

@@ -47,8 +47,15 @@ export const credentials = Object.fromEntries(
 ) as Record<KeyName, { publicKey: string; privateKey: string }>;
 
 export const serviceAccounts = {
-  owner: { clientId: 'mdb_sa_id_owner', clientSecret: 'mdb_sa_sk_owner-secret' },
-  reader: { clientId: 'mdb_sa_id_reader', clientSecret: 'mdb_sa_sk_reader-secret' },
+  owner: { clientId: `mdb_sa_id_${id('0e', 1)}`, clientSecret: 'mdb_sa_sk_owner-secret', secretId: id('0f', 1) },
+  reader: { clientId: `mdb_sa_id_${id('0e', 2)}`, clientSecret: 'mdb_sa_sk_reader-secret', secretId: id('0f', 2) },
+};
+
+/** An account as the seed holds it: one secret that lasts, so that tests run on any date. */
+const account = (which: keyof typeof serviceAccounts, name: string, roles: SeedRole[]) => {
+  const { clientId, clientSecret, secretId } = serviceAccounts[which];
+  const createdAt = '2025-01-01T00:00:00Z';
+  return { clientId, orgId: ids.org, name, description: `fixture service account ${which}`, createdAt, roles, secrets: [{ id: secretId, secret: clientSecret, createdAt, expiresAt: '2099-01-01T00:00:00Z' }] };
 };
 
 export function fixtureSeed(): Seed {
@@ -85,8 +92,8 @@ export function fixtureSeed(): Seed {
         : {}),
     })),
     serviceAccounts: [
-      { ...serviceAccounts.owner, orgId: ids.org, roles: [inOrg('ORG_OWNER')] },
-      { ...serviceAccounts.reader, orgId: ids.org, roles: [...inP(ids.p1, 'GROUP_READ_ONLY'), inOrg('ORG_MEMBER')] },
+      account('owner', 'Fixture owner', [inOrg('ORG_OWNER')]),
+      account('reader', 'Fixture reader', [...inP(ids.p1, 'GROUP_READ_ONLY'), inOrg('ORG_MEMBER')]),
     ],
     consoleKey: keyIds.console,
   };

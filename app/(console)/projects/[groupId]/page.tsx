@@ -1,6 +1,6 @@
-// A project's keys page: the layout has checked that the person may see the project; the browser does the rest.
+// A project's page: its API keys and its service accounts; the layout has checked that the person may see the project.
 import type { Metadata } from 'next';
-import { ProjectKeysView } from '@/components/keys/project-keys-view';
+import { ProjectPageTabs } from '@/components/projects/project-page-tabs';
 import { projectPageAccess } from '@/lib/server/project-page-access';
 
 interface Props {
@@ -12,14 +12,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: access.projectName };
 }
 
-export default async function ProjectKeysPage({ params }: Props) {
+export default async function ProjectPage({ params }: Props) {
   const { groupId } = await params;
   const access = await projectPageAccess(groupId);
   return (
-    <ProjectKeysView
+    <ProjectPageTabs
       project={{ id: groupId, name: access.projectName, orgId: access.orgId }}
       flavor={access.flavor}
       canManageKeys={access.canManageKeys}
+      serviceAccountRights={{ canManage: access.canManageServiceAccounts, canInvite: access.canInviteServiceAccounts }}
     />
   );
 }

@@ -10,9 +10,11 @@ CREATE TABLE "outside_events" (
 	"action" text NOT NULL,
 	"event_type" text NOT NULL,
 	"group_id" text,
+	"kind" text DEFAULT 'key' NOT NULL,
 	"public_key" text,
+	"client_id" text,
 	"remote_address" text,
-	CONSTRAINT "outside_events_action_check" CHECK ("outside_events"."action" in ('create', 'assign', 'update_roles', 'unassign', 'delete', 'change_description', 'change_access_list'))
+	CONSTRAINT "outside_events_action_check" CHECK ("outside_events"."action" in ('create', 'assign', 'update_roles', 'unassign', 'add_secret', 'delete_secret', 'delete', 'change_description', 'change_access_list'))
 );
 --> statement-breakpoint
 CREATE INDEX "outside_events_created_at_idx" ON "outside_events" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint

@@ -1,0 +1,179 @@
+// The service account resources on Atlas v2 and Cloud Manager v1.0: shapes, the roles each needs, secrets, tokens and events.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from './server';
+import { credentials, fixtureSeed, ids, serviceAccounts } from './testing/fixture-seed';
+import { surfaceClient, testSurfaces, type CallApi, type ErrorJson, type PageJson } from './testing/surface-client';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ seed: fixtureSeed() });
+});
+afterAll(() => emulator.close());
+beforeEach(async () => {
+  await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+});
+
+interface SecretJson {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt?: string;
+  maskedSecretValue: string;
+  secret?: string;
+}
+interface AccountJson {
+  clientId: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  roles: string[];
+  secrets: SecretJson[];
+}
+
+const serviceAccountsMediaType = 'application/vnd.atlas.2024-08-05+json';
+const surfaces = testSurfaces.filter((s) => s.prefix !== '/api/atlas/v1.0');
+const atlasV1 = testSurfaces.find((s) => s.prefix === '/api/atlas/v1.0');
+
+const client = (surface: (typeof testSurfaces)[number], who: keyof typeof credentials): CallApi => {
+  const call = surfaceClient(emulator.url, surface, credentials[who]);
+  const mediaType = surface.versioned ? serviceAccountsMediaType : 'application/json';
+  return (method, path, body, headers = {}) =>
+    call(method, path, body, { accept: mediaType, ...(body === undefined ? {} : { 'content-type': mediaType }), ...headers });
+};
+
+const token = (clientId: string, secret: string) =>
+  fetch(`${emulator.url}/api/oauth/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+
+const state = (clientId: string) => emulator.snapshot().serviceAccounts?.find((a) => a.clientId === clientId);
+const eventTypes = () => (emulator.snapshot().events ?? []).map((e) => `${e.eventTypeName}${e.groupId ? ` ${e.groupId}` : ''}`);
+
+describe.each(surfaces)('service accounts on $name', (surface) => {
+  const create = (api: CallApi, body: Record<string, unknown> = {}) =>
+    api<AccountJson>('POST', `/groups/${ids.p1}/serviceAccounts`, { name: 'ci deployer', description: 'ships builds', roles: ['GROUP_READ_ONLY'], secretExpiresAfterHours: 24, ...body });
+
+  it('creates an account in the project whose secret is shown in full only in that answer, and a token can be had with it', async () => {
+    const owner = client(surface, 'p1Owner');
+    const created = await create(owner);
+    expect(created.status).toBe(201);
+    const { clientId, secrets, roles, name, description } = created.body;
+    expect(clientId).toMatch(/^mdb_sa_id_[0-9a-f]{24}$/);
+    expect({ roles, name, description }).toEqual({ roles: ['GROUP_READ_ONLY'], name: 'ci deployer', description: 'ships builds' });
+    const [secret] = secrets;
+    expect(secret?.secret).toMatch(/^mdb_sa_sk_/);
+    expect(Date.parse(secret?.expiresAt ?? '') - Date.parse(secret?.createdAt ?? '')).toBe(24 * 3_600_000);
+    expect(secret?.maskedSecretValue.endsWith(secret.secret?.slice(-4) ?? '?')).toBe(true);
+
+    const listed = await owner<PageJson<AccountJson>>('GET', `/groups/${ids.p1}/serviceAccounts`);
+    const again = listed.body.results.find((a) => a.clientId === clientId);
+    expect(again?.secrets[0]).not.toHaveProperty('secret');
+    expect(JSON.stringify(listed.body)).not.toContain(secret?.secret);
+
+    expect((await token(clientId, secret?.secret ?? '')).status).toBe(200);
+    expect(state(clientId)?.secrets[0]?.lastUsedAt).toBeDefined();
+    expect(eventTypes()).toEqual([`SERVICE_ACCOUNT_CREATED`, `SERVICE_ACCOUNT_ADDED_TO_GROUP ${ids.p1}`]);
+  });
+
+  it('changes roles, rotates a secret and removes the account from the project, each an event; a deleted secret gets no token', async () => {
+    const owner = client(surface, 'p1Owner');
+    const { clientId, secrets } = (await create(owner)).body;
+    const first = secrets[0];
+    const path = `/groups/${ids.p1}/serviceAccounts/${clientId}`;
+
+    const patched = await owner<AccountJson>('PATCH', path, { roles: ['GROUP_OWNER', 'GROUP_READ_ONLY'] });
+    expect(patched.status).toBe(200);
+    expect(patched.body.roles).toEqual(['GROUP_OWNER', 'GROUP_READ_ONLY']);
+
+    const added = await owner<SecretJson>('POST', `${path}/secrets`, { secretExpiresAfterHours: 48 });
+    expect(added.status).toBe(201);
+    expect(added.body.secret).toMatch(/^mdb_sa_sk_/);
+    expect((await owner('DELETE', `${path}/secrets/${first?.id}`)).status).toBe(204);
+    expect((await token(clientId, first?.secret ?? '')).status).toBe(401);
+    expect((await token(clientId, added.body.secret ?? '')).status).toBe(200);
+
+    expect((await owner('DELETE', path)).status).toBe(204);
+    expect((await owner('GET', path)).status).toBe(404);
+    // Removed from the project, not deleted: its secret still gets a token.
+    expect((await token(clientId, added.body.secret ?? '')).status).toBe(200);
+    expect(eventTypes().slice(2)).toEqual([
+      `SERVICE_ACCOUNT_ROLES_CHANGED ${ids.p1}`,
+      `SERVICE_ACCOUNT_SECRET_ADDED ${ids.p1}`,
+      `SERVICE_ACCOUNT_SECRET_DELETED ${ids.p1}`,
+      `SERVICE_ACCOUNT_REMOVED_FROM_GROUP ${ids.p1}`,
+    ]);
+  });
+
+  it('needs Project Owner to change accounts and Organization Owner to invite one; a reader reads', async () => {
+    const userAdmin = client(surface, 'p1UserAdmin');
+    expect((await create(userAdmin)).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+    const reader = client(surface, 'p1Reader');
+    const listed = await reader<PageJson<AccountJson>>('GET', `/groups/${ids.p1}/serviceAccounts`);
+    expect(listed.body.results.map((a) => a.clientId)).toEqual([serviceAccounts.reader.clientId]);
+
+    const invite = (api: CallApi) => api<AccountJson>('POST', `/groups/${ids.p2}/serviceAccounts/${serviceAccounts.reader.clientId}:invite`, { roles: ['GROUP_READ_ONLY'] });
+    expect((await invite(client(surface, 'p1Owner'))).status).toBe(401);
+    const invited = await invite(client(surface, 'console'));
+    expect(invited.status).toBe(200);
+    expect(invited.body.roles).toEqual(['GROUP_READ_ONLY']);
+    expect((await invite(client(surface, 'console'))).body).toMatchObject({ errorCode: 'SERVICE_ACCOUNT_ALREADY_IN_GROUP' });
+
+    const groups = await client(surface, 'orgReader')<PageJson<{ groupId: string; roles: string[] }>>(
+      'GET',
+      `/orgs/${ids.org}/serviceAccounts/${serviceAccounts.reader.clientId}/groups`,
+    );
+    expect(groups.body.results).toEqual([
+      { groupId: ids.p1, roles: ['GROUP_READ_ONLY'] },
+      { groupId: ids.p2, roles: ['GROUP_READ_ONLY'] },
+    ]);
+    expect((await client(surface, 'member')('GET', `/orgs/${ids.org}/serviceAccounts`)).status).toBe(401);
+  });
+
+  it('refuses a lifetime outside 8 hours..the organization maximum, no roles, a bad name and an unknown secret', async () => {
+    const owner = client(surface, 'p1Owner');
+    for (const hours of [7, 8761, 1.5, '24']) {
+      expect((await create(owner, { secretExpiresAfterHours: hours })).body).toMatchObject({ errorCode: 'INVALID_SECRET_EXPIRATION' });
+    }
+    expect((await create(owner, { roles: [] })).body).toMatchObject({ errorCode: 'MISSING_SERVICE_ACCOUNT_ROLES' });
+    expect((await create(owner, { name: 'semi;colon' })).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+    const unknown = await owner<ErrorJson>('DELETE', `/groups/${ids.p1}/serviceAccounts/${serviceAccounts.reader.clientId}/secrets/ffffffffffffffffffffffff`);
+    expect(unknown.body.errorCode).toBe('SERVICE_ACCOUNT_SECRET_NOT_FOUND');
+  });
+});
+
+describe('where service accounts do not exist', () => {
+  it('Atlas v1.0 has no service account resources', async () => {
+    if (!atlasV1) throw new Error('the emulator serves Atlas v1.0');
+    expect((await client(atlasV1, 'console')('GET', `/groups/${ids.p1}/serviceAccounts`)).status).toBe(404);
+  });
+
+  it('v2 wants the 2024-08-05 media type or later for them', async () => {
+    const v2 = testSurfaces.find((s) => s.versioned);
+    if (!v2) throw new Error('the emulator serves v2');
+    const old = await surfaceClient(emulator.url, v2, credentials.console)<ErrorJson>('GET', `/groups/${ids.p1}/serviceAccounts`);
+    expect(old.body.errorCode).toBe('INVALID_VERSION_DATE');
+  });
+});
+
+describe('the token endpoint and secret lifetimes', () => {
+  it('refuses an expired secret', async () => {
+    const seed = fixtureSeed();
+    const account = seed.serviceAccounts?.[1];
+    const secret = account?.secrets[0];
+    if (!account || !secret) throw new Error('the fixture has a reader account');
+    secret.expiresAt = '2020-01-01T00:00:00Z';
+    const expired = await startEmulator({ seed });
+    try {
+      const answer = await fetch(`${expired.url}/api/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${account.clientId}:${secret.secret}`).toString('base64')}` },
+        body: 'grant_type=client_credentials',
+      });
+      expect(answer.status).toBe(401);
+    } finally {
+      await expired.close();
+    }
+  });
+});
