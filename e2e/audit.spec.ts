@@ -100,8 +100,11 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await expect(page.getByTestId('summary-over-owned')).toContainText(String(expected.summary.overOwned));
   await expect(page.getByTestId('summary-org-owners')).toContainText(String(expected.summary.orgOwners));
   const { keys, projects, orgWide, matrixRows } = expected;
+  // Service accounts are counted by their own test (lib/server/audit-service-accounts.test.ts); here only that they are said.
   await expect(showing(page)).toContainText(
-    `Showing ${keys.length} of ${keys.length} keys (${orgWide.length} organization-wide) in ${projects.length} of ${projects.length} projects`,
+    new RegExp(
+      `Showing ${keys.length} of ${keys.length} keys \\(${orgWide.length} organization-wide\\)( and \\d+ service accounts)? in ${projects.length} of ${projects.length} projects`,
+    ),
   );
   await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + 1));
   // Organization-wide keys are listed once above the matrix; the console's own key is marked as expected, not risky.
@@ -226,6 +229,7 @@ test('exports the current view as CSV and JSON', async ({ browser }) => {
   const rows = parseCsv(await readFile((await csvDownload.path())!, 'utf8'));
   const [header, ...body] = rows;
   expect(header).toEqual([
+    'Kind',
     'Description',
     'Public key',
     'Key ID',
@@ -235,15 +239,19 @@ test('exports the current view as CSV and JSON', async ({ browser }) => {
     'Risks',
     ...[p1, p2].sort((a, b) => a.name.localeCompare(b.name)).map((p) => `${p.name} (${p.id})`),
   ]);
-  expect(body.map((r) => r[2]).sort()).toEqual(shown.map((k) => k.id).sort());
-  for (const row of body) {
-    const key = shown.find((k) => k.id === row[2])!;
-    expect(row[1]).toBe(key.publicKey);
+  const keyRows = body.filter((r) => r[0] === 'API key');
+  const accountRows = body.filter((r) => r[0] === 'Service account');
+  expect(keyRows.length + accountRows.length).toBe(body.length);
+  expect(keyRows.map((r) => r[3]).sort()).toEqual(shown.map((k) => k.id).sort());
+  for (const row of accountRows) expect(row[3]).toMatch(/^mdb_sa_id_[a-f0-9]{24}$/);
+  for (const row of keyRows) {
+    const key = shown.find((k) => k.id === row[3])!;
+    expect(row[2]).toBe(key.publicKey);
     const p1Column = header!.indexOf(`${p1.name} (${p1.id})`);
     const p1Roles = key.roles.filter((r) => r.groupId === p1.id).map((r) => r.roleName).sort();
     expect(row[p1Column]!.split(' ').filter(Boolean).sort()).toEqual(p1Roles);
-    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   }
+  for (const cell of body.flat()) expect(cell).not.toMatch(/^[=+\-@]/);
 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const json = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8')) as {

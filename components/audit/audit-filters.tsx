@@ -5,7 +5,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, useId, type ReactNode } from 'react';
 import type { AuditReport } from '@/lib/api/audit';
 import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
-import { RoleOption, RolePill } from '@/components/roles/role-multiselect';
+import { RoleOption, RolePill } from '@/components/roles/role-chips';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
 import { labelOrNameFilter, sortRoles } from '@/components/roles/role-options';
 import {

@@ -60,8 +60,8 @@ export function AuditServiceAccounts({ accounts, projects, report }: Props) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    {hasExpiringSecret(account, now) && <Badge color="red">Secret expiring</Badge>}
-                    {isUnusedAccount(account, report.thresholds.unusedDays, now) && <Badge color="orange">Unused</Badge>}
+                    {hasExpiringSecret(account, now) && <Badge variant="light" color="red">Secret expiring</Badge>}
+                    {isUnusedAccount(account, report.thresholds.unusedDays, now) && <Badge variant="light" color="gray">Unused</Badge>}
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,7 +1,8 @@
 // How roles are shown: a tier icon (so weight is never told by colour alone), one role as a chip with its API name in
-// its tooltip and accessible name, a named list of chips (most privileged first), and a person's roles grouped by source.
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconEye, IconHelpCircle, IconPencil, IconShieldLock } from '@tabler/icons-react';
+// its tooltip and accessible name, a named list of chips (most privileged first), a person's roles grouped by source,
+// and a role as an option or a pill of a multiselect. Free of MultiSelect itself, whose code the filters load late.
+import { Badge, Group, Pill, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconEye, IconHelpCircle, IconPencil, IconShieldLock } from '@tabler/icons-react';
 import type { RoleSource } from '@/lib/api/schemas';
 import { describeRole, type RoleTier } from '@/lib/roles';
 import { sortRoles } from './role-options';
@@ -112,5 +113,51 @@ export function RoleSources({ sources, label, nowrap = false }: RoleSourcesProps
         </Group>
       ))}
     </Group>
+  );
+}
+
+export function RoleOption({ name, checked = false }: { name: string; checked?: boolean }) {
+  const role = describeRole(name);
+  return (
+    <Group gap="xs" wrap="nowrap" justify="space-between" w="100%" data-checked={checked || undefined}>
+      <Group gap="xs" wrap="nowrap">
+        <TierIcon tier={role.tier} size={16} />
+        <Stack gap={0}>
+          <Text size="sm" fw={checked ? 600 : undefined}>
+            {role.label}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {name}
+          </Text>
+        </Stack>
+      </Group>
+      {/* Mantine marks the option aria-selected for screen readers; the check says it to the eye. */}
+      {checked && <IconCheck size={16} aria-hidden data-testid="role-option-check" />}
+    </Group>
+  );
+}
+
+interface RolePillProps {
+  name: string;
+  onRemove?: () => void;
+  disabled?: boolean;
+}
+
+export function RolePill({ name, onRemove, disabled }: RolePillProps) {
+  const role = describeRole(name);
+  return (
+    <Pill
+      className={`${classes.tier} ${classes.pill}`}
+      data-tier={role.tier}
+      title={name}
+      withRemoveButton={!disabled}
+      onRemove={onRemove}
+      disabled={disabled}
+    >
+      <Group component="span" gap={4} wrap="nowrap">
+        <TierIcon tier={role.tier} />
+        {role.label}
+      </Group>
+    </Pill>
   );
 }

@@ -1,12 +1,9 @@
-// Picking roles: the Roles field of every key dialog (searchable, grouped by privilege tier, at least one role), its
-// options (tier icon, label, API name, a check when chosen) and its pills (tier colour and icon, with a remove button).
-import { Group, MultiSelect, Pill, Stack, Text } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+// The Roles field of every key and service-account dialog: searchable, grouped by privilege tier, at least one role.
+import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
-import { describeRole, type Flavor } from '@/lib/roles';
-import { TierIcon } from './role-chips';
+import type { Flavor } from '@/lib/roles';
+import { RoleOption, RolePill } from './role-chips';
 import { labelOrNameFilter, roleOptions } from './role-options';
-import classes from './tier-colors.module.css';
 
 interface Props {
   flavor: Flavor;
@@ -49,51 +46,5 @@ export function RoleMultiSelect({ flavor, value, onChange, error, description, d
       )}
       withAsterisk
     />
-  );
-}
-
-export function RoleOption({ name, checked = false }: { name: string; checked?: boolean }) {
-  const role = describeRole(name);
-  return (
-    <Group gap="xs" wrap="nowrap" justify="space-between" w="100%" data-checked={checked || undefined}>
-      <Group gap="xs" wrap="nowrap">
-        <TierIcon tier={role.tier} size={16} />
-        <Stack gap={0}>
-          <Text size="sm" fw={checked ? 600 : undefined}>
-            {role.label}
-          </Text>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {name}
-          </Text>
-        </Stack>
-      </Group>
-      {/* Mantine marks the option aria-selected for screen readers; the check says it to the eye. */}
-      {checked && <IconCheck size={16} aria-hidden data-testid="role-option-check" />}
-    </Group>
-  );
-}
-
-interface RolePillProps {
-  name: string;
-  onRemove?: () => void;
-  disabled?: boolean;
-}
-
-export function RolePill({ name, onRemove, disabled }: RolePillProps) {
-  const role = describeRole(name);
-  return (
-    <Pill
-      className={`${classes.tier} ${classes.pill}`}
-      data-tier={role.tier}
-      title={name}
-      withRemoveButton={!disabled}
-      onRemove={onRemove}
-      disabled={disabled}
-    >
-      <Group component="span" gap={4} wrap="nowrap">
-        <TierIcon tier={role.tier} />
-        {role.label}
-      </Group>
-    </Pill>
   );
 }
