@@ -1,4 +1,5 @@
 // The UpstreamError a call ends with, for tests that check its kind, status and code; a call that succeeds fails the test.
+import 'server-only';
 import { expect } from 'vitest';
 import { UpstreamError } from '../errors';
 
