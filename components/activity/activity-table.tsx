@@ -1,5 +1,6 @@
 // The change history as a table, newest first; projects are named from the person's project list.
 import { Table, Anchor, Badge, Stack, Text, Tooltip, Code } from '@mantine/core';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import type { ChangeRecord } from '@/lib/api/activity';
 import { actionLabels, originLabels, outcomeLabels } from './activity-labels';
 import { RoleChange } from './role-change';
@@ -14,7 +15,7 @@ interface Props {
 
 export function ActivityTable({ changes, projectNames }: Props) {
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <ScrollTable label="Changes, newest first" minWidth={1000}>
       <Table verticalSpacing="sm" striped highlightOnHover aria-label="Changes, newest first" data-testid="activity-table">
         <Table.Thead>
           <Table.Tr>
@@ -33,7 +34,7 @@ export function ActivityTable({ changes, projectNames }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -1,6 +1,7 @@
 // The audit's service accounts, beside the keys: their roles in the shown projects, their secrets, and what is risky.
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { RoleChips } from '@/components/roles/role-chips';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import type { AuditReport, AuditServiceAccount } from '@/lib/api/audit';
 import { hasExpiringSecret, isUnusedAccount } from '@/lib/api/audit-summary';
 
@@ -20,7 +21,7 @@ export function AuditServiceAccounts({ accounts, projects, report }: Props) {
       <Title order={2} size="h4" id="audit-service-accounts">
         Service accounts
       </Title>
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollTable label="Service accounts in the audit" minWidth={720}>
         <Table aria-label="Service accounts in the audit" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -68,7 +69,7 @@ export function AuditServiceAccounts({ accounts, projects, report }: Props) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

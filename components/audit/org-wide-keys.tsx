@@ -37,40 +37,52 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
           </span>
         </Text>
       </Group>
-      <ScrollTable label="Organization-wide keys" labelledBy="org-wide-title" headers={['Key', 'Organization roles', 'Own project roles', 'Risks']}>
-        {shown.map((row) => (
-          <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {row.key.desc || '(no description)'}
-              </Text>
-              <Code>{row.key.publicKey}</Code>
-              {row.key.isConsoleKey && (
-                <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
-                  The console’s own key: expected
-                </Badge>
-              )}
-            </Table.Td>
-            <Table.Td className={wholeChips.wholeChips}>
-              <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
-            </Table.Td>
-            <Table.Td>
-              {row.risks.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  none
-                </Text>
-              ) : (
-                <Text size="sm" className={warnText.warn} data-testid="risk-mark">
-                  <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
-                  {row.risks.map((r) => riskLabels[r]).join('; ')}
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
+      <ScrollTable label="Organization-wide keys" minWidth={560}>
+        <Table mt="xs" verticalSpacing={4} aria-labelledby="org-wide-title">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Key</Table.Th>
+              <Table.Th>Organization roles</Table.Th>
+              <Table.Th>Own project roles</Table.Th>
+              <Table.Th>Risks</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((row) => (
+              <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {row.key.desc || '(no description)'}
+                  </Text>
+                  <Code>{row.key.publicKey}</Code>
+                  {row.key.isConsoleKey && (
+                    <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
+                      The console’s own key: expected
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td className={wholeChips.wholeChips}>
+                  <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {row.risks.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      none
+                    </Text>
+                  ) : (
+                    <Text size="sm" className={warnText.warn} data-testid="risk-mark">
+                      <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
+                      {row.risks.map((r) => riskLabels[r]).join('; ')}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </ScrollTable>
       {rows.length > firstShown && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>

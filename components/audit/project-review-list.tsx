@@ -58,25 +58,36 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           No key holds a project role here.
         </Text>
       ) : (
-        <ScrollTable label={`Keys of ${project.name}`} labelledBy={titleId} headers={['Key', `Roles in ${project.name}`, 'Risks']}>
-          {keys.map(({ row, roles }) => (
-            <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-              <Table.Td>
-                <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
-                  {row.key.desc || '(no description)'}
-                </Anchor>{' '}
-                <Code>{row.key.publicKey}</Code>
-              </Table.Td>
-              <Table.Td>
-                <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
-                  {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+        <ScrollTable label={`Keys of ${project.name}`} minWidth={560}>
+          <Table mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Roles in {project.name}</Table.Th>
+                <Table.Th>Risks</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {keys.map(({ row, roles }) => (
+                <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+                  <Table.Td>
+                    <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
+                      {row.key.desc || '(no description)'}
+                    </Anchor>{' '}
+                    <Code>{row.key.publicKey}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
+                      {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         </ScrollTable>
       )}
     </Paper>

@@ -4,6 +4,7 @@ import { Alert, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { SearchInput } from '@/components/ui/search-input';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
@@ -51,7 +52,7 @@ export function ProjectList() {
         </Alert>
       )}
       {groups.data && groups.data.results.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
+        <ScrollTable label={`Projects of ${groups.data.orgName}`} minWidth={760}>
           <Table highlightOnHover verticalSpacing="sm" aria-label={`Projects of ${groups.data.orgName}`}>
             <Table.Thead>
               <Table.Tr>
@@ -80,7 +81,7 @@ export function ProjectList() {
               No project matches “{search}”.
             </Text>
           )}
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

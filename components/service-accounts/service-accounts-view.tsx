@@ -9,6 +9,7 @@ import { KeysToolbar } from '@/components/keys/keys-toolbar';
 import { RoleChips } from '@/components/roles/role-chips';
 import { sortRoles } from '@/components/roles/role-options';
 import { ErrorState } from '@/components/ui/error-state';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { ApiCallError } from '@/lib/api/client';
 import { serviceAccountsQuery } from '@/lib/api/queries';
@@ -126,7 +127,7 @@ export function ServiceAccountsView({ project, flavor, rights }: Props) {
         <Text c="dimmed">{all.length === 0 ? 'This project has no service accounts yet.' : 'No service account matches these filters.'}</Text>
       )}
       {accounts.isSuccess && visible.length > 0 && (
-        <Table.ScrollContainer minWidth={720}>
+        <ScrollTable label={`Service accounts of ${project.name}`} minWidth={720}>
           <Table verticalSpacing="sm" aria-label={`Service accounts of ${project.name}`}>
             <Table.Thead>
               <Table.Tr>
@@ -176,7 +177,7 @@ export function ServiceAccountsView({ project, flavor, rights }: Props) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {(rights.canManage || rights.canInvite) && dialog.open !== null && (
         <AccountDialogs

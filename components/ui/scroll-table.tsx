@@ -1,30 +1,44 @@
-// A table too wide for a phone, in a box of its own that scrolls sideways (and that the keyboard can scroll), not the page.
-import { Box, Table } from '@mantine/core';
-import type { ReactNode } from 'react';
+'use client';
+// The box around a table too wide for a phone: the table scrolls sideways in it, not the page. While it does, the box is
+// a named region the keyboard can reach and scroll (axe's scrollable-region-focusable); while it does not, it is no Tab stop.
+import { Table } from '@mantine/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
-  /** The box's name for assistive technology; "(scrolls sideways)" is added. */
+  /** What the box holds, for assistive technology; "(scrolls sideways)" is added. */
   label: string;
-  /** The id of the heading that names the table. */
-  labelledBy: string;
-  headers: readonly string[];
-  /** The table's rows. */
+  /** The table's narrowest width; a narrower box scrolls. */
+  minWidth: number;
+  /** The table. */
   children: ReactNode;
 }
 
-export function ScrollTable({ label, labelledBy, headers, children }: Props) {
+export function ScrollTable({ label, minWidth, children }: Props) {
+  const [box, scrolls] = useScrollsSideways();
   return (
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={`${label} (scrolls sideways)`}>
-      <Table miw={560} mt="xs" verticalSpacing={4} aria-labelledby={labelledBy}>
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header) => (
-              <Table.Th key={header}>{header}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
-      </Table>
-    </Box>
+    <Table.ScrollContainer
+      ref={box}
+      type="native"
+      minWidth={minWidth}
+      {...(scrolls && { role: 'region', 'aria-label': `${label} (scrolls sideways)`, tabIndex: 0 })}
+    >
+      {children}
+    </Table.ScrollContainer>
   );
+}
+
+/** Whether the box's table is wider than the box, followed as the box (the window) or the table (its rows) resize. */
+function useScrollsSideways() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setScrolls(box.scrollWidth > box.clientWidth));
+    observer.observe(box);
+    const table = box.querySelector('table');
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, scrolls] as const;
 }
