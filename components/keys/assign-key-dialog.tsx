@@ -7,6 +7,7 @@ import { RoleMultiSelect } from '@/components/roles/role-multiselect';
 import { labelOrNameFilter } from '@/components/roles/role-options';
 import { ConsoleModal, DialogFooter } from '@/components/ui/console-modal';
 import { ErrorState } from '@/components/ui/error-state';
+import { useOptionListLink } from '@/components/ui/use-option-list-link';
 import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
 import { orgRolesOf } from '@/lib/api/role-assignments';
 import type { ApiKey } from '@/lib/api/schemas';
@@ -124,6 +125,7 @@ function OrgKeySelect({ keys, value, onChange, error, loading, projectNames }: S
   const byId = useMemo(() => new Map(keys.map((k) => [k.id, k])), [keys]);
   // The label holds description and public key, the value the id: the filter searches all three.
   const data = useMemo(() => keys.map((k) => ({ value: k.id, label: `${k.desc} (${k.publicKey})` })), [keys]);
+  const listLink = useOptionListLink();
   return (
     <Select
       label="Organization key"
@@ -142,6 +144,7 @@ function OrgKeySelect({ keys, value, onChange, error, loading, projectNames }: S
       // The list itself scrolls, not a Mantine ScrollArea inside it: see RoleMultiSelect.
       withScrollArea={false}
       styles={{ options: { maxHeight: 300, overflowY: 'auto' } }}
+      {...listLink}
       renderOption={({ option }) => {
         const key = byId.get(option.value);
         return key ? <OrgKeyOption apiKey={key} projectNames={projectNames} /> : option.label;

@@ -1,6 +1,7 @@
 // The Roles field of every key and service-account dialog: searchable, grouped by privilege tier, at least one role.
 import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
+import { useOptionListLink } from '@/components/ui/use-option-list-link';
 import type { Flavor } from '@/lib/roles';
 import { RoleOption, RolePill } from './role-chips';
 import { labelOrNameFilter, roleOptions } from './role-options';
@@ -18,6 +19,7 @@ interface Props {
 
 export function RoleMultiSelect({ flavor, value, onChange, error, description, disabled, autoFocus }: Props) {
   const data = useMemo(() => roleOptions(flavor, value), [flavor, value]);
+  const listLink = useOptionListLink();
   return (
     <MultiSelect
       label="Roles"
@@ -40,6 +42,7 @@ export function RoleMultiSelect({ flavor, value, onChange, error, description, d
       styles={{ options: { maxHeight: 280, overflowY: 'auto' } }}
       // Mantine would keep the closed list mounted and position it as it mounts: a forced style pass on every dialog open.
       comboboxProps={{ withinPortal: true, keepMounted: false }}
+      {...listLink}
       renderOption={({ option, checked }) => <RoleOption name={String(option.value)} checked={Boolean(checked)} />}
       renderPill={({ value: name, onRemove, disabled: pillDisabled }) => (
         <RolePill name={String(name)} onRemove={onRemove} disabled={pillDisabled} />
