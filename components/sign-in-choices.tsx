@@ -1,7 +1,7 @@
 'use client';
 // The sign-in buttons: single sign-on, and in demo mode one button per person of the demo organization.
 import { Alert, Button, Divider, Stack, Text, UnstyledButton, Group, Paper } from '@mantine/core';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { DemoPerson } from '@/lib/auth/demo';
 import { signInWith } from './session-actions';
 
@@ -12,6 +12,7 @@ interface Props {
 }
 
 export function SignInChoices({ sso, people, callbackUrl }: Props) {
+  const live = useLive();
   const [pending, setPending] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const go = async (provider: string, email?: string) => {
@@ -33,7 +34,7 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
         </Alert>
       )}
       {sso && (
-        <Button size="md" onClick={() => void go('oidc')} loading={pending === 'oidc'}>
+        <Button size="md" onClick={() => void go('oidc')} loading={pending === 'oidc'} disabled={!live}>
           Sign in with single sign-on
         </Button>
       )}
@@ -47,7 +48,7 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
             <UnstyledButton
               key={person.email}
               onClick={() => void go('demo', person.email)}
-              disabled={pending !== null}
+              disabled={!live || pending !== null}
               aria-label={`Sign in as ${person.email}`}
             >
               <Paper withBorder p="sm" radius="md">
@@ -67,4 +68,11 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
       )}
     </Stack>
   );
+}
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML until React has taken the page over: a button pressed before then would do nothing. */
+function useLive(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
 }
