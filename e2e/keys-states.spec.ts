@@ -3,7 +3,8 @@ import { demoProjects, e2eEmulator, projectKeysPath } from './support/api';
 import { captureAndCheck, pageAs } from './support/browser';
 import { keysTable } from './support/keys-page';
 
-// The keys page's other states, produced by the emulator's fault injection: loading, upstream error with retry, empty.
+// The keys page's other states: loading (its request held in the browser), upstream error with retry and empty (both
+// produced by the emulator's fault injection).
 test.afterEach(async () => {
   await e2eEmulator.clearFaults();
 });
@@ -11,10 +12,19 @@ test.afterEach(async () => {
 test('while the keys load the page shows skeleton rows', async ({ browser }) => {
   const { p1 } = await demoProjects();
   const { page, context } = await pageAs(browser, 'owner');
-  await e2eEmulator.fault({ method: 'GET', path: projectKeysPath(p1.id), delayMs: 8000, times: 1 });
+  // The browser's request for the keys waits until the skeleton has been pictured and checked, however long that takes
+  // (the emulator could delay the answer no longer than the console's upstream timeout).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/groups/${p1.id}/apiKeys`, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(`/projects/${p1.id}`);
   await expect(page.getByRole('status', { name: 'Loading the keys' })).toBeVisible();
-  await captureAndCheck(page, 'project-keys-loading', { axe: false });
+  await captureAndCheck(page, 'project-keys-loading');
+  release();
+  await expect(keysTable(page)).toBeVisible();
   await context.close();
 });
 
