@@ -13,7 +13,8 @@ import { ScrollTable } from '@/components/ui/scroll-table';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { ApiCallError } from '@/lib/api/client';
 import { serviceAccountsQuery } from '@/lib/api/queries';
-import { secretState, type ServiceAccount } from '@/lib/api/service-accounts';
+import { secretState } from '@/lib/api/secret-expiry';
+import type { ServiceAccount } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
 import type { AccountDialog, AccountDialogState } from './account-dialog-state';
 
