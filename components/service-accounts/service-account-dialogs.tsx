@@ -22,7 +22,14 @@ import {
 } from '@/lib/api/queries';
 import { secretLifetime, serviceAccountName, type ServiceAccount, type ServiceAccountSecret } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
-import type { AccountDialogState } from './account-dialog-state';
+
+export type AccountDialog = 'create' | 'invite' | 'edit' | 'remove' | 'rotate';
+
+/** Which dialog is open, and for which account; the page keeps it and loads this module once one opens. */
+export interface AccountDialogState {
+  open: AccountDialog | null;
+  account?: ServiceAccount;
+}
 
 interface Props {
   state: AccountDialogState;
