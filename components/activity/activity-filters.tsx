@@ -2,16 +2,9 @@
 import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
-import {
-  activityActions,
-  activityOrigins,
-  changeOutcomes,
-  type ActivityAction,
-  type ActivityOrigin,
-  type ChangeOutcomeKind,
-} from '@/lib/api/change-kinds';
+import { activityActions, activityOrigins, changeOutcomes } from '@/lib/api/change-kinds';
 import { actionLabels, originLabels, outcomeLabels } from './activity-labels';
-import { isFiltered, type ActivityViewState } from './activity-view-state';
+import { isFiltered, oneOf, type ActivityViewState } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
 
 interface Props {
@@ -60,33 +53,9 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
         }}
         w={240}
       />
-      <Select
-        label="Action"
-        placeholder="Any action"
-        data={activityActions.map((value) => ({ value, label: actionLabels[value] }))}
-        value={state.action ?? null}
-        onChange={(action) => onChange({ action: (action ?? undefined) as ActivityAction | undefined })}
-        clearable
-        w={160}
-      />
-      <Select
-        label="Outcome"
-        placeholder="Any outcome"
-        data={changeOutcomes.map((value) => ({ value, label: outcomeLabels[value] }))}
-        value={state.outcome ?? null}
-        onChange={(outcome) => onChange({ outcome: (outcome ?? undefined) as ChangeOutcomeKind | undefined })}
-        clearable
-        w={150}
-      />
-      <Select
-        label="Made"
-        placeholder="Anywhere"
-        data={activityOrigins.map((value) => ({ value, label: originLabels[value] }))}
-        value={state.origin ?? null}
-        onChange={(origin) => onChange({ origin: (origin ?? undefined) as ActivityOrigin | undefined })}
-        clearable
-        w={190}
-      />
+      <ChoiceFilter label="Action" placeholder="Any action" values={activityActions} labels={actionLabels} value={state.action} onChange={(action) => onChange({ action })} w={160} />
+      <ChoiceFilter label="Outcome" placeholder="Any outcome" values={changeOutcomes} labels={outcomeLabels} value={state.outcome} onChange={(outcome) => onChange({ outcome })} w={150} />
+      <ChoiceFilter label="Made" placeholder="Anywhere" values={activityOrigins} labels={originLabels} value={state.origin} onChange={(origin) => onChange({ origin })} w={190} />
       <TextInput
         label="From"
         type="datetime-local"
@@ -106,4 +75,20 @@ export function ActivityFilters({ state, projects, actors, onChange, onReset }: 
       </Button>
     </Group>
   );
+}
+
+interface ChoiceProps<T extends string> {
+  label: string;
+  placeholder: string;
+  values: readonly T[];
+  labels: Record<T, string>;
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+  w: number;
+}
+
+/** One of a fixed list of values, or any. */
+function ChoiceFilter<T extends string>({ values, labels, value, onChange, ...field }: ChoiceProps<T>) {
+  const data = values.map((v) => ({ value: v, label: labels[v] }));
+  return <Select {...field} data={data} value={value ?? null} onChange={(next) => onChange(oneOf(values, next))} clearable />;
 }

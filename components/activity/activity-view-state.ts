@@ -29,7 +29,8 @@ export interface ActivityViewState {
   page: number;
 }
 
-const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+/** The value if it is one of `values`: anything else from a URL or a field is dropped. */
+export const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 
 function instant(value: string | null): string | undefined {

@@ -1,10 +1,9 @@
-// The change history page's pure parts: URL state, the API filters it makes, role diffs and local times.
+// The change history page's pure parts: URL state, the API filters it makes and local times.
 import { describe, expect, it } from 'vitest';
 import { activityQuery } from '@/lib/api/activity';
 import { activityUrl } from '@/lib/api/queries';
 import { activityFilters, exportFilters, parseActivityState, serializeActivityState } from './activity-view-state';
 import { endOfMinute, fromLocalInput, toLocalInput } from './local-time';
-import { diffRoles } from './role-change';
 
 const groupId = 'c'.repeat(24);
 
@@ -45,18 +44,6 @@ describe('activity view state', () => {
     expect(activityQuery.parse(Object.fromEntries(pageUrl.searchParams))).toMatchObject({ groupId, outcome: 'success', origin: 'outside', limit: 50, offset: 50, format: 'json' });
     const csvUrl = new URL(activityUrl(exportFilters(state), 'csv'), 'http://x');
     expect(activityQuery.parse(Object.fromEntries(csvUrl.searchParams))).toMatchObject({ groupId, limit: 1000, offset: 0, format: 'csv' });
-  });
-});
-
-describe('diffRoles', () => {
-  it('splits kept, removed and added roles', () => {
-    expect(diffRoles(['GROUP_OWNER', 'GROUP_READ_ONLY'], ['GROUP_READ_ONLY', 'GROUP_CLUSTER_MANAGER'])).toEqual({
-      kept: ['GROUP_READ_ONLY'],
-      removed: ['GROUP_OWNER'],
-      added: ['GROUP_CLUSTER_MANAGER'],
-    });
-    expect(diffRoles([], ['GROUP_READ_ONLY'])).toEqual({ kept: [], removed: [], added: ['GROUP_READ_ONLY'] });
-    expect(diffRoles(['GROUP_READ_ONLY'], [])).toEqual({ kept: [], removed: ['GROUP_READ_ONLY'], added: [] });
   });
 });
 

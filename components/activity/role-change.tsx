@@ -2,6 +2,7 @@
 import { Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowRight, IconMinus, IconPlus } from '@tabler/icons-react';
 import { RoleChips } from '@/components/roles/role-chips';
+import { diffRoles } from '@/lib/api/role-assignments';
 import classes from './role-change.module.css';
 
 interface Props {
@@ -50,21 +51,4 @@ export function RoleChange({ before, after, applied }: Props) {
       )}
     </Stack>
   );
-}
-
-/** Splits a change's roles into those kept, removed and added, the way the history shows before → after. */
-export interface RoleDiff {
-  kept: string[];
-  removed: string[];
-  added: string[];
-}
-
-export function diffRoles(before: readonly string[], after: readonly string[]): RoleDiff {
-  const was = new Set(before);
-  const now = new Set(after);
-  return {
-    kept: [...was].filter((r) => now.has(r)),
-    removed: [...was].filter((r) => !now.has(r)),
-    added: [...now].filter((r) => !was.has(r)),
-  };
 }

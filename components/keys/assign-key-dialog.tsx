@@ -1,11 +1,11 @@
 // "Assign existing key": pick an organization key that is not in the project, give it roles, assign.
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
-import { RoleMultiSelect } from '@/components/roles/role-multiselect';
+import { GrantRolesField } from '@/components/roles/role-edit';
 import { labelOrNameFilter } from '@/components/roles/role-options';
-import { ConsoleModal, DialogFooter } from '@/components/ui/console-modal';
+import { ConsoleModal, DialogFooter, type DialogProps } from '@/components/ui/console-modal';
 import { ErrorState } from '@/components/ui/error-state';
 import { useOptionListLink } from '@/components/ui/use-option-list-link';
 import { groupsQuery, orgKeysQuery } from '@/lib/api/queries';
@@ -13,28 +13,17 @@ import { orgRolesOf } from '@/lib/api/role-assignments';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { Flavor } from '@/lib/roles';
 import { rolesInWords } from '@/lib/roles-in-words';
-import { AccessGrantWarning } from './access-grant-warning';
 import { useSetRoles, type ProjectRef } from './key-mutations';
 
-interface Props {
-  opened: boolean;
-  onClose: () => void;
+interface Props extends DialogProps {
   project: ProjectRef;
   flavor: Flavor;
-  fallbackFocus: RefObject<HTMLElement | null>;
 }
 
 export function AssignKeyDialog({ opened, onClose, project, flavor, fallbackFocus }: Props) {
   const mutation = useSetRoles(project, 'assign');
   return (
-    <ConsoleModal
-      opened={opened}
-      onClose={onClose}
-      busy={mutation.isPending}
-      title="Assign existing key"
-      fallbackFocus={fallbackFocus}
-      onExitTransitionEnd={mutation.reset}
-    >
+    <ConsoleModal opened={opened} onClose={onClose} request={mutation} title="Assign existing key" fallbackFocus={fallbackFocus}>
       <AssignKeyForm project={project} flavor={flavor} mutation={mutation} onDone={onClose} onCancel={onClose} />
     </ConsoleModal>
   );
@@ -97,14 +86,7 @@ function AssignKeyForm({ project, flavor, mutation, onDone, onCancel }: FormProp
             <RoleChips roles={orgRolesOf(chosen, project.orgId)} label="Organization roles of the chosen key" />
           </Stack>
         )}
-        <RoleMultiSelect
-          flavor={flavor}
-          value={roles}
-          onChange={setRoles}
-          error={tried && roles.length === 0 ? 'Pick at least one role' : undefined}
-          description={`What the key may do in ${project.name}.`}
-        />
-        <AccessGrantWarning added={roles} />
+        <GrantRolesField flavor={flavor} value={roles} onChange={setRoles} showEmptyError={tried} description={`What the key may do in ${project.name}.`} />
         <DialogFooter submitLabel="Assign" pending={mutation.isPending} onCancel={onCancel} failure={{ title: 'The key was not assigned', error: mutation.error }} />
       </Stack>
     </form>

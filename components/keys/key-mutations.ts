@@ -3,7 +3,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { ApiCallError } from '@/lib/api/client';
+import type { ApiCallError } from '@/lib/api/client';
 import { createKey, mutationKeys, orgKeysQuery, projectKeysQuery, queryKeys, setKeyRoles, unassignKey } from '@/lib/api/queries';
 import type { ApiKey, ApiKeyList, CreateKeyBody } from '@/lib/api/schemas';
 import { maskPrivateKey } from '@/lib/private-key-mask';
@@ -121,10 +121,6 @@ export function useSetRoles(project: ProjectRef, mode: 'assign' | 'edit') {
     onError: (_error, _variables, context) => cache.restore(context?.previous),
     onSettled: () => cache.refresh(),
   });
-}
-
-export function isRolesChanged(error: unknown): error is ApiCallError {
-  return error instanceof ApiCallError && error.body.errorCode === 'ROLES_CHANGED';
 }
 
 /** Unassigning a key from the project: the row goes at once and comes back if the server refuses. */

@@ -1,18 +1,14 @@
 // The five service account dialogs of a project page: create, invite, edit roles, remove, rotate a secret.
-import { Alert, Button, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMounted } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type RefObject } from 'react';
-import { AccessGrantWarning } from '@/components/keys/access-grant-warning';
-import { SecretField } from '@/components/keys/create-key-dialog';
-import { RoleChangePreview } from '@/components/keys/edit-roles-dialog';
-import { notifySuccess } from '@/components/keys/key-mutations';
+import { useState, type ComponentProps, type ReactNode } from 'react';
+import { notifySuccess, type ProjectRef } from '@/components/keys/key-mutations';
 import { RoleChips } from '@/components/roles/role-chips';
-import { RoleMultiSelect } from '@/components/roles/role-multiselect';
-import { ConsoleModal } from '@/components/ui/console-modal';
-import { FailureText } from '@/components/ui/error-state';
-import { ApiCallError } from '@/lib/api/client';
+import { GrantRolesField, RemoveFromProjectForm, RoleEditForm, useRoleEdit } from '@/components/roles/role-edit';
+import { ConsoleModal, DialogFooter, FailureAlert, type DialogProps } from '@/components/ui/console-modal';
+import { OneTimeSecret, SecretField } from '@/components/ui/one-time-secret';
+import type { ApiCallError } from '@/lib/api/client';
 import {
   createSecret,
   createServiceAccount,
@@ -24,31 +20,39 @@ import {
   removeServiceAccount,
   setServiceAccountRoles,
 } from '@/lib/api/queries';
-import { sameRoles } from '@/lib/api/role-assignments';
 import { secretLifetime, serviceAccountName, type ServiceAccount, type ServiceAccountSecret } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
-import type { AccountDialogState } from './account-dialog-state';
 
-interface Project {
-  id: string;
-  name: string;
-  orgId: string;
+export type AccountDialog = 'create' | 'invite' | 'edit' | 'remove' | 'rotate';
+
+/** Which dialog is open, and for which account; the page keeps it and loads this module once one opens. */
+export interface AccountDialogState {
+  open: AccountDialog | null;
+  account?: ServiceAccount;
 }
 
 interface Props {
   state: AccountDialogState;
   onClose: () => void;
-  project: Project;
+  project: ProjectRef;
   flavor: Flavor;
   /** The project's accounts: the invite dialog offers the organization's others. */
   inProject: readonly ServiceAccount[];
-  fallbackFocus: RefObject<HTMLElement | null>;
+  fallbackFocus: DialogProps['fallbackFocus'];
 }
+
+type ProjectDialogProps = DialogProps & { project: ProjectRef };
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** After a change that needs nothing more from the person: say it is done, and close. */
+const finished = (title: string, name: string, onClose: () => void) => () => {
+  notifySuccess(title, name);
+  onClose();
+};
+
 /** Every change refreshes the project's list; the answer itself (which may hold a secret) never goes into the cache. */
-function useAccountChange<T, V>(project: Project, run: (variables: V) => Promise<T>, secretBearing = false) {
+function useAccountChange<T, V>(project: ProjectRef, run: (variables: V) => Promise<T>, secretBearing = false) {
   const queryClient = useQueryClient();
   return useMutation<T, ApiCallError, V>({
     mutationFn: run,
@@ -57,32 +61,17 @@ function useAccountChange<T, V>(project: Project, run: (variables: V) => Promise
   });
 }
 
-function Failure({ title, error }: { title: string; error: Error | null }) {
-  if (!error) return null;
-  return (
-    <Alert color="red" variant="light" title={title} role="alert">
-      <FailureText error={error} />
-    </Alert>
-  );
-}
+type RevealProps = Omit<ComponentProps<typeof OneTimeSecret>, 'what' | 'children'> & { clientId: string; secret: ServiceAccountSecret; children?: ReactNode };
 
 /** The one-time reveal of a secret, with the same save acknowledgement as a new key's private key. */
-function SecretReveal({ clientId, secret, saved, onSavedChange, onDone }: { clientId: string; secret: ServiceAccountSecret; saved: boolean; onSavedChange: (saved: boolean) => void; onDone: () => void }) {
+function SecretReveal({ clientId, secret, children, ...acknowledgement }: RevealProps) {
   return (
-    <Stack>
+    <OneTimeSecret what="secret" {...acknowledgement}>
+      {children}
       <SecretField label="Client ID" value={clientId} />
       <SecretField label="Client secret" value={secret.secret ?? ''} />
       <Text size="sm">Expires {day(secret.expiresAt)}.</Text>
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="This is the only time the secret is shown">
-        Copy it into your secret store now. The console does not keep it, and neither the console nor the Admin API can show it again.
-      </Alert>
-      <Checkbox label="I have saved the secret" checked={saved} onChange={(event) => onSavedChange(event.currentTarget.checked)} />
-      <Group justify="flex-end">
-        <Button onClick={onDone} disabled={!saved}>
-          Done
-        </Button>
-      </Group>
-    </Stack>
+    </OneTimeSecret>
   );
 }
 
@@ -102,7 +91,7 @@ function LifetimeField({ value, onChange }: { value: number | string; onChange: 
 
 const validHours = (value: number | string) => typeof value === 'number' && Number.isInteger(value) && value >= secretLifetime.minHours && value <= secretLifetime.maxHours;
 
-function CreateDialog({ opened, onClose, project, flavor, fallbackFocus }: { opened: boolean; onClose: () => void; project: Project; flavor: Flavor; fallbackFocus: Props['fallbackFocus'] }) {
+function CreateDialog({ opened, onClose, project, flavor, fallbackFocus }: ProjectDialogProps & { flavor: Flavor }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
@@ -111,12 +100,6 @@ function CreateDialog({ opened, onClose, project, flavor, fallbackFocus }: { ope
   const [saved, setSaved] = useState(false);
   const mutation = useAccountChange(project, (body: Parameters<typeof createServiceAccount>[1]) => createServiceAccount(project.id, body), true);
   const created = mutation.data;
-  const dismissable = !mutation.isPending && (!created || saved);
-  const close = () => {
-    if (!dismissable) return;
-    mutation.reset();
-    onClose();
-  };
   const nameProblem = serviceAccountName.safeParse(name).error?.issues[0]?.message;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -126,50 +109,31 @@ function CreateDialog({ opened, onClose, project, flavor, fallbackFocus }: { ope
   };
   const secret = created?.secrets.find((s) => s.secret);
   return (
-    <ConsoleModal
-      opened={opened}
-      onClose={close}
-      title="Create service account"
-      closeOnEscape={dismissable}
-      closeOnClickOutside={dismissable}
-      withCloseButton={dismissable}
-      fallbackFocus={fallbackFocus}
-    >
+    <ConsoleModal opened={opened} onClose={onClose} request={mutation} busy={Boolean(created) && !saved} title="Create service account" fallbackFocus={fallbackFocus}>
       {created && secret ? (
-        <Stack>
+        <SecretReveal clientId={created.clientId} secret={secret} saved={saved} onSavedChange={setSaved} onDone={onClose}>
           <Text size="sm">
             The service account <b>{created.name}</b> was created in this project.
           </Text>
-          <SecretReveal clientId={created.clientId} secret={secret} saved={saved} onSavedChange={setSaved} onDone={close} />
-        </Stack>
+        </SecretReveal>
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
             <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={tried ? nameProblem : undefined} data-autofocus maxLength={64} />
             <Textarea label="Description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} maxLength={250} autosize minRows={2} />
-            <RoleMultiSelect
-              flavor={flavor}
-              value={roles}
-              onChange={setRoles}
-              error={tried && roles.length === 0 ? 'Pick at least one role' : undefined}
-              description="What the account may do in this project. Pick the least that works."
-            />
-            <AccessGrantWarning added={roles} />
+            <GrantRolesField flavor={flavor} value={roles} onChange={setRoles} showEmptyError={tried} description="What the account may do in this project. Pick the least that works." />
             <LifetimeField value={hours} onChange={setHours} />
             {tried && !validHours(hours) && (
               <Text size="sm" c="red">
                 The lifetime must be a whole number of hours from {secretLifetime.minHours} to {secretLifetime.maxHours}.
               </Text>
             )}
-            <Failure title="The service account was not created" error={mutation.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={mutation.isPending}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                Create service account
-              </Button>
-            </Group>
+            <DialogFooter
+              submitLabel="Create service account"
+              pending={mutation.isPending}
+              onCancel={onClose}
+              failure={{ title: 'The service account was not created', error: mutation.error }}
+            />
           </Stack>
         </form>
       )}
@@ -177,36 +141,24 @@ function CreateDialog({ opened, onClose, project, flavor, fallbackFocus }: { ope
   );
 }
 
-function InviteDialog({ opened, onClose, project, flavor, inProject, fallbackFocus }: { opened: boolean; onClose: () => void; project: Project; flavor: Flavor; inProject: readonly ServiceAccount[]; fallbackFocus: Props['fallbackFocus'] }) {
+function InviteDialog({ opened, onClose, project, flavor, inProject, fallbackFocus }: ProjectDialogProps & { flavor: Flavor; inProject: readonly ServiceAccount[] }) {
   const org = useQuery({ ...orgServiceAccountsQuery(project.orgId), enabled: opened });
   const [clientId, setClientId] = useState<string | null>(null);
   const [roles, setRoles] = useState<string[]>([]);
   const mutation = useAccountChange(project, (v: { clientId: string; roles: string[] }) => inviteServiceAccount(project.id, v.clientId, { roles: v.roles }));
   const here = new Set(inProject.map((a) => a.clientId));
   const offered = (org.data?.results ?? []).filter((a) => !here.has(a.clientId));
-  const close = () => {
-    if (mutation.isPending) return;
-    mutation.reset();
-    onClose();
-  };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!clientId || roles.length === 0) return;
-    mutation.mutate(
-      { clientId, roles },
-      {
-        onSuccess: (account) => {
-          notifySuccess('Service account invited', account.name);
-          close();
-        },
-      },
-    );
+    const name = offered.find((a) => a.clientId === clientId)?.name ?? clientId;
+    mutation.mutate({ clientId, roles }, { onSuccess: finished('Service account invited', name, onClose) });
   };
   return (
-    <ConsoleModal opened={opened} onClose={close} title="Invite existing service account" fallbackFocus={fallbackFocus}>
+    <ConsoleModal opened={opened} onClose={onClose} request={mutation} title="Invite existing service account" fallbackFocus={fallbackFocus}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {org.isError && <Failure title="The organization’s service accounts could not be read" error={org.error} />}
+          {org.isError && <FailureAlert title="The organization’s service accounts could not be read" error={org.error} />}
           <Select
             label="Service account"
             description="The organization’s service accounts that are not in this project yet."
@@ -217,159 +169,108 @@ function InviteDialog({ opened, onClose, project, flavor, inProject, fallbackFoc
             searchable
             data-autofocus
           />
-          <RoleMultiSelect flavor={flavor} value={roles} onChange={setRoles} description={`The account’s roles in ${project.name}.`} />
-          <AccessGrantWarning added={roles} />
-          <Failure title="The service account was not invited" error={mutation.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!clientId || roles.length === 0}>
-              Invite
-            </Button>
-          </Group>
+          <GrantRolesField flavor={flavor} value={roles} onChange={setRoles} description={`The account’s roles in ${project.name}.`} />
+          <DialogFooter
+            submitLabel="Invite"
+            pending={mutation.isPending}
+            onCancel={onClose}
+            failure={{ title: 'The service account was not invited', error: mutation.error }}
+            disabled={!clientId || roles.length === 0}
+          />
         </Stack>
       </form>
     </ConsoleModal>
   );
 }
 
-function EditRolesDialog({ opened, onClose, project, flavor, account, fallbackFocus }: { opened: boolean; onClose: () => void; project: Project; flavor: Flavor; account: ServiceAccount; fallbackFocus: Props['fallbackFocus'] }) {
-  const [seen, setSeen] = useState(account.roles);
-  const [roles, setRoles] = useState(account.roles);
+function EditRolesDialog({ opened, onClose, project, flavor, account, fallbackFocus }: ProjectDialogProps & { flavor: Flavor; account: ServiceAccount }) {
   const mutation = useAccountChange(project, (v: { roles: string[]; expectedRoles: string[] }) => setServiceAccountRoles(project.id, account.clientId, v));
-  const conflict = mutation.error instanceof ApiCallError && mutation.error.body.errorCode === 'ROLES_CHANGED' ? mutation.error.body : undefined;
-  const unchanged = sameRoles(roles, seen);
-  const close = () => {
-    if (mutation.isPending) return;
-    onClose();
-  };
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (roles.length === 0 || unchanged || conflict) return;
-    mutation.mutate(
-      { roles, expectedRoles: seen },
-      {
-        onSuccess: () => {
-          notifySuccess('Roles saved', account.name);
-          onClose();
-        },
-      },
-    );
-  };
-  const reload = () => {
-    const current = conflict?.currentRoles ?? [];
-    setSeen(current);
-    setRoles(current);
-    mutation.reset();
-  };
+  const edit = useRoleEdit(account.roles, mutation);
+  const save = () => mutation.mutate({ roles: edit.roles, expectedRoles: edit.seen }, { onSuccess: finished('Roles saved', account.name, onClose) });
   return (
-    <ConsoleModal opened={opened} onClose={close} title="Edit roles" fallbackFocus={fallbackFocus}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">
+    <ConsoleModal opened={opened} onClose={onClose} request={mutation} title="Edit roles" fallbackFocus={fallbackFocus}>
+      <RoleEditForm
+        edit={edit}
+        flavor={flavor}
+        heading={
+          <>
             Service account <b>{account.name}</b> · <code>{account.clientId}</code>
-          </Text>
-          <RoleMultiSelect flavor={flavor} value={roles} onChange={setRoles} autoFocus description={`The account’s roles in ${project.name}; its roles elsewhere do not change.`} />
-          {roles.length === 0 ? (
-            <Alert color="yellow" variant="light" title="A service account needs at least one role here">
-              To take it out of this project, remove it from the project instead.
-            </Alert>
-          ) : (
-            <RoleChangePreview before={seen} after={roles} />
-          )}
-          {conflict && (
-            <Alert color="orange" variant="light" title="Someone changed these roles meanwhile" role="alert">
-              <Stack gap="xs" align="flex-start">
-                <Text size="sm">{conflict.detail}</Text>
-                <RoleChips roles={conflict.currentRoles ?? []} label="Its roles now" />
-                <Button size="xs" variant="default" onClick={reload}>
-                  Start again from the current roles
-                </Button>
-              </Stack>
-            </Alert>
-          )}
-          {!conflict && <Failure title="The roles were not saved" error={mutation.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={roles.length === 0 || unchanged || Boolean(conflict)}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+          </>
+        }
+        description={`The account’s roles in ${project.name}; its roles elsewhere do not change.`}
+        whenEmpty={
+          <Alert color="yellow" variant="light" title="A service account needs at least one role here">
+            To take it out of this project, remove it from the project instead.
+          </Alert>
+        }
+        whenChanged={(conflict) => (
+          <Alert color="orange" variant="light" title="Someone changed these roles meanwhile" role="alert">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{conflict.detail}</Text>
+              <RoleChips roles={conflict.currentRoles ?? []} label="Its roles now" />
+              <Button size="xs" variant="default" onClick={edit.reload}>
+                Start again from the current roles
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+        request={mutation}
+        onSave={save}
+        onCancel={onClose}
+      />
     </ConsoleModal>
   );
 }
 
-function RemoveDialog({ opened, onClose, project, account, fallbackFocus }: { opened: boolean; onClose: () => void; project: Project; account: ServiceAccount; fallbackFocus: Props['fallbackFocus'] }) {
+function RemoveDialog({ opened, onClose, project, account, fallbackFocus }: ProjectDialogProps & { account: ServiceAccount }) {
   const mutation = useAccountChange(project, () => removeServiceAccount(project.id, account.clientId));
-  const close = () => {
-    if (!mutation.isPending) onClose();
-  };
   const lastExpiry = account.secrets.map((s) => s.expiresAt).sort().at(-1);
+  const remove = () => mutation.mutate(undefined, { onSuccess: finished('Removed from the project', account.name, onClose) });
   return (
-    <ConsoleModal opened={opened} onClose={close} title="Remove from project" fallbackFocus={fallbackFocus}>
-      <Stack>
-        <Text>
-          Remove <b>{account.name}</b> from <b>{project.name}</b>?
-        </Text>
-        <RoleChips roles={account.roles} label="Roles it loses in this project" />
-        <Text size="sm">
-          The service account stays in the organization and keeps its roles elsewhere. Its secrets stay valid until they expire
-          {lastExpiry ? ` (the last on ${day(lastExpiry)})` : ''} or are deleted: removing it from the project does not revoke them.
-        </Text>
-        <Failure title="The service account was not removed" error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={mutation.isPending} data-autofocus>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={mutation.isPending}
-            onClick={() =>
-              mutation.mutate(undefined, {
-                onSuccess: () => {
-                  notifySuccess('Removed from the project', account.name);
-                  onClose();
-                },
-              })
-            }
-          >
-            Remove from project
-          </Button>
-        </Group>
-      </Stack>
+    <ConsoleModal opened={opened} onClose={onClose} request={mutation} title="Remove from project" fallbackFocus={fallbackFocus}>
+      <RemoveFromProjectForm
+        question={
+          <>
+            Remove <b>{account.name}</b> from <b>{project.name}</b>?
+          </>
+        }
+        roles={account.roles}
+        consequences={
+          <>
+            The service account stays in the organization and keeps its roles elsewhere. Its secrets stay valid until they expire
+            {lastExpiry ? ` (the last on ${day(lastExpiry)})` : ''} or are deleted: removing it from the project does not revoke them.
+          </>
+        }
+        submitLabel="Remove from project"
+        failureTitle="The service account was not removed"
+        request={mutation}
+        onConfirm={remove}
+        onCancel={onClose}
+      />
     </ConsoleModal>
   );
 }
 
 /** Rotation in two steps a person can see: a new secret (shown once), then the old one deleted. */
-function RotateDialog({ opened, onClose, project, account, fallbackFocus }: { opened: boolean; onClose: () => void; project: Project; account: ServiceAccount; fallbackFocus: Props['fallbackFocus'] }) {
+function RotateDialog({ opened, onClose, project, account, fallbackFocus }: ProjectDialogProps & { account: ServiceAccount }) {
   const [hours, setHours] = useState<number | string>(secretLifetime.defaultHours);
   const [saved, setSaved] = useState(false);
   const [deleted, setDeleted] = useState<string[]>([]);
   const create = useAccountChange(project, (h: number) => createSecret(project.id, account.clientId, { secretExpiresAfterHours: h }), true);
   const remove = useAccountChange(project, (secretId: string) => deleteSecret(project.id, account.clientId, secretId));
   const fresh = create.data;
-  const busy = create.isPending || remove.isPending;
-  const dismissable = !busy && (!fresh || saved);
-  const close = () => {
-    if (!dismissable) return;
-    create.reset();
-    onClose();
-  };
   const old = account.secrets.filter((s) => s.id !== fresh?.id && !deleted.includes(s.id));
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (validHours(hours)) create.mutate(Number(hours));
+  };
   return (
     <ConsoleModal
       opened={opened}
-      onClose={close}
+      onClose={onClose}
+      request={create}
+      busy={remove.isPending || (Boolean(fresh) && !saved)}
       title="Rotate secret"
-      closeOnEscape={dismissable}
-      closeOnClickOutside={dismissable}
-      withCloseButton={dismissable}
       fallbackFocus={fallbackFocus}
     >
       <Stack>
@@ -386,7 +287,7 @@ function RotateDialog({ opened, onClose, project, account, fallbackFocus }: { op
                 size="xs"
                 color="red"
                 variant="light"
-                disabled={!fresh || !saved || busy}
+                disabled={!fresh || !saved || remove.isPending}
                 onClick={() => remove.mutate(secret.id, { onSuccess: () => setDeleted((d) => [...d, secret.id]) })}
               >
                 Delete this secret
@@ -400,22 +301,22 @@ function RotateDialog({ opened, onClose, project, account, fallbackFocus }: { op
           )}
         </Stack>
         {fresh ? (
-          <SecretReveal clientId={account.clientId} secret={fresh} saved={saved} onSavedChange={setSaved} onDone={close} />
+          <SecretReveal clientId={account.clientId} secret={fresh} saved={saved} onSavedChange={setSaved} onDone={onClose} />
         ) : (
-          <>
-            <LifetimeField value={hours} onChange={setHours} />
-            <Failure title="No new secret was created" error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={busy}>
-                Cancel
-              </Button>
-              <Button loading={create.isPending} disabled={!validHours(hours)} onClick={() => create.mutate(Number(hours))}>
-                Create new secret
-              </Button>
-            </Group>
-          </>
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <LifetimeField value={hours} onChange={setHours} />
+              <DialogFooter
+                submitLabel="Create new secret"
+                pending={create.isPending}
+                onCancel={onClose}
+                failure={{ title: 'No new secret was created', error: create.error }}
+                disabled={!validHours(hours)}
+              />
+            </Stack>
+          </form>
         )}
-        <Failure title="The old secret was not deleted" error={remove.error} />
+        <FailureAlert title="The old secret was not deleted" error={remove.error} />
       </Stack>
     </ConsoleModal>
   );

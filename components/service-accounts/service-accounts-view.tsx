@@ -16,7 +16,7 @@ import { serviceAccountsQuery } from '@/lib/api/queries';
 import { secretState } from '@/lib/api/secret-expiry';
 import type { ServiceAccount } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
-import type { AccountDialog, AccountDialogState } from './account-dialog-state';
+import type { AccountDialog, AccountDialogState } from './service-account-dialogs';
 
 // Loaded on the first sign of intent, as the key dialogs are: most visitors only read.
 const AccountDialogs = dynamic(() => import('./service-account-dialogs').then((m) => m.ServiceAccountDialogs), { ssr: false });

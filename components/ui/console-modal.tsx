@@ -3,14 +3,24 @@ import { Alert, Button, Group, Modal, type ModalProps } from '@mantine/core';
 import type { RefObject } from 'react';
 import { FailureText } from './error-state';
 
-interface Props extends ModalProps {
+/** What every dialog of a page is given: whether it is open, how to close it, and where focus goes after. */
+export interface DialogProps {
+  opened: boolean;
+  onClose: () => void;
   /** Where focus goes when the button that opened the dialog no longer exists (its row was just removed). */
-  fallbackFocus?: RefObject<HTMLElement | null>;
-  /** A request is running: the dialog stays open so that it can say how the request ended. */
+  fallbackFocus: RefObject<HTMLElement | null>;
+}
+
+interface Props extends ModalProps {
+  fallbackFocus?: DialogProps['fallbackFocus'];
+  /** The dialog's request: while it runs the dialog stays open, so that it can say how it ended; it is forgotten once the dialog has closed. */
+  request?: { isPending: boolean; reset: () => void };
+  /** Something else the person must finish before the dialog may close (a secret not saved yet). */
   busy?: boolean;
 }
 
-export function ConsoleModal({ fallbackFocus, busy = false, onClose, onExitTransitionEnd, ...props }: Props) {
+export function ConsoleModal({ fallbackFocus, request, busy: unfinished = false, onClose, onExitTransitionEnd, ...props }: Props) {
+  const busy = unfinished || Boolean(request?.isPending);
   return (
     <Modal
       size="lg"
@@ -24,6 +34,7 @@ export function ConsoleModal({ fallbackFocus, busy = false, onClose, onExitTrans
         if (!busy) onClose();
       }}
       onExitTransitionEnd={() => {
+        request?.reset();
         onExitTransitionEnd?.();
         if (!document.activeElement || document.activeElement === document.body) fallbackFocus?.current?.focus();
       }}
@@ -47,11 +58,7 @@ interface FooterProps {
 export function DialogFooter({ submitLabel, pending, onCancel, failure, disabled, color, focusCancel }: FooterProps) {
   return (
     <>
-      {failure?.error && (
-        <Alert color="red" variant="light" title={failure.title} role="alert">
-          <FailureText error={failure.error} />
-        </Alert>
-      )}
+      {failure && <FailureAlert {...failure} />}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel} disabled={pending} data-autofocus={focusCancel || undefined}>
           Cancel
@@ -61,5 +68,15 @@ export function DialogFooter({ submitLabel, pending, onCancel, failure, disabled
         </Button>
       </Group>
     </>
+  );
+}
+
+/** Why a request failed, under a title that says what did not happen. */
+export function FailureAlert({ title, error }: { title: string; error: Error | null }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" title={title} role="alert">
+      <FailureText error={error} />
+    </Alert>
   );
 }

@@ -3,23 +3,14 @@ import 'server-only';
 
 export type UpstreamErrorKind = 'upstream' | 'timeout' | 'network' | 'invalid-response' | 'credential';
 
-export interface UpstreamErrorFields {
-  status: number;
-  errorCode: string;
-  detail: string;
-  reason: string;
-  kind: UpstreamErrorKind;
-  /** A 429's Retry-After, when the upstream sent one. */
-  retryAfterSeconds?: number;
-}
-
-export class UpstreamError extends Error implements UpstreamErrorFields {
+export class UpstreamError extends Error {
   override name = 'UpstreamError';
   status: number;
   errorCode: string;
   detail: string;
   reason: string;
   kind: UpstreamErrorKind;
+  /** A 429's Retry-After, when the upstream sent one. */
   retryAfterSeconds?: number;
 
   constructor(fields: UpstreamErrorFields) {
@@ -37,6 +28,9 @@ export class UpstreamError extends Error implements UpstreamErrorFields {
     return { error: this.status, errorCode: this.errorCode, detail: this.detail, reason: this.reason };
   }
 }
+
+/** What an UpstreamError is made of, field by field: nothing else the caller holds is copied onto it. */
+export type UpstreamErrorFields = Pick<UpstreamError, 'status' | 'errorCode' | 'detail' | 'reason' | 'kind' | 'retryAfterSeconds'>;
 
 export function timeoutError(host: string, timeoutMs: number): UpstreamError {
   return new UpstreamError({

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventAddress } from './events';
 import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, fixtureSeed, ids, keyIds } from './testing/fixture-seed';
-import { surfaceClient, testSurfaces, type CallApi, type PageJson } from './testing/surface-client';
+import { surfaceClient, testSurfaces, type CallApi, type LinksJson, type PageJson } from './testing/surface-client';
 
 interface EventJson {
   id: string;
@@ -16,7 +16,7 @@ interface EventJson {
   remoteAddress?: string;
   targetPublicKey?: string;
   isGlobalAdmin: boolean;
-  links: { href: string; rel: string }[];
+  links: LinksJson;
 }
 
 interface AccessEntryJson {

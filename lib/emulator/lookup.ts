@@ -35,23 +35,28 @@ export function orgFor(context: RequestContext, need: 'member' | 'reader' | 'own
   return org;
 }
 
-/** The team of `{teamId}` among the organization's teams. */
-export function teamFor(context: RequestContext, orgId: string): SeedTeam {
-  const teamId = context.params.teamId ?? '';
-  if (!isObjectId(teamId)) malformed(context, 'teamId', teamId, () => apiError('TEAM_NOT_FOUND', teamId, orgId));
-  const team = context.state.team(teamId);
-  if (!team || team.orgId !== orgId) throw apiError('TEAM_NOT_FOUND', teamId, orgId);
-  return team;
+/** The resource named by the `{name}` parameter among the organization's; one of another organization is as unknown as a missing one. */
+function inOrg<T extends { orgId: string }>(
+  context: RequestContext,
+  name: string,
+  orgId: string,
+  find: (id: string) => T | undefined,
+  notFound: (id: string) => Error,
+): T {
+  const id = context.params[name] ?? '';
+  if (!isObjectId(id)) malformed(context, name, id, () => notFound(id));
+  const found = find(id);
+  if (!found || found.orgId !== orgId) throw notFound(id);
+  return found;
 }
 
-/** The key of `{apiKeyId}` among the organization's keys; a key of another organization is as unknown as a missing one. */
-export function orgKeyFor(context: RequestContext, orgId: string, where: string): SeedApiKey {
-  const apiKeyId = context.params.apiKeyId ?? '';
-  if (!isObjectId(apiKeyId)) malformed(context, 'apiKeyId', apiKeyId, () => apiError('API_KEY_NOT_FOUND', apiKeyId, where));
-  const key = context.state.key(apiKeyId);
-  if (!key || key.orgId !== orgId) throw apiError('API_KEY_NOT_FOUND', apiKeyId, where);
-  return key;
-}
+/** The team of `{teamId}` among the organization's teams. */
+export const teamFor = (context: RequestContext, orgId: string): SeedTeam =>
+  inOrg(context, 'teamId', orgId, (id) => context.state.team(id), (id) => apiError('TEAM_NOT_FOUND', id, orgId));
+
+/** The key of `{apiKeyId}` among the organization's keys. */
+export const orgKeyFor = (context: RequestContext, orgId: string, where: string): SeedApiKey =>
+  inOrg(context, 'apiKeyId', orgId, (id) => context.state.key(id), (id) => apiError('API_KEY_NOT_FOUND', id, where));
 
 /** The service account of `{clientId}` among the organization's; one of another organization is as unknown as a missing one. */
 export function serviceAccountFor(context: RequestContext, orgId: string, where: string): SeedServiceAccount {

@@ -1,8 +1,8 @@
 // Contract tests of the Admin API's five project-key operations and their errors, on every surface.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, fixtureSeed, ids, keyIds, type KeyName } from './testing/fixture-seed';
-import { surfaceClient, testSurfaces, v2Accept, type CallApi, type ErrorJson, type KeyJson, type PageJson } from './testing/surface-client';
+import { consoleClient, testSurfaces, v2Accept, type ErrorJson, type KeyJson, type PageJson } from './testing/surface-client';
 
 const emulator = fixtureEmulatorForFile();
 
@@ -21,10 +21,7 @@ const rolesIn = (name: KeyName, groupId: string) =>
   (stateKey(name)?.roles ?? []).filter((r) => r.groupId === groupId).map((r) => r.roleName).sort();
 
 describe.each(testSurfaces)('project API keys on $name', (surface) => {
-  let api: CallApi;
-  beforeAll(() => {
-    api = surfaceClient(emulator.url, surface, credentials.console);
-  });
+  const api = consoleClient(emulator, surface);
 
   it('lists the keys of a project, each with all its roles and a redacted private key', async () => {
     const answer = await api<PageJson<KeyJson>>('GET', `/groups/${ids.p1}/apiKeys`);

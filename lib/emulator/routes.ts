@@ -2,9 +2,9 @@
 import type { Handler } from './context';
 import { listOrgKeys, getOrgKey, listAccessList } from './handlers/org-keys';
 import { listOrgEvents, listProjectEvents } from './handlers/events';
-import { getOrg, listOrgs } from './handlers/orgs';
+import { getOrg } from './handlers/orgs';
 import { assignProjectKey, createProjectKey, listProjectKeys, patchProjectKey, unassignProjectKey } from './handlers/project-keys';
-import { getProject, listOrgProjects, listProjects } from './handlers/projects';
+import { getProject, listOrgProjects } from './handlers/projects';
 import {
   createProjectSecret,
   createProjectServiceAccount,
@@ -41,7 +41,6 @@ const route = (method: string, pattern: string, handler: Handler, on: Route['on'
 const offered = (on: Route['on'], surface: Surface) => on === 'all' || surface.versioned || (on === 'cloud' && surface.flavor === 'cloud-manager');
 
 const routes: Route[] = [
-  route('GET', '/orgs', listOrgs),
   route('GET', '/orgs/{orgId}', getOrg),
   route('GET', '/orgs/{orgId}/groups', listOrgProjects),
   route('GET', '/orgs/{orgId}/apiKeys', listOrgKeys),
@@ -55,7 +54,6 @@ const routes: Route[] = [
   route('GET', '/orgs/{orgId}/teams/{teamId}/users', listTeamUsers),
   route('GET', '/orgs/{orgId}/events', listOrgEvents),
   route('GET', '/groups/{groupId}/events', listProjectEvents),
-  route('GET', '/groups', listProjects),
   route('GET', '/groups/{groupId}', getProject),
   route('GET', '/groups/{groupId}/users', listProjectUsers),
   route('GET', '/groups/{groupId}/teams', listProjectTeams),

@@ -118,16 +118,7 @@ export class EmulatorState {
   createTeam(orgId: string, name: string, userIds: readonly string[]): SeedTeam {
     const team: SeedTeam = { id: this.#freshId(), orgId, name, userIds: [...new Set(userIds)], roles: [] };
     const teams = (this.#data.teams ??= []);
-    this.#change(
-      () => {
-        teams.push(team);
-        this.#teams.set(team.id, team);
-      },
-      () => {
-        teams.pop();
-        this.#teams.delete(team.id);
-      },
-    );
+    this.#append(teams, team, [this.#teams, team.id]);
     return team;
   }
 
@@ -183,18 +174,7 @@ export class EmulatorState {
       privateKey: randomUUID(),
       roles: projectRoles(groupId, roles),
     };
-    this.#change(
-      () => {
-        this.#data.apiKeys.push(key);
-        this.#keys.set(key.id, key);
-        this.#publicKeys.set(key.publicKey, key);
-      },
-      () => {
-        this.#data.apiKeys.pop();
-        this.#keys.delete(key.id);
-        this.#publicKeys.delete(key.publicKey);
-      },
-    );
+    this.#append(this.#data.apiKeys, key, [this.#keys, key.id], [this.#publicKeys, key.publicKey]);
     return key;
   }
 
@@ -227,16 +207,7 @@ export class EmulatorState {
       secrets: [],
     };
     const accounts = (this.#data.serviceAccounts ??= []);
-    this.#change(
-      () => {
-        accounts.push(account);
-        this.#serviceAccounts.set(account.clientId, account);
-      },
-      () => {
-        accounts.pop();
-        this.#serviceAccounts.delete(account.clientId);
-      },
-    );
+    this.#append(accounts, account, [this.#serviceAccounts, account.clientId]);
     return { account, secret: this.addSecret(account, fields.secretHours, now) };
   }
 
@@ -265,10 +236,7 @@ export class EmulatorState {
       createdAt: isoSeconds(now),
       expiresAt: isoSeconds(now + hours * 3_600_000),
     };
-    this.#change(
-      () => account.secrets.push(secret),
-      () => account.secrets.pop(),
-    );
+    this.#append(account.secrets, secret);
     return secret;
   }
 
@@ -302,10 +270,7 @@ export class EmulatorState {
   recordEvent(fields: Omit<SeedEvent, 'id' | 'created'>): void {
     const event: SeedEvent = { id: randomBytes(12).toString('hex'), created: new Date().toISOString(), ...fields };
     const events = (this.#data.events ??= []);
-    this.#change(
-      () => events.push(event),
-      () => events.pop(),
-    );
+    this.#append(events, event);
   }
 
   /**
@@ -330,6 +295,20 @@ export class EmulatorState {
       undo();
       throw error;
     }
+  }
+
+  /** Adds `item` at the end of `list` and to the indexes that find it by a key, all undone if persisting fails. */
+  #append<T>(list: T[], item: T, ...indexes: [Map<string, T>, string][]): void {
+    this.#change(
+      () => {
+        list.push(item);
+        for (const [index, key] of indexes) index.set(key, item);
+      },
+      () => {
+        list.pop();
+        for (const [index, key] of indexes) index.delete(key);
+      },
+    );
   }
 
   #freshId(): string {

@@ -3,30 +3,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEmulatorForFile } from './testing/fixture-emulator';
 import { credentials, ids } from './testing/fixture-seed';
-import { surfaceClient, testSurfaces, type CallApi, type ErrorJson, type PageJson } from './testing/surface-client';
+import { consoleClient, surfaceClient, testSurfaces, type ErrorJson, type LinksJson, type NamedJson, type PageJson } from './testing/surface-client';
 
 const users2025 = 'application/vnd.atlas.2025-02-19+json';
 
 const emulator = fixtureEmulatorForFile();
 
-interface TeamJson {
-  id: string;
-  name: string;
-  usernames?: string[];
-  links: { href: string; rel: string }[];
-}
+type TeamJson = NamedJson & { usernames?: string[] };
 
 interface TeamRoleJson {
   teamId: string;
   roleNames: string[];
-  links: { href: string; rel: string }[];
+  links: LinksJson;
 }
 
 describe.each(testSurfaces)('teams on $name', (surface) => {
-  let api: CallApi;
+  const api = consoleClient(emulator, surface);
   let base: string;
   beforeAll(() => {
-    api = surfaceClient(emulator.url, surface, credentials.console);
     base = `${emulator.url}${surface.prefix}`;
   });
   const as = (name: keyof typeof credentials) => surfaceClient(emulator.url, surface, credentials[name]);
@@ -94,10 +88,7 @@ describe.each(testSurfaces)('teams on $name', (surface) => {
 
 describe('invitations (Atlas v2, 2025-02-19)', () => {
   const v2 = testSurfaces[2]!;
-  let api: CallApi;
-  beforeAll(() => {
-    api = surfaceClient(emulator.url, v2, credentials.console);
-  });
+  const api = consoleClient(emulator, v2);
   const invite = (body: unknown, client = api) => client<Record<string, unknown>>('POST', `/orgs/${ids.org}/users`, body, { accept: users2025, 'content-type': users2025 });
   const invitation = { username: 'new@demo.test', roles: { orgRoles: ['ORG_MEMBER'], groupRoleAssignments: [{ groupId: ids.p1, groupRoles: ['GROUP_OWNER'] }] } };
 

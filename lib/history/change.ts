@@ -62,17 +62,21 @@ export type SuccessDetails = Partial<Pick<Extract<ChangeOutcome, { outcome: 'suc
 /** How deep a timeline merged with outside events can be paged: the first this many entries. */
 export const mergeDepth = 10_000;
 
-/** A page of the history, newest first; `from` is inclusive, `to` exclusive; every given criterion applies. */
-export const changeFilter = z.object({
+/** The time window and page of every timeline query, newest first: `from` is inclusive, `to` exclusive. */
+export const timelinePage = z.object({
+  from: z.date().optional(),
+  to: z.date().optional(),
+  limit: z.number().int().min(1).max(mergeDepth).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+/** A page of the history; every given criterion applies. */
+export const changeFilter = timelinePage.extend({
   groupId: objectId.optional(),
   /** Only these projects (the ones a person may see); an empty list matches nothing. */
   groupIds: z.array(objectId).max(10_000).readonly().optional(),
   actor: email.optional(),
   action: z.enum(changeActions).optional(),
   outcome: z.enum(changeOutcomes).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
-  limit: z.number().int().min(1).max(mergeDepth).default(100),
-  offset: z.number().int().min(0).default(0),
 });
 export type ChangeFilter = z.input<typeof changeFilter>;

@@ -5,7 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { changeFilter, changeIntent, changeOutcome, type ChangeRecord } from './change';
 import { reviewSnapshot, type Review } from '@/lib/api/reviews';
-import { listOutsideEvents, readMarks, saveOutsideEvents } from './outside-event-queries';
+import { listOutsideEvents, newestFirst, readMarks, saveOutsideEvents } from './outside-event-queries';
 import { auditReviews, keyChanges, revokedSessions } from './schema';
 import type { ChangeStore, SharedCoordination } from './store';
 
@@ -104,17 +104,8 @@ export function createDrizzleStore(
         filter.from === undefined ? undefined : gte(keyChanges.createdAt, filter.from),
         filter.to === undefined ? undefined : lt(keyChanges.createdAt, filter.to),
       );
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(keyChanges)
-          .where(where)
-          .orderBy(desc(keyChanges.createdAt), desc(keyChanges.id))
-          .limit(filter.limit)
-          .offset(filter.offset),
-        db.select({ value: count() }).from(keyChanges).where(where),
-      ]);
-      return { results: rows.map(toRecord), totalCount: total?.value ?? 0 };
+      const { rows, totalCount } = await newestFirst(db, keyChanges, where, filter);
+      return { results: rows.map(toRecord), totalCount };
     },
 
     shared,

@@ -1,10 +1,11 @@
-// The change history's queries over outside events and their read marks, the same on PGlite and PostgreSQL.
+// The change history's queries over outside events and their read marks, and the newest-first page both timelines are
+// read in; the same on PGlite and PostgreSQL.
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ChangeRecord as ActivityEntry } from '@/lib/api/activity';
 import { outsideEvent, outsideFilter, type OutsideEvent, type OutsideFilter } from './outside-event';
-import { eventReadMarks, outsideEvents } from './schema';
+import { eventReadMarks, outsideEvents, type keyChanges } from './schema';
 
 type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -77,15 +78,24 @@ export async function listOutsideEvents(db: Db, input: OutsideFilter): Promise<{
     filter.from === undefined ? undefined : gte(outsideEvents.createdAt, filter.from),
     filter.to === undefined ? undefined : lt(outsideEvents.createdAt, filter.to),
   );
+  const { rows, totalCount } = await newestFirst(db, outsideEvents, where, filter);
+  return { results: rows.map(toEntry), totalCount };
+}
+
+type Timeline = typeof keyChanges | typeof outsideEvents;
+
+/** One page of a timeline table, newest first, and how many rows match in all. */
+export async function newestFirst<T extends Timeline>(
+  db: Db,
+  table: T,
+  where: SQL | undefined,
+  page: { limit: number; offset: number },
+): Promise<{ rows: T['$inferSelect'][]; totalCount: number }> {
+  const timeline: Timeline = table;
   const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(outsideEvents)
-      .where(where)
-      .orderBy(desc(outsideEvents.createdAt), desc(outsideEvents.id))
-      .limit(filter.limit)
-      .offset(filter.offset),
-    db.select({ value: count() }).from(outsideEvents).where(where),
+    db.select().from(timeline).where(where).orderBy(desc(timeline.createdAt), desc(timeline.id)).limit(page.limit).offset(page.offset),
+    db.select({ value: count() }).from(timeline).where(where),
   ]);
-  return { results: rows.map(toEntry), totalCount: total?.value ?? 0 };
+  // The rows are the given table's: the union above only spares Drizzle a generic table it cannot type.
+  return { rows: rows as T['$inferSelect'][], totalCount: total?.value ?? 0 };
 }

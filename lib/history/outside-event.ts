@@ -3,7 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import { activityActions, principalKinds } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
-import { mergeDepth } from './change';
+import { timelinePage } from './change';
 
 /** Free text from upstream, cut to what a timeline row holds. */
 const upstreamText = (max: number) => z.string().min(1).transform((text) => text.slice(0, max));
@@ -25,8 +25,8 @@ export const outsideEvent = z.object({
 });
 export type OutsideEvent = z.input<typeof outsideEvent>;
 
-/** A page of stored events, newest first; `from` inclusive, `to` exclusive; every given criterion applies. */
-export const outsideFilter = z.object({
+/** A page of stored events; every given criterion applies. */
+export const outsideFilter = timelinePage.extend({
   /** Only these projects; absent, every project. */
   groupIds: z.array(objectId).max(10_000).readonly().optional(),
   /** Whether events that name no project (the organization's) are included. */
@@ -34,9 +34,5 @@ export const outsideFilter = z.object({
   /** Compared case-insensitively. */
   actor: z.string().trim().toLowerCase().max(320).optional(),
   action: z.enum(activityActions).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
-  limit: z.number().int().min(1).max(mergeDepth).default(100),
-  offset: z.number().int().min(0).default(0),
 });
 export type OutsideFilter = z.input<typeof outsideFilter>;

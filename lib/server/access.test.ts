@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiKey, groupList, type GroupList } from '@/lib/api/schemas';
 import type { Seed } from '@/lib/emulator/seed';
+import { emulatorControls } from '@/lib/emulator/testing/control-client';
 import { fixtureSeed, ids } from '@/lib/emulator/testing/fixture-seed';
 import { getChangeStore } from '@/lib/services';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
@@ -57,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 beforeEach(async () => {
-  await fetch(`${harness.emulator.url}/__emulator/reset`, { method: 'POST' });
+  await emulatorControls(harness.emulator.url).reset();
   harness.forgetCaches();
 });
 

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBody, type GroupList } from '@/lib/api/schemas';
 import { seedSchema, type Seed } from '@/lib/emulator/seed';
 import { demoSeedPath } from '@/lib/emulator/seeds/demo';
+import { emulatorControls, type EmulatorControls } from '@/lib/emulator/testing/control-client';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
 
 // Upstream faults through every proxied route: a clear message for the person, GETs that recover within
 // their bound, mutations sent exactly once, and a history that records how each one ended.
 let harness: Harness;
+let controls: EmulatorControls;
 let seed: Seed;
 const as = 'orgowner@demo.test';
 let groupId: string;
@@ -58,17 +60,10 @@ const mutationStatus: Record<FaultName, number> = {
   'malformed JSON': 502,
 };
 
-async function inject(method: string, path: string, fault: (typeof faults)[FaultName]) {
-  const answer = await fetch(`${harness.emulator.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ method, path, times: 1, ...fault }),
-  });
-  expect(answer.ok).toBe(true);
-}
-
-/** The upstream paths in the emulator's log, without the Admin API's base path. */
-/** Upstream calls that did work: a Digest challenge (a nonce for one more concurrent call) is the handshake, not a call. */
+/**
+ * The paths of the upstream calls that did work, without the Admin API's base path: a Digest challenge (a nonce for one
+ * more concurrent call) is the handshake, not a call.
+ */
 async function upstreamPaths(): Promise<string[]> {
   const base = new URL(process.env.ATLAS_BASE_URL!).pathname;
   return (await harness.upstreamRequests()).filter((r) => !(r.status === 401 && r.challenged)).map((r) => r.path.slice(base.length));
@@ -88,6 +83,7 @@ async function expectClearError(answer: Response, status: number) {
 beforeAll(async () => {
   seed = seedSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8')));
   harness = await startHarness(seed, { timeoutMs: 800 });
+  controls = emulatorControls(harness.emulator.url);
   const owner = seed.users.find((u) => u.emailAddress === 'owner@demo.test')!;
   groupId = owner.roles.find((r) => r.roleName === 'GROUP_OWNER')!.groupId!;
   orgId = seed.orgs[0]!.id;
@@ -117,7 +113,7 @@ describe.each(Object.keys(faults) as FaultName[])('upstream fault: %s', (name) =
     ['org keys', () => `/api/orgs/${orgId}/apiKeys`, () => `/orgs/${orgId}/apiKeys$`],
     ['audit', () => '/api/audit', () => `/orgs/${orgId}/apiKeys$`],
   ])('GET %s', async (_label, route, upstream) => {
-    await inject('GET', upstream(), fault);
+    await controls.fault({ method: 'GET', path: upstream(), ...fault });
     const answer = await harness.call('GET', route(), { as });
     if (getOutcome[name] === 200) expect(answer.status).toBe(200);
     else await expectClearError(answer, getOutcome[name]);
@@ -126,7 +122,7 @@ describe.each(Object.keys(faults) as FaultName[])('upstream fault: %s', (name) =
   it.each(coldProjectReads)('GET projects with cold caches, fault on %s', async (_label, upstream) => {
     harness.forgetCaches();
     await harness.clearUpstreamRequests();
-    await inject('GET', `${upstream()}$`, fault);
+    await controls.fault({ method: 'GET', path: `${upstream()}$`, ...fault });
     const answer = await harness.call('GET', '/api/groups', { as });
     if (getOutcome[name] === 200) expect(await answer.json()).toEqual(projects);
     else await expectClearError(answer, getOutcome[name]);
@@ -148,7 +144,7 @@ describe.each(Object.keys(faults) as FaultName[])('upstream fault: %s', (name) =
     // DELETE needs the key in the project; earlier cases may have removed it.
     await harness.call('PATCH', `/api/groups/${groupId}/apiKeys/${keyId}`, { as, body: { roles: ['GROUP_READ_ONLY'] } });
     await harness.clearUpstreamRequests();
-    await inject(method, upstream(), fault);
+    await controls.fault({ method, path: upstream(), ...fault });
     const answer = await harness.call(method, route(), { as, body });
     // A removal is judged by its status alone: a 200 with a garbled body still removed the key.
     const removedAnyway = method === 'DELETE' && name === 'malformed JSON';

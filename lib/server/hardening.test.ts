@@ -7,11 +7,13 @@ import type { ApiKey, ApiKeyList } from '@/lib/api/schemas';
 import { revokeSession } from '@/lib/auth/revocation';
 import { seedSchema, type Seed } from '@/lib/emulator/seed';
 import { demoSeedPath } from '@/lib/emulator/seeds/demo';
+import { emulatorControls, type EmulatorControls } from '@/lib/emulator/testing/control-client';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
 import { escapeForLog } from '@/lib/log-text';
 import { getChangeStore } from '@/lib/services';
 
 let harness: Harness;
+let controls: EmulatorControls;
 let seed: Seed;
 let p1: string;
 let p3: string;
@@ -21,6 +23,7 @@ const orgOwner = 'orgowner@demo.test';
 beforeAll(async () => {
   seed = seedSchema.parse(JSON.parse(readFileSync(demoSeedPath, 'utf8')));
   harness = await startHarness(seed);
+  controls = emulatorControls(harness.emulator.url);
   const ownerRoles = seed.users.find((u) => u.emailAddress === owner)!.roles;
   p1 = ownerRoles.find((r) => r.roleName === 'GROUP_OWNER')!.groupId!;
   p3 = seed.projects.find((p) => !ownerRoles.some((r) => r.groupId === p.id))!.id;
@@ -122,7 +125,7 @@ describe('6. Host allow-list', () => {
 describe('7. upstream rate limits', () => {
   it('a long Retry-After ends the retries at once and reaches the caller', async () => {
     const fault = { method: 'GET', path: `/groups/${p1}/apiKeys$`, times: 3, status: 429, headers: { 'Retry-After': '30' }, body: '{"error":429,"errorCode":"RATE_LIMITED","detail":"Slow down.","reason":"Too Many Requests"}' };
-    expect((await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) })).status).toBe(201);
+    await controls.fault(fault);
     await harness.clearUpstreamRequests();
     const started = Date.now();
     const answer = await harness.call('GET', `/api/groups/${p1}/apiKeys`, { as: owner });
@@ -130,7 +133,7 @@ describe('7. upstream rate limits', () => {
     expect(answer.headers.get('Retry-After')).toBe('30');
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((await harness.upstreamRequests()).filter((r) => r.path.endsWith(`/groups/${p1}/apiKeys`))).toHaveLength(1);
-    await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    await controls.clearFaults();
   });
 });
 
@@ -149,13 +152,13 @@ describe('9. /api/health', () => {
     await new Promise((resolve) => setTimeout(resolve, 5_200));
     const orgId = seed.orgs[0]!.id;
     const fault = { method: 'GET', path: `/orgs/${orgId}$`, times: 5, status: 500, body: '{"error":500,"errorCode":"UNEXPECTED_ERROR","detail":"Internal host db-7.corp failed","reason":"Internal Server Error"}' };
-    expect((await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) })).status).toBe(201);
+    await controls.fault(fault);
     const answer = await harness.call('GET', '/api/health');
     expect(answer.status).toBe(503);
     const text = await answer.text();
     expect(text).not.toContain('db-7');
     expect(JSON.parse(text)).toEqual({ ok: false, upstream: { ok: false }, database: { ok: true } });
-    await fetch(`${harness.emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    await controls.clearFaults();
   });
 });
 

@@ -13,6 +13,7 @@ import type {
 import type { AtlasClient } from '@/lib/atlas/client';
 import type { Person } from '@/lib/auth/session';
 import { consoleError } from '@/lib/console-errors';
+import type { ChangeIntent, SuccessDetails } from '@/lib/history/change';
 import { recordChange } from '@/lib/history/record-change';
 import { getAtlas, getChangeStore, readCurrentRoles } from '@/lib/services';
 import { resolveOrgRoles } from './access';
@@ -30,6 +31,27 @@ function withServiceAccounts(): AtlasClient {
 const listed = (account: ServiceAccount): ServiceAccount => ({ ...account, secrets: account.secrets.map(({ secret: _secret, ...rest }) => rest) });
 
 const sorted = (roles: readonly string[]) => [...roles].sort();
+
+/**
+ * Runs one change to a service account in the project between its intent and its outcome in the history; a change
+ * whose answer may be lost and that can be read back passes `reconcile`.
+ */
+async function recorded<T>(
+  person: Person,
+  groupId: string,
+  change: Omit<ChangeIntent, 'actor' | 'kind' | 'groupId'>,
+  run: () => Promise<T>,
+  describeSuccess: (result: T) => SuccessDetails,
+  reconcile?: typeof readCurrentRoles,
+): Promise<T> {
+  return recordChange(await getChangeStore(), { actor: person.email, kind: 'serviceAccount', groupId, ...change }, run, describeSuccess, reconcile);
+}
+
+/** How the history names an account that exists already. */
+const named = (account: ServiceAccount) => ({ clientId: account.clientId, keyDesc: account.name });
+
+/** What the history keeps of an answer that is the account with its new roles. */
+const rolesNow = (account: ServiceAccount) => ({ clientId: account.clientId, rolesAfter: sorted(account.roles) });
 
 export async function listProjectServiceAccounts(groupId: string): Promise<ServiceAccountList> {
   const accounts = await withServiceAccounts().listProjectServiceAccounts(groupId);
@@ -50,20 +72,9 @@ export async function listOrgServiceAccounts(person: Person, orgId: string): Pro
 export async function createServiceAccount(person: Person, groupId: string, body: CreateServiceAccountBody): Promise<ServiceAccount> {
   const atlas = withServiceAccounts();
   checkGrantable(body.roles);
-  const intent = {
-    actor: person.email,
-    action: 'create',
-    kind: 'serviceAccount',
-    groupId,
-    keyDesc: body.name,
-    rolesBefore: [],
-    rolesAfter: sorted(body.roles),
-  } as const;
-  return recordChange(await getChangeStore(), intent, () => atlas.createProjectServiceAccount(groupId, body), (account) => ({
-    clientId: account.clientId,
-    secretId: account.secrets[0]?.id,
-    rolesAfter: sorted(account.roles),
-  }));
+  const change = { action: 'create', keyDesc: body.name, rolesBefore: [], rolesAfter: sorted(body.roles) } as const;
+  const create = () => atlas.createProjectServiceAccount(groupId, body);
+  return recorded(person, groupId, change, create, (account) => ({ ...rolesNow(account), secretId: account.secrets[0]?.id }));
 }
 
 /** The account as it is in the project now; one that is not there is a 404 the page can explain. */
@@ -84,24 +95,8 @@ export function setServiceAccountRoles(person: Person, groupId: string, clientId
     const account = await accountIn(atlas, groupId, clientId);
     const before = sorted(account.roles);
     if (body.expectedRoles && !sameRoles(before, body.expectedRoles)) throw consoleError('ROLES_CHANGED', `service account ${account.name}`, before);
-    const intent = {
-      actor: person.email,
-      action: 'update_roles',
-      kind: 'serviceAccount',
-      groupId,
-      clientId,
-      keyDesc: account.name,
-      rolesBefore: before,
-      rolesAfter: sorted(body.roles),
-    } as const;
-    const updated = await recordChange(
-      await getChangeStore(),
-      intent,
-      () => atlas.updateServiceAccountRoles(groupId, clientId, body.roles),
-      (a) => ({ clientId, rolesAfter: sorted(a.roles) }),
-      readCurrentRoles,
-    );
-    return listed(updated);
+    const change = { action: 'update_roles', ...named(account), rolesBefore: before, rolesAfter: sorted(body.roles) } as const;
+    return listed(await recorded(person, groupId, change, () => atlas.updateServiceAccountRoles(groupId, clientId, body.roles), rolesNow, readCurrentRoles));
   });
 }
 
@@ -110,17 +105,8 @@ export function removeServiceAccount(person: Person, groupId: string, clientId: 
   return exclusively(clientId, async () => {
     const atlas = withServiceAccounts();
     const account = await accountIn(atlas, groupId, clientId);
-    const intent = {
-      actor: person.email,
-      action: 'unassign',
-      kind: 'serviceAccount',
-      groupId,
-      clientId,
-      keyDesc: account.name,
-      rolesBefore: sorted(account.roles),
-      rolesAfter: [],
-    } as const;
-    await recordChange(await getChangeStore(), intent, () => atlas.removeProjectServiceAccount(groupId, clientId), () => ({ clientId }), readCurrentRoles);
+    const change = { action: 'unassign', ...named(account), rolesBefore: sorted(account.roles), rolesAfter: [] } as const;
+    await recorded(person, groupId, change, () => atlas.removeProjectServiceAccount(groupId, clientId), () => ({ clientId }), readCurrentRoles);
   });
 }
 
@@ -129,15 +115,8 @@ export function inviteServiceAccount(person: Person, groupId: string, clientId: 
   return exclusively(clientId, async () => {
     const atlas = withServiceAccounts();
     checkGrantable(body.roles);
-    const intent = { actor: person.email, action: 'assign', kind: 'serviceAccount', groupId, clientId, rolesBefore: [], rolesAfter: sorted(body.roles) } as const;
-    const invited = await recordChange(
-      await getChangeStore(),
-      intent,
-      () => atlas.inviteServiceAccount(groupId, clientId, body.roles),
-      (a) => ({ clientId, rolesAfter: sorted(a.roles) }),
-      readCurrentRoles,
-    );
-    return listed(invited);
+    const change = { action: 'assign', clientId, rolesBefore: [], rolesAfter: sorted(body.roles) } as const;
+    return listed(await recorded(person, groupId, change, () => atlas.inviteServiceAccount(groupId, clientId, body.roles), rolesNow, readCurrentRoles));
   });
 }
 
@@ -146,13 +125,9 @@ export async function createSecret(person: Person, groupId: string, clientId: st
   const atlas = withServiceAccounts();
   const account = await accountIn(atlas, groupId, clientId);
   const roles = sorted(account.roles);
-  const intent = { actor: person.email, action: 'add_secret', kind: 'serviceAccount', groupId, clientId, keyDesc: account.name, rolesBefore: roles, rolesAfter: roles } as const;
-  return recordChange(
-    await getChangeStore(),
-    intent,
-    () => atlas.createServiceAccountSecret(groupId, clientId, body.secretExpiresAfterHours),
-    (secret) => ({ clientId, secretId: secret.id }),
-  );
+  const change = { action: 'add_secret', ...named(account), rolesBefore: roles, rolesAfter: roles } as const;
+  const create = () => atlas.createServiceAccountSecret(groupId, clientId, body.secretExpiresAfterHours);
+  return recorded(person, groupId, change, create, (secret) => ({ clientId, secretId: secret.id }));
 }
 
 /** The second half of a rotation: the old secret gets no more tokens. */
@@ -161,16 +136,6 @@ export async function deleteSecret(person: Person, groupId: string, clientId: st
   const account = await accountIn(atlas, groupId, clientId);
   if (!account.secrets.some((s) => s.id === secretId)) throw consoleError('SECRET_NOT_FOUND', account.name, secretId);
   const roles = sorted(account.roles);
-  const intent = {
-    actor: person.email,
-    action: 'delete_secret',
-    kind: 'serviceAccount',
-    groupId,
-    clientId,
-    secretId,
-    keyDesc: account.name,
-    rolesBefore: roles,
-    rolesAfter: roles,
-  } as const;
-  await recordChange(await getChangeStore(), intent, () => atlas.deleteServiceAccountSecret(groupId, clientId, secretId), () => ({ clientId, secretId }));
+  const change = { action: 'delete_secret', ...named(account), secretId, rolesBefore: roles, rolesAfter: roles } as const;
+  await recorded(person, groupId, change, () => atlas.deleteServiceAccountSecret(groupId, clientId, secretId), () => ({ clientId, secretId }));
 }

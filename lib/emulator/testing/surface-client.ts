@@ -1,5 +1,6 @@
 // Test helpers that call one API surface of a running emulator as a given key, and the JSON shapes they get back.
 import { DigestClient, type DigestCredentials } from './digest-fetch';
+import { credentials } from './fixture-seed';
 
 export interface TestSurface {
   name: string;
@@ -24,17 +25,27 @@ export interface RoleJson {
   roleName: string;
 }
 
+/** The Admin API's links on every resource and page. */
+export type LinksJson = { href: string; rel: string }[];
+
+/** A resource with an id and a name (an organization, a project, a team). */
+export interface NamedJson {
+  id: string;
+  name: string;
+  links: LinksJson;
+}
+
 export interface KeyJson {
   desc: string;
   id: string;
-  links: { href: string; rel: string }[];
+  links: LinksJson;
   privateKey: string;
   publicKey: string;
   roles: RoleJson[];
 }
 
 export interface PageJson<T> {
-  links: { href: string; rel: string }[];
+  links: LinksJson;
   results: T[];
   totalCount?: number;
 }
@@ -68,4 +79,11 @@ export function surfaceClient(baseUrl: string, surface: TestSurface, credentials
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
   };
+}
+
+/** The console key's client of `surface` on the test file's emulator, made on first use (the emulator starts in beforeAll). */
+export function consoleClient(emulator: { readonly url: string }, surface: TestSurface): CallApi {
+  let client: CallApi | undefined;
+  return <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    (client ??= surfaceClient(emulator.url, surface, credentials.console))<T>(method, path, body, headers);
 }
