@@ -4,7 +4,7 @@ import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
-import { secretState } from '@/lib/api/service-accounts';
+import { secretState } from '@/lib/api/secret-expiry';
 import { sortRoles } from '@/components/roles/role-options';
 import { TierIcon } from '@/components/roles/role-chips';
 import { lastUseText } from '@/components/usage/last-use-text';
