@@ -27,12 +27,18 @@ function expectedAudit(state: Seed, who: DemoPersonKey) {
       visibleRoles: k.roles.filter((r) => r.orgId === orgId || (r.groupId && visible.has(r.groupId))).map((r) => r.roleName),
     }))
     .filter((k) => orgOwner || k.inProjects.length > 0);
+  // Service accounts are rows of the matrix beside the keys: those with a role in a visible project, or all of them for
+  // an Organization Owner.
+  const accounts = (state.serviceAccounts ?? []).filter(
+    (a) => a.orgId === orgId && (orgOwner || a.roles.some((r) => r.groupId && visible.has(r.groupId))),
+  );
   const projectOwner = (k: (typeof keys)[number], groupId: string) => k.roles.some((r) => r.groupId === groupId && r.roleName === 'GROUP_OWNER');
   const orgWide = (k: (typeof keys)[number]) => k.orgRoles.includes('ORG_OWNER') || k.orgRoles.includes('ORG_READ_ONLY');
   return {
     projects,
     keys,
-    /** Keys listed once above the matrix, and the matrix's rows: keys with a project role, and keys without an organization-wide role. */
+    accounts,
+    /** Keys listed once above the matrix, and the matrix's key rows: keys with a project role, and keys without an organization-wide role. */
     orgWide: keys.filter(orgWide),
     matrixRows: keys.filter((k) => k.inProjects.length > 0 || !orgWide(k)),
     summary: {
@@ -99,14 +105,13 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await expect(page.getByTestId('summary-many-projects')).toContainText(String(expected.summary.manyProjects));
   await expect(page.getByTestId('summary-over-owned')).toContainText(String(expected.summary.overOwned));
   await expect(page.getByTestId('summary-org-owners')).toContainText(String(expected.summary.orgOwners));
-  const { keys, projects, orgWide, matrixRows } = expected;
-  // Service accounts are counted by their own test (lib/server/audit-service-accounts.test.ts); here only that they are said.
+  const { keys, accounts, projects, orgWide, matrixRows } = expected;
+  // The summary's service account figures are checked against the emulator's state in lib/server/audit-service-accounts.test.ts.
   await expect(showing(page)).toContainText(
-    new RegExp(
-      `Showing ${keys.length} of ${keys.length} keys \\(${orgWide.length} organization-wide\\)( and \\d+ service accounts)? in ${projects.length} of ${projects.length} projects`,
-    ),
+    `Showing ${keys.length} of ${keys.length} keys (${orgWide.length} organization-wide) and ${accounts.length} service accounts in ${projects.length} of ${projects.length} projects`,
   );
-  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + 1));
+  // Service accounts are rows of the matrix too (rendered only when scrolled to: the rows are virtualized).
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + accounts.length + 1));
   // Organization-wide keys are listed once above the matrix; the console's own key is marked as expected, not risky.
   const band = page.getByTestId('org-wide-keys');
   const consoleKeyId = (await e2eEmulator.state()).consoleKey;
@@ -201,6 +206,32 @@ test('filters narrow the matrix, live in the URL and survive a reload', async ({
   await expect(page).toHaveURL(/[?&]reach=none/);
   await expect(page).not.toHaveURL(/risky=1|tier=access|project=/);
   await expect(page.getByTestId('summary-no-project')).toHaveAttribute('aria-pressed', 'true');
+  await context.close();
+});
+
+test('the kind filter leaves only service accounts in the matrix, each marked as one and opening on its project', async ({ browser }) => {
+  const { accounts } = expectedAudit(await e2eEmulator.state(), 'orgowner');
+  expect(accounts.length).toBeGreaterThan(1);
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await openAudit(page);
+  await page.getByRole('radiogroup', { name: 'Kind' }).getByText('Service accounts').click();
+  await expect(page).toHaveURL(/[?&]kind=serviceAccount/);
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(accounts.length + 1));
+  await expect(matrix(page).locator('[role=row][data-kind="serviceAccount"]')).toHaveCount(accounts.length);
+  await expect(matrix(page).locator('[role=row][data-key-id]')).toHaveCount(0);
+  await expect(page.getByTestId('org-wide-keys')).toHaveCount(0);
+  // The kind is in each row header's accessible name, not only in its look.
+  for (const account of accounts) {
+    await expect(matrix(page).locator(`[role=row][data-client-id="${account.clientId}"]`).getByRole('rowheader')).toHaveAccessibleName(
+      new RegExp(`${account.name}[\\s\\S]*Service account`),
+    );
+  }
+  const deployer = accounts.find((a) => a.name === 'storefront-deployer')!;
+  const cell = matrix(page).locator(`[role=row][data-client-id="${deployer.clientId}"]`).getByTestId('audit-cell').first();
+  await expect(cell).toHaveAttribute('aria-label', /^Service account storefront-deployer in /);
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`/projects/[0-9a-f]{24}\\?view=serviceAccounts&q=${deployer.clientId}`));
+  await expect(page.getByText(deployer.name).first()).toBeVisible();
   await context.close();
 });
 

@@ -1,9 +1,8 @@
-// The page as shown, as CSV (one row per key, or per key and project in the view by project) and as JSON.
-import type { AuditReport, AuditServiceAccount } from '@/lib/api/audit';
-import { hasExpiringSecret, isUnusedAccount, summarize } from '@/lib/api/audit-summary';
-import { highestTier } from '@/lib/roles';
+// The page as shown, as CSV (one row per key or service account, or per one and project in the view by project) and as JSON.
+import type { AuditReport } from '@/lib/api/audit';
+import { summarize } from '@/lib/api/audit-summary';
 import { toCsv } from '@/lib/csv';
-import { riskLabels, type AuditRow } from './analyze-report';
+import { riskLabels, type AuditRow, type KeyRow } from './analyze-report';
 import type { AuditViewState } from './audit-view-state';
 import type { AuditView } from './filter-report';
 import type { ProjectReview } from './review-by-project';
@@ -20,19 +19,8 @@ function keyInView<T extends { projects: Record<string, string[]> }>(key: T, pro
 
 const risksOf = (row: AuditRow) => row.risks.map((r) => riskLabels[r]).join('; ');
 
-/** A service account's risks in the CSV's words: a secret near or past its end, and no use for the threshold. */
-function accountRisks(account: AuditServiceAccount, thresholds: AuditReport['thresholds'], now: number): string {
-  return [
-    hasExpiringSecret(account, now) ? 'A secret expired or expires within 7 days' : '',
-    isUnusedAccount(account, thresholds.unusedDays, now) ? riskLabels.unused : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-}
-
 /** Keys then service accounts, one row each; the Kind column tells them apart. */
-export function auditViewCsv(view: AuditView, report: Pick<AuditReport, 'thresholds' | 'generatedAt'>): string {
-  const now = Date.parse(report.generatedAt);
+export function auditViewCsv(view: AuditView): string {
   const header = [
     'Kind',
     'Description',
@@ -44,29 +32,18 @@ export function auditViewCsv(view: AuditView, report: Pick<AuditReport, 'thresho
     'Risks',
     ...view.projects.map((p) => `${p.name} (${p.id})`),
   ];
-  const rows = view.keys.map((row) => [
-    'API key',
-    row.key.desc,
-    row.key.publicKey,
-    row.key.id,
-    row.key.orgRoles.join(' '),
+  const line = (row: AuditRow) => [
+    row.kind === 'key' ? 'API key' : 'Service account',
+    row.kind === 'key' ? row.key.desc : row.name,
+    row.kind === 'key' ? row.key.publicKey : '',
+    row.id,
+    row.orgRoles.join(' '),
     row.tier ?? '',
     String(row.reach),
     risksOf(row),
-    ...view.projects.map((p) => (row.key.projects[p.id] ?? []).join(' ')),
-  ]);
-  const accountRows = view.serviceAccounts.map((account) => [
-    'Service account',
-    account.name,
-    '',
-    account.clientId,
-    '',
-    highestTier(Object.values(account.projects).flat()) ?? '',
-    String(Object.keys(account.projects).length),
-    accountRisks(account, report.thresholds, now),
-    ...view.projects.map((p) => (account.projects[p.id] ?? []).join(' ')),
-  ]);
-  return toCsv(header, [...rows, ...accountRows]);
+    ...view.projects.map((p) => (row.projects[p.id] ?? []).join(' ')),
+  ];
+  return toCsv(header, [...view.keys.map(line), ...view.serviceAccounts.map(line)]);
 }
 
 export interface AuditViewJson extends AuditReport {
@@ -78,7 +55,7 @@ export interface AuditViewJson extends AuditReport {
 export function auditViewJson(report: AuditReport, view: AuditView, filters: AuditViewState, now = new Date()): AuditViewJson {
   const projectIds = view.projects.map((p) => p.id);
   const keys = view.keys.map((row) => keyInView(row.key, projectIds));
-  const serviceAccounts = view.serviceAccounts.map((account) => keyInView(account, projectIds));
+  const serviceAccounts = view.serviceAccounts.map((row) => keyInView(row.account, projectIds));
   return {
     generatedAt: report.generatedAt,
     exportedAt: now.toISOString(),
@@ -91,28 +68,30 @@ export function auditViewJson(report: AuditReport, view: AuditView, filters: Aud
   };
 }
 
-/** One row per key and project, in the order of the view by project; organization-wide keys follow, once each. */
-export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: readonly AuditRow[]): string {
-  const header = ['Project', 'Project ID', 'Project Owner keys', 'Description', 'Public key', 'Key ID', 'Roles', 'Organization roles', 'Risks'];
+/** One row per key or service account and project, in the order of the view by project; organization-wide keys follow, once each. */
+export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: readonly KeyRow[]): string {
+  const header = ['Project', 'Project ID', 'Project Owner keys', 'Kind', 'Description', 'Public key', 'Key ID', 'Roles', 'Organization roles', 'Risks'];
+  const kind = (row: AuditRow) => (row.kind === 'key' ? 'API key' : 'Service account');
   const rows = reviews.flatMap((review) =>
-    review.keys.map(({ row, roles }) => [
+    review.entries.map(({ row, roles }) => [
       review.project.name,
       review.project.id,
       String(review.ownerKeys),
-      row.key.desc,
-      row.key.publicKey,
-      row.key.id,
+      kind(row),
+      row.kind === 'key' ? row.key.desc : row.name,
+      row.kind === 'key' ? row.key.publicKey : '',
+      row.id,
       roles.join(' '),
-      row.key.orgRoles.join(' '),
+      row.orgRoles.join(' '),
       risksOf(row),
     ]),
   );
-  const everywhere = orgWide.map((row) => ['(every project)', '', '', row.key.desc, row.key.publicKey, row.key.id, '', row.key.orgRoles.join(' '), risksOf(row)]);
+  const everywhere = orgWide.map((row) => ['(every project)', '', '', kind(row), row.key.desc, row.key.publicKey, row.key.id, '', row.key.orgRoles.join(' '), risksOf(row)]);
   return toCsv(header, [...rows, ...everywhere]);
 }
 
-export function projectReviewJson(report: AuditReport, reviews: readonly ProjectReview[], orgWide: readonly AuditRow[], filters: AuditViewState, now = new Date()) {
-  const keyOf = (row: AuditRow) => ({ id: row.key.id, desc: row.key.desc, publicKey: row.key.publicKey, orgRoles: row.key.orgRoles, risks: row.risks });
+export function projectReviewJson(report: AuditReport, reviews: readonly ProjectReview[], orgWide: readonly KeyRow[], filters: AuditViewState, now = new Date()) {
+  const keyOf = (row: KeyRow) => ({ id: row.key.id, desc: row.key.desc, publicKey: row.key.publicKey, orgRoles: row.key.orgRoles, risks: row.risks });
   return {
     generatedAt: report.generatedAt,
     exportedAt: now.toISOString(),
@@ -123,7 +102,10 @@ export function projectReviewJson(report: AuditReport, reviews: readonly Project
       ...review.project,
       projectOwnerKeys: review.ownerKeys,
       overOwned: review.overOwned,
-      keys: review.keys.map(({ row, roles }) => ({ ...keyOf(row), roles })),
+      keys: review.entries.flatMap(({ row, roles }) => (row.kind === 'key' ? [{ ...keyOf(row), roles }] : [])),
+      serviceAccounts: review.entries.flatMap(({ row, roles }) =>
+        row.kind === 'serviceAccount' ? [{ clientId: row.account.clientId, name: row.account.name, risks: row.risks, roles }] : [],
+      ),
     })),
   };
 }

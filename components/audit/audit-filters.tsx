@@ -96,7 +96,7 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
       </LabeledControl>
       <TextInput
         label="Search"
-        placeholder="Description, public key or ID"
+        placeholder="Description, name, key or ID"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}

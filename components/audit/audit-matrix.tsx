@@ -1,7 +1,7 @@
 'use client';
-// The key × project grid, virtualized in both directions so 500 keys × 200 projects stay smooth.
+// The key (and service account) × project grid, virtualized in both directions so 500 keys × 200 projects stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState, type FocusEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FocusEvent } from 'react';
 import type { AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
 import type { Density } from './audit-view-state';
@@ -20,17 +20,19 @@ interface Props {
   orgOwnerKeys: number;
   /** Fixed for the matrix's life: the page mounts a new matrix when it changes, so the virtualizers start from the new sizes. */
   density: Density;
-  /** key id → projects where its roles changed since the review compared with. */
+  /** key id or client id → projects where its roles changed since the review compared with. */
   changed?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The report's time, against which secrets expire. */
+  now: number;
 }
 
 /** What the focused cell holds in words, shown under the grid: icon-only cells name their roles on focus too. */
 function describeFocus(target: HTMLElement): string {
   const labelled = target.getAttribute('aria-label') ?? target.querySelector('a[aria-label]')?.getAttribute('aria-label');
-  return (labelled ?? target.getAttribute('title') ?? '').replace(/ Open the key in the project\.$/, '');
+  return (labelled ?? target.getAttribute('title') ?? '').replace(/ Open the (key|service account) in the project\.$/, '');
 }
 
-export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density, changed }: Props) {
+export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density, changed, now }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const [focused, setFocused] = useState('');
@@ -41,7 +43,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]?.key.id ?? index,
+    getItemKey: (index) => rows[index]?.id ?? index,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
     overscan: 4,
@@ -62,6 +64,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
   const columns = columnVirtualizer.getVirtualItems();
   const width = columnVirtualizer.getTotalSize();
   const height = rowVirtualizer.getTotalSize();
+  const keyCount = useMemo(() => rows.filter((row) => row.kind === 'key').length, [rows]);
   const onFocus = (event: FocusEvent<HTMLDivElement>) => setFocused(event.target === event.currentTarget ? '' : describeFocus(event.target));
 
   return (
@@ -87,7 +90,8 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
             columns={columns}
             width={width}
             height={headerHeight}
-            rowCount={rows.length}
+            keyCount={keyCount}
+            accountCount={rows.length - keyCount}
             ownerKeys={ownerKeys}
             overOwned={overOwned}
             orgOwnerKeys={orgOwnerKeys}
@@ -96,7 +100,18 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
           {rowVirtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             return row ? (
-              <MatrixRow key={row.key.id} row={row} rowIndex={item.index} top={item.start} width={width} projects={projects} columns={columns} density={density} changedIn={changed?.get(row.key.id)} />
+              <MatrixRow
+                key={row.id}
+                row={row}
+                rowIndex={item.index}
+                top={item.start}
+                width={width}
+                projects={projects}
+                columns={columns}
+                density={density}
+                changedIn={changed?.get(row.id)}
+                now={now}
+              />
             ) : null;
           })}
         </div>

@@ -1,5 +1,6 @@
 'use client';
-// The visual role audit: summary cards, filters, organization-wide keys and the key × project matrix or the view by project, all driven by the URL.
+// The visual role audit: summary cards, filters, organization-wide keys and the key and service account × project
+// matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
@@ -11,7 +12,6 @@ import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from
 import { AuditExportButtons } from './audit-export-buttons';
 import { AuditFilters } from './audit-filters';
 import { AuditMatrix } from './audit-matrix';
-import { AuditServiceAccounts } from './audit-service-accounts';
 import { AuditSummary } from './audit-summary';
 import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
@@ -56,6 +56,7 @@ export function AuditPage() {
   }, [report]);
   const reviews = useMemo(() => (byProject && view && analysis ? reviewByProject(view, analysis) : undefined), [byProject, view, analysis]);
   const empty = report?.projects.length === 0;
+  const now = report ? Date.parse(report.generatedAt) : 0;
 
   return (
     <Stack gap="md">
@@ -65,7 +66,7 @@ export function AuditPage() {
             Role audit
           </Title>
           <Text c="dimmed" size="sm">
-            Which key holds which role in which project, and what is risky.
+            Which key or service account holds which role in which project, and what is risky.
             {report && ` Generated ${new Date(report.generatedAt).toLocaleString()}.`}
           </Text>
         </div>
@@ -73,7 +74,7 @@ export function AuditPage() {
           <AuditExportButtons
             generatedAt={report.generatedAt}
             name={reviews ? 'audit-by-project' : 'audit'}
-            csv={() => (reviews ? projectReviewCsv(reviews, view.orgWide) : auditViewCsv(view, report))}
+            csv={() => (reviews ? projectReviewCsv(reviews, view.orgWide) : auditViewCsv(view))}
             json={() => (reviews ? projectReviewJson(report, reviews, view.orgWide, state) : auditViewJson(report, view, state))}
           />
         )}
@@ -98,14 +99,13 @@ export function AuditPage() {
             {audit.isFetching && !audit.isPending ? ' — refreshing…' : ''}
           </Text>
           <OrgWideKeys rows={view.orgWide} orgOwnerKeys={analysis.orgOwnerKeys} manyOrgOwnerKeys={report.thresholds.manyOrgOwnerKeys} />
-          <AuditServiceAccounts accounts={view.serviceAccounts} projects={view.projects} report={report} />
-          {state.kind === 'serviceAccount' ? null : report.keys.length === 0 ? (
+          {report.keys.length + report.serviceAccounts.length === 0 ? (
             <Alert color="gray" title="Nothing to audit">
-              No key holds a role in a project you can see.
+              No key or service account holds a role in a project you can see.
             </Alert>
-          ) : view.keys.length === 0 ? (
+          ) : view.keys.length + view.serviceAccounts.length === 0 ? (
             <Alert color="gray" title="Nothing matches">
-              No key matches these filters.
+              No key or service account matches these filters.
               <Button variant="light" size="xs" ml="md" onClick={reset}>
                 Reset filters
               </Button>
@@ -123,6 +123,7 @@ export function AuditPage() {
                 orgOwnerKeys={analysis.orgOwnerKeys}
                 density={state.density}
                 changed={changed}
+                now={now}
               />
             )
           )}

@@ -85,7 +85,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
         testId="summary-service-accounts"
         value={summary.serviceAccounts}
         label="Service accounts"
-        hint="with a role in a project you can see; shown beside the keys"
+        hint="with a role in a project you can see; rows of the matrix beside the keys"
         active={state.kind === 'serviceAccount'}
         onApply={() => only({ kind: 'serviceAccount' })}
       />
@@ -100,9 +100,9 @@ export function AuditSummary({ report, state, onApply }: Props) {
       />
       <SummaryCard
         testId="summary-no-access-list"
-        value={summary.keysWithoutAccessList}
+        value={summary.keysWithoutAccessList + summary.serviceAccountsWithoutAccessList}
         label="No access list"
-        hint="usable from any address, and no usage data; shown among the risky keys"
+        hint={`${summary.keysWithoutAccessList} ${summary.keysWithoutAccessList === 1 ? 'key' : 'keys'} and ${summary.serviceAccountsWithoutAccessList} service ${summary.serviceAccountsWithoutAccessList === 1 ? 'account' : 'accounts'} usable from any address; shown among the risky ones`}
         active={false}
         warn
         onApply={() => only({ risky: true })}

@@ -42,6 +42,7 @@ const report: AuditReport = {
       // Expires two days after the report, and was last used 200 days before it.
       secrets: [{ id: 'b'.repeat(24), createdAt: '2024-01-01T00:00:00Z', expiresAt: '2025-01-04T00:00:00Z', lastUsedAt: '2024-06-16T00:00:00Z' }],
       lastUsed: '2024-06-16T00:00:00Z',
+      accessListEntries: 0,
     },
   ],
   summary: {
@@ -53,6 +54,7 @@ const report: AuditReport = {
     orgWideOwnerKeys: 0,
     unused: 1,
     keysWithoutAccessList: 0,
+    serviceAccountsWithoutAccessList: 1,
     serviceAccounts: 1,
     expiringSecrets: 1,
   },
@@ -97,13 +99,14 @@ describe('risk analysis', () => {
   it('flags access-granting, far-reaching and over-owned keys, and finds over-owned projects', () => {
     expect([...analysis.overOwnedProjects]).toEqual([p(2)]);
     expect(analysis.ownerKeys.get(p(2))).toBe(2);
-    const risks = Object.fromEntries(analysis.rows.map((r) => [r.key.desc, r.risks]));
+    const risks = Object.fromEntries(analysis.rows.map((r) => [r.name, r.risks]));
     expect(risks).toEqual({
       reader: [],
       deployer: ['many-projects'],
       'owner one': ['grants-access', 'over-owned-project'],
       'owner two': ['grants-access', 'over-owned-project'],
       '=cmd|calc': [],
+      'ci bot': ['expiring-secret', 'unused', 'no-access-list'],
     });
   });
 
@@ -117,7 +120,7 @@ describe('risk analysis', () => {
         ...others.map((k) => ({ ...k, accessListEntries: 0 })),
       ],
     };
-    const risks = Object.fromEntries(analyzeReport(withUsage).rows.map((r) => [r.key.desc, r.risks]));
+    const risks = Object.fromEntries(analyzeReport(withUsage).rows.map((r) => [r.name, r.risks]));
     // generatedAt is 2025-01-02T03:04:05Z: the reader's last use is 90 days before it, the deployer's 89.
     expect(risks.reader).toEqual(['unused']);
     expect(risks.deployer).toEqual(['many-projects']);
@@ -150,7 +153,7 @@ describe('filterReport', () => {
     expect(view({ projects: [p(3)] }).projects.map((x) => x.name)).toEqual(['Project 3']);
     // The organization-wide key (Organization Read Only) reaches every project, so it stays, above the matrix.
     expect(descs({ projects: [p(3)] })).toEqual(['deployer', '=cmd|calc']);
-    expect(view({ projects: [p(3)] }).rows.map((r) => r.key.desc)).toEqual(['deployer']);
+    expect(view({ projects: [p(3)] }).rows.map((r) => r.name)).toEqual(['deployer']);
     expect(view({ projects: [p(3)] }).orgWide.map((r) => r.key.desc)).toEqual(['=cmd|calc']);
     expect(view({ overOwned: true }).projects.map((x) => x.name)).toEqual(['Project 2']);
     expect(descs({ overOwned: true })).toEqual(['owner one', 'owner two', 'deployer', '=cmd|calc']);
@@ -189,25 +192,31 @@ describe('CSV', () => {
   });
 
   it('exports the view as shown: one row per key, one column per shown project', () => {
-    const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }), report);
+    const csv = auditViewCsv(view({ projects: [p(2)], sort: 'name' }));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(`Kind,Description,Public key,Key ID,Organization roles,Highest tier,Projects,Risks,Project 2 (${p(2)})`);
     expect(lines).toHaveLength(5);
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(["'=cmd|calc", 'deployer', 'owner one', 'owner two']);
     expect(lines[4]).toMatch(/GROUP_OWNER GROUP_READ_ONLY$/);
-    expect(auditViewCsv(view({ reach: 'none' }), report)).toContain("'=cmd|calc");
+    expect(auditViewCsv(view({ reach: 'none' }))).toContain("'=cmd|calc");
   });
 
   it('puts service accounts beside keys, with their kind and risks, and filters by kind', () => {
-    const lines = auditViewCsv(view({ projects: [p(1)] }), report).trimEnd().split('\r\n');
+    const lines = auditViewCsv(view({ projects: [p(1)] })).trimEnd().split('\r\n');
     expect(lines.at(-1)).toBe(
-      `Service account,ci bot,,mdb_sa_id_${'a'.repeat(24)},,read,1,A secret expired or expires within 7 days; Not used for longer than the threshold,GROUP_READ_ONLY`,
+      `Service account,ci bot,,mdb_sa_id_${'a'.repeat(24)},,read,1,A secret expired or expires within 7 days; Not used for longer than the threshold; No access list: usable from any address,GROUP_READ_ONLY`,
     );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['API key', 'API key', 'API key', 'Service account']);
     expect(view({ kind: 'serviceAccount' }).keys).toEqual([]);
     expect(view({ kind: 'serviceAccount' }).serviceAccounts.map((a) => a.name)).toEqual(['ci bot']);
     expect(view({ kind: 'key' }).serviceAccounts).toEqual([]);
     expect(view({ projects: [p(2)] }).serviceAccounts).toEqual([]);
+    // The accounts are rows of the matrix, sorted among the keys, and the kind filter narrows those rows.
+    expect(view().rows.map((r) => r.name)).toEqual(['owner one', 'owner two', 'deployer', 'ci bot', 'reader']);
+    expect(view({ kind: 'serviceAccount' }).rows.map((r) => `${r.kind} ${r.name}`)).toEqual(['serviceAccount ci bot']);
+    expect(view({ kind: 'key' }).rows.every((r) => r.kind === 'key')).toBe(true);
+    expect(view({ kind: 'serviceAccount', risky: true, q: 'CI' }).rows.map((r) => r.id)).toEqual([`mdb_sa_id_${'a'.repeat(24)}`]);
+    expect(view({ kind: 'serviceAccount', reach: 'many' }).rows).toEqual([]);
   });
 
   it('exports JSON in the report’s shape, narrowed to the view, with both times', () => {
@@ -227,24 +236,26 @@ describe('CSV', () => {
       orgWideOwnerKeys: 0,
       unused: 1,
       keysWithoutAccessList: 0,
+      serviceAccountsWithoutAccessList: 1,
       serviceAccounts: 1,
       expiringSecrets: 1,
     });
   });
 
-  it('exports the view by project: one row per key and project, organization-wide keys once', () => {
+  it('exports the view by project: one row per key or account and project, organization-wide keys once', () => {
     const v = view({ sort: 'name' });
     const reviews = reviewByProject(v, analysis);
     const lines = projectReviewCsv(reviews, v.orgWide).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Project,Project ID,Project Owner keys,Description,Public key,Key ID,Roles,Organization roles,Risks');
-    expect(lines.slice(1).map((line) => line.split(',').slice(0, 4).join(','))).toEqual([
-      `Project 2,${p(2)},2,owner one`,
-      `Project 2,${p(2)},2,owner two`,
-      `Project 2,${p(2)},2,deployer`,
-      `Project 1,${p(1)},0,deployer`,
-      `Project 1,${p(1)},0,reader`,
-      `Project 3,${p(3)},0,deployer`,
-      "(every project),,,'=cmd|calc",
+    expect(lines[0]).toBe('Project,Project ID,Project Owner keys,Kind,Description,Public key,Key ID,Roles,Organization roles,Risks');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
+      `Project 2,${p(2)},2,API key,owner one`,
+      `Project 2,${p(2)},2,API key,owner two`,
+      `Project 2,${p(2)},2,API key,deployer`,
+      `Project 1,${p(1)},0,API key,deployer`,
+      `Project 1,${p(1)},0,Service account,ci bot`,
+      `Project 1,${p(1)},0,API key,reader`,
+      `Project 3,${p(3)},0,API key,deployer`,
+      "(every project),,,API key,'=cmd|calc",
     ]);
     const json = projectReviewJson(report, reviews, v.orgWide, defaultViewState, new Date('2025-02-03T00:00:00.000Z'));
     expect(json.projects[0]).toMatchObject({ id: p(2), projectOwnerKeys: 2, overOwned: true });
@@ -254,6 +265,9 @@ describe('CSV', () => {
       ['deployer', ['GROUP_CLUSTER_MANAGER']],
     ]);
     expect(json.orgWide.map((k) => k.desc)).toEqual(['=cmd|calc']);
+    expect(json.projects[1]!.serviceAccounts).toEqual([
+      { clientId: `mdb_sa_id_${'a'.repeat(24)}`, name: 'ci bot', risks: ['expiring-secret', 'unused', 'no-access-list'], roles: ['GROUP_READ_ONLY'] },
+    ]);
   });
 });
 
@@ -269,7 +283,7 @@ describe('organization-wide access and the console’s own key', () => {
     ],
   };
   const orgAnalysis = analyzeReport(orgReport);
-  const risksOf = (desc: string) => orgAnalysis.rows.find((r) => r.key.desc === desc)!.risks;
+  const risksOf = (desc: string) => orgAnalysis.rows.find((r) => r.name === desc)!.risks;
 
   it('flags Organization Owners beyond the threshold, never the console’s own key', () => {
     expect(orgAnalysis.orgOwnerKeys).toBe(3);
@@ -281,7 +295,7 @@ describe('organization-wide access and the console’s own key', () => {
   it('shows organization-wide keys once, above the matrix, and in the matrix only for their project grants', () => {
     const v = filterReport(orgReport, orgAnalysis, defaultViewState);
     expect(v.orgWide.map((r) => r.key.desc)).toEqual(['owner with a project', 'break glass', 'console', '=cmd|calc']);
-    expect(v.rows.map((r) => r.key.desc)).toEqual(['owner one', 'owner two', 'owner with a project', 'deployer', 'reader']);
+    expect(v.rows.map((r) => r.name)).toEqual(['owner one', 'owner two', 'owner with a project', 'deployer', 'ci bot', 'reader']);
     expect(filterReport(orgReport, orgAnalysis, { ...defaultViewState, risky: true }).keys.map((r) => r.key.desc)).not.toContain('console');
   });
 });

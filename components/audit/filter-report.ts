@@ -1,37 +1,37 @@
 // Narrows and orders the analyzed report to what the page shows: which columns, which rows, in which order.
 import type { AuditReport } from '@/lib/api/audit';
 import { compareTiers, describeRole } from '@/lib/roles';
-import type { AuditRow, ReportAnalysis } from './analyze-report';
+import type { AccountRow, AuditRow, KeyRow, ReportAnalysis } from './analyze-report';
 import { rowsFiltered, type AuditViewState } from './audit-view-state';
 
 export type AuditProject = AuditReport['projects'][number];
 
 export interface AuditView {
   projects: AuditProject[];
-  /** Service accounts with a role in a shown project (all of them when columns are not narrowed), matching the text and role filters. */
-  serviceAccounts: AuditReport['serviceAccounts'];
-  /** The matrix's rows: keys with a role in a shown project, and keys with no organization-wide role. */
+  /** The matrix's rows, keys and service accounts in one order: those with a role in a shown project, and keys with no organization-wide role. */
   rows: AuditRow[];
   /** Keys whose organization role reaches every project, shown once above the matrix. */
-  orgWide: AuditRow[];
+  orgWide: KeyRow[];
   /** Every key shown, in either place, in order. */
-  keys: AuditRow[];
-  /** Columns left out because no shown key holds a role there (0 when all are kept). */
+  keys: KeyRow[];
+  /** Every service account shown, in order. */
+  serviceAccounts: AccountRow[];
+  /** Columns left out because no shown row holds a role there (0 when all are kept). */
   hiddenColumns: number;
 }
 
-/** The roles of a key a role or tier filter looks at: its organization roles and its roles in the shown projects. */
+/** The roles of a row a role or tier filter looks at: its organization roles and its roles in the shown projects. */
 function rolesInView(row: AuditRow, projectIds: readonly string[]): string[] {
-  return [...row.key.orgRoles, ...projectIds.flatMap((id) => row.key.projects[id] ?? [])];
+  return [...row.orgRoles, ...projectIds.flatMap((id) => row.projects[id] ?? [])];
 }
 
+/** A key by description, public key or id; a service account by name or client id. */
 function matchesText(row: AuditRow, needle: string): boolean {
   if (!needle) return true;
-  const { desc, publicKey, id } = row.key;
-  return desc.toLowerCase().includes(needle) || publicKey.toLowerCase().includes(needle) || id.includes(needle);
+  return row.name.toLowerCase().includes(needle) || row.handle.toLowerCase().includes(needle) || row.id.includes(needle);
 }
 
-const byName = (a: AuditRow, b: AuditRow) => a.key.desc.localeCompare(b.key.desc) || a.key.publicKey.localeCompare(b.key.publicKey);
+const byName = (a: AuditRow, b: AuditRow) => a.name.localeCompare(b.name) || a.handle.localeCompare(b.handle);
 const byPrivilege = (a: AuditRow, b: AuditRow) => compareTiers(b.tier, a.tier) || b.accessRoles - a.accessRoles;
 const byReach = (a: AuditRow, b: AuditRow) => b.reach - a.reach;
 
@@ -58,10 +58,10 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
   const needle = state.q.trim().toLowerCase();
   const roles = new Set(state.roles);
   const manyProjects = report.thresholds.manyProjects;
-  const inShown = (row: AuditRow) => projectIds.some((id) => row.key.projects[id]);
+  const inShown = (row: AuditRow) => projectIds.some((id) => row.projects[id]);
 
-  const keys = analysis.rows.filter((row) => {
-    if (state.kind === 'serviceAccount') return false;
+  const shown = analysis.rows.filter((row) => {
+    if (state.kind !== 'all' && row.kind !== state.kind) return false;
     if (!matchesText(row, needle)) return false;
     // Organization-wide keys reach every project, so narrowing the columns never drops them.
     if (columnsNarrowed && !row.orgWide && !inShown(row)) return false;
@@ -75,25 +75,17 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
     }
     return true;
   });
-  keys.sort(comparators[state.sort]);
-  const rows = keys.filter((row) => !row.orgWide || inShown(row));
+  shown.sort(comparators[state.sort]);
+  const rows = shown.filter((row) => !row.orgWide || inShown(row));
 
   let hiddenColumns = 0;
   if (rowsFiltered(state) && !state.allColumns) {
-    const held = new Set(rows.flatMap((row) => Object.keys(row.key.projects)));
+    const held = new Set(rows.flatMap((row) => Object.keys(row.projects)));
     const kept = projects.filter((p) => held.has(p.id));
     hiddenColumns = projects.length - kept.length;
     if (hiddenColumns > 0) projects = kept;
   }
-  const serviceAccounts =
-    state.kind === 'key'
-      ? []
-      : report.serviceAccounts.filter((account) => {
-          const held = projectIds.flatMap((id) => account.projects[id] ?? []);
-          if (columnsNarrowed && held.length === 0) return false;
-          if (needle && !`${account.name} ${account.clientId}`.toLowerCase().includes(needle)) return false;
-          if (roles.size > 0 && !held.some((r) => roles.has(r))) return false;
-          return state.tier === 'all' || held.some((r) => describeRole(r).tier === state.tier);
-        });
-  return { projects, serviceAccounts, rows, orgWide: keys.filter((row) => row.orgWide), keys, hiddenColumns };
+  const keys = shown.filter((row) => row.kind === 'key');
+  const serviceAccounts = shown.filter((row) => row.kind === 'serviceAccount');
+  return { projects, rows, orgWide: keys.filter((row) => row.orgWide), keys, serviceAccounts, hiddenColumns };
 }

@@ -13,7 +13,8 @@ interface Props {
   columns: readonly VirtualItem[];
   width: number;
   height: number;
-  rowCount: number;
+  keyCount: number;
+  accountCount: number;
   ownerKeys: ReadonlyMap<string, number>;
   overOwned: ReadonlySet<string>;
   /** Organization Owner keys: owners in every column, listed once above the matrix. */
@@ -23,14 +24,16 @@ interface Props {
 
 const owners = (n: number) => `${n} Project ${n === 1 ? 'Owner' : 'Owners'}`;
 
-export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, height, rowCount, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
+export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, height, keyCount, accountCount, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
   const orgNote = orgOwnerKeys > 0 ? `; plus ${orgOwnerKeys} Organization Owner ${orgOwnerKeys === 1 ? 'key' : 'keys'}, owner everywhere, listed above` : '';
   return (
     <div role="row" aria-rowindex={1} className={classes.header} style={{ width, height }}>
       <div role="columnheader" aria-colindex={1} tabIndex={-1} className={classes.corner} style={{ width: keyColumnWidth }}>
-        <span className={classes.title}>Key</span>
+        <span className={classes.title}>{accountCount > 0 ? 'Key or service account' : 'Key'}</span>
         <span className={classes.meta}>
-          {rowCount} {rowCount === 1 ? 'key' : 'keys'} × {projects.length} {projects.length === 1 ? 'project' : 'projects'}
+          {keyCount} {keyCount === 1 ? 'key' : 'keys'}
+          {accountCount > 0 && `, ${accountCount} service ${accountCount === 1 ? 'account' : 'accounts'}`} × {projects.length}{' '}
+          {projects.length === 1 ? 'project' : 'projects'}
         </span>
         {orgOwnerKeys > 0 && <span className={classes.meta}>+ {orgOwnerKeys} Organization Owners in every project</span>}
       </div>

@@ -1,13 +1,14 @@
-// One key's row of the matrix: the sticky key cell, then its roles in the project columns currently in view.
+// One row of the matrix, a key's or a service account's: the sticky row header, then its roles in the project columns in view.
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';
 import type { AuditRow } from './analyze-report';
 import classes from './audit-matrix.module.css';
 import type { Density } from './audit-view-state';
 import type { AuditProject } from './filter-report';
-import { KeyCell } from './key-cell';
+import { rowPageHref } from './key-page-href';
 import { keyColumnWidth, rowHeight } from './matrix-geometry';
 import { RoleCell } from './role-cell';
+import { RowHeader } from './row-header';
 
 interface Props {
   row: AuditRow;
@@ -17,22 +18,27 @@ interface Props {
   projects: readonly AuditProject[];
   columns: readonly VirtualItem[];
   density: Density;
-  /** Projects where this key's roles changed since the review compared with. */
+  /** Projects where its roles changed since the review compared with. */
   changedIn: ReadonlySet<string> | undefined;
+  /** The report's time, against which secrets expire. */
+  now: number;
 }
 
-export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns, density, changedIn }: Props) {
-  const keyName = row.key.desc || row.key.publicKey;
+export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, projects, columns, density, changedIn, now }: Props) {
+  const account = row.kind === 'serviceAccount';
+  const holder = account ? `Service account ${row.name}` : row.name;
   return (
     <div
       role="row"
       aria-rowindex={rowIndex + 2}
       className={classes.row}
       style={{ width, height: rowHeight, transform: `translateY(${top}px)` }}
-      data-key-id={row.key.id}
+      data-kind={row.kind}
+      data-key-id={account ? undefined : row.id}
+      data-client-id={account ? row.id : undefined}
     >
       <div role="rowheader" aria-colindex={1} tabIndex={-1} className={classes.keyCell} style={{ width: keyColumnWidth }}>
-        <KeyCell row={row} />
+        <RowHeader row={row} now={now} />
       </div>
       {columns.map((column) => {
         const project = projects[column.index];
@@ -50,11 +56,11 @@ export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, pr
           >
             {changed && <span className={classes.srOnly}>Changed since the review.</span>}
             <RoleCell
-              roles={row.key.projects[project.id]}
-              groupId={project.id}
+              roles={row.projects[project.id]}
               projectName={project.name}
-              publicKey={row.key.publicKey}
-              keyName={keyName}
+              href={rowPageHref(row, project.id)}
+              holder={holder}
+              kindName={account ? 'service account' : 'key'}
               density={density}
             />
           </div>

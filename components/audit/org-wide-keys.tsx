@@ -4,12 +4,12 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
 import { ScrollTable } from '@/components/ui/scroll-table';
-import { riskLabels, type AuditRow } from './analyze-report';
+import { riskLabels, type KeyRow } from './analyze-report';
 import warnText from './warn-text.module.css';
 import wholeChips from '@/components/roles/tier-colors.module.css';
 
 interface Props {
-  rows: readonly AuditRow[];
+  rows: readonly KeyRow[];
   /** Keys holding Organization Owner in the whole report, and the threshold they are judged by. */
   orgOwnerKeys: number;
   manyOrgOwnerKeys: number;

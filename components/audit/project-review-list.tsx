@@ -1,11 +1,11 @@
-// The view by project: each project with its keys and their roles, riskiest first, twenty projects at a time.
+// The view by project: each project with its keys and service accounts and their roles, riskiest first, ten projects at a time.
 import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ScrollTable } from '@/components/ui/scroll-table';
 import { riskLabels } from './analyze-report';
 import type { ProjectReview } from './review-by-project';
-import { keyPageHref } from './key-page-href';
+import { rowPageHref } from './key-page-href';
 import { describeRole } from '@/lib/roles';
 import { sortRoles } from '@/components/roles/role-options';
 import { TierIcon } from '@/components/roles/role-chips';
@@ -24,7 +24,9 @@ interface Props {
 const pageSize = 10;
 
 function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
-  const { project, keys, ownerKeys, accessKeys, overOwned } = review;
+  const { project, entries, ownerKeys, accessKeys, overOwned } = review;
+  const accounts = entries.filter((e) => e.row.kind === 'serviceAccount').length;
+  const keys = entries.length - accounts;
   const titleId = `review-${project.id}`;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby={titleId} data-testid="project-review" data-project-id={project.id}>
@@ -36,8 +38,13 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
         </Title>
         <Group gap={6}>
           <Badge variant="light" color="gray" radius="sm" tt="none">
-            {keys.length} {keys.length === 1 ? 'key' : 'keys'}
+            {keys} {keys === 1 ? 'key' : 'keys'}
           </Badge>
+          {accounts > 0 && (
+            <Badge variant="light" color="gray" radius="sm" tt="none">
+              {accounts} service {accounts === 1 ? 'account' : 'accounts'}
+            </Badge>
+          )}
           <Badge variant="light" color={accessKeys > 0 ? 'red' : 'gray'} radius="sm" tt="none">
             {accessKeys} can grant access
           </Badge>
@@ -53,31 +60,41 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           Also reaching it: the {orgWideCount} organization-wide {orgWideCount === 1 ? 'key' : 'keys'} listed above.
         </Text>
       )}
-      {keys.length === 0 ? (
+      {entries.length === 0 ? (
         <Text size="sm" c="dimmed" mt="xs">
-          No key holds a project role here.
+          No key or service account holds a project role here.
         </Text>
       ) : (
-        <ScrollTable label={`Keys of ${project.name}`} minWidth={560}>
+        <ScrollTable label={`Keys and service accounts of ${project.name}`} minWidth={560}>
           <Table mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Key</Table.Th>
+                <Table.Th>Key or service account</Table.Th>
                 <Table.Th>Roles in {project.name}</Table.Th>
                 <Table.Th>Risks</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {keys.map(({ row, roles }) => (
-                <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+              {entries.map(({ row, roles }) => (
+                <Table.Tr
+                  key={row.id}
+                  data-kind={row.kind}
+                  data-key-id={row.kind === 'key' ? row.id : undefined}
+                  data-client-id={row.kind === 'serviceAccount' ? row.id : undefined}
+                >
                   <Table.Td>
-                    <Anchor component={Link} href={keyPageHref(project.id, row.key.publicKey)} size="sm" fw={600}>
-                      {row.key.desc || '(no description)'}
+                    {row.kind === 'serviceAccount' && (
+                      <Badge variant="outline" color="gray" radius="sm" tt="none" mr={6}>
+                        Service account
+                      </Badge>
+                    )}
+                    <Anchor component={Link} href={rowPageHref(row, project.id)} size="sm" fw={600}>
+                      {row.name || '(no description)'}
                     </Anchor>{' '}
-                    <Code>{row.key.publicKey}</Code>
+                    <Code>{row.handle}</Code>
                   </Table.Td>
                   <Table.Td>
-                    <RoleTags roles={roles} label={`Roles of ${row.key.desc || row.key.publicKey} in ${project.name}`} />
+                    <RoleTags roles={roles} label={`Roles of ${row.kind === 'serviceAccount' ? 'service account ' : ''}${row.name} in ${project.name}`} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>

@@ -29,6 +29,9 @@ export function ReviewPanel({ report, since, onSince }: Props) {
   // Only people who see the whole organization may review; for others the list answers 403 and nothing shows.
   if (reviews.isError || !reviews.data) return null;
   const keyName = new Map(report.keys.map((k) => [k.id, k.publicKey]));
+  const accountName = new Map(report.serviceAccounts.map((a) => [a.clientId, a.name]));
+  /** A key by its public key; a service account by its name, marked, since the two lists share the table. */
+  const whoChanged = (c: { kind: string; id: string }) => (c.kind === 'key' ? (keyName.get(c.id) ?? c.id) : `Service account ${accountName.get(c.id) ?? c.id}`);
   const projectName = new Map(report.projects.map((p) => [p.id, p.name]));
   const changes = report.changesSince;
   const exportChanges = () =>
@@ -100,7 +103,7 @@ export function ReviewPanel({ report, since, onSince }: Props) {
               <Table aria-label="Changes since the review">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Key</Table.Th>
+                    <Table.Th>Key or service account</Table.Th>
                     <Table.Th>Project</Table.Th>
                     <Table.Th>Before</Table.Th>
                     <Table.Th>Now</Table.Th>
@@ -109,7 +112,7 @@ export function ReviewPanel({ report, since, onSince }: Props) {
                 <Table.Tbody>
                   {changes.map((c) => (
                     <Table.Tr key={`${c.id} ${c.groupId}`} data-testid="change-since">
-                      <Table.Td ff="monospace">{keyName.get(c.id) ?? c.id}</Table.Td>
+                      <Table.Td ff={c.kind === 'key' ? 'monospace' : undefined}>{whoChanged(c)}</Table.Td>
                       <Table.Td>{projectName.get(c.groupId) ?? c.groupId}</Table.Td>
                       <Table.Td>{rolesText(c.rolesBefore)}</Table.Td>
                       <Table.Td>{rolesText(c.rolesAfter)}</Table.Td>

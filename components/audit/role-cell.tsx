@@ -1,4 +1,4 @@
-// One matrix cell: the key's roles in one project, the whole cell a link to that key in that project.
+// One matrix cell: a key's or service account's roles in one project, the whole cell a link to it in that project.
 import Link from 'next/link';
 import { memo } from 'react';
 import { describeRole } from '@/lib/roles';
@@ -8,14 +8,16 @@ import tierColors from '@/components/roles/tier-colors.module.css';
 import type { Density } from './audit-view-state';
 import classes from './audit-matrix.module.css';
 import { chipsPerCell, iconsPerCell } from './matrix-geometry';
-import { keyPageHref } from './key-page-href';
 
 interface Props {
   roles: readonly string[] | undefined;
-  groupId: string;
   projectName: string;
-  publicKey: string;
-  keyName: string;
+  /** Where the cell leads: the key or the account on the project's page. */
+  href: string;
+  /** Who holds the roles, as a screen reader hears it ("Service account …" for an account). */
+  holder: string;
+  /** "key" or "service account". */
+  kindName: string;
   density: Density;
 }
 
@@ -23,7 +25,7 @@ interface Props {
 export const shortRoleLabel = (name: string) => describeRole(name).label.replace(/^Project /, '');
 
 // Plain elements, not Mantine badges and tooltips: hundreds of cells mount in one scroll step.
-export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, publicKey, keyName, density }: Props) {
+export const RoleCell = memo(function RoleCell({ roles, projectName, href, holder, kindName, density }: Props) {
   if (!roles || roles.length === 0) {
     return (
       <span className={classes.empty}>
@@ -39,12 +41,12 @@ export const RoleCell = memo(function RoleCell({ roles, groupId, projectName, pu
   const full = sorted.map((name) => describeRole(name).label).join(', ');
   return (
     <Link
-      href={keyPageHref(groupId, publicKey)}
+      href={href}
       className={classes.cellLink}
       data-density={density}
       tabIndex={-1}
       title={full}
-      aria-label={`${keyName} in ${projectName}: ${full}. Open the key in the project.`}
+      aria-label={`${holder} in ${projectName}: ${full}. Open the ${kindName} in the project.`}
       data-testid="audit-cell"
     >
       {shown.map((name) => (

@@ -56,6 +56,7 @@ describe('summarize', () => {
           // Days since last use, counted by hand; keys without usage data are never unused.
           unused: keys.filter((k) => k.lastUsed !== undefined && Math.round((now - Date.parse(k.lastUsed)) / day) >= t.unusedDays).length,
           keysWithoutAccessList: keys.filter((k) => k.accessListEntries === 0).length,
+          serviceAccountsWithoutAccessList: 0,
           serviceAccounts: 0,
           expiringSecrets: 0,
         });

@@ -10,8 +10,8 @@ export const isOrgOwner = (key: AuditKey): boolean => key.orgRoles.includes('ORG
 export const isOrgWide = (key: AuditKey): boolean => key.orgRoles.some((r) => orgWideRoles.includes(r));
 
 /** A Project Owner grant made in the project; Organization Owners are counted once, on their own. */
-export function isProjectOwner(key: AuditKey, groupId: string): boolean {
-  return key.projects[groupId]?.includes('GROUP_OWNER') ?? false;
+export function isProjectOwner(principal: Pick<AuditKey, 'projects'>, groupId: string): boolean {
+  return principal.projects[groupId]?.includes('GROUP_OWNER') ?? false;
 }
 
 /** groupId → Project Owner grants there (keys' and service accounts'), in one pass (500 keys × 200 projects stays cheap). */
@@ -31,7 +31,8 @@ export function isUnused(key: AuditKey, unusedDays: number, now: number): boolea
   return key.lastUsed !== undefined && now - Date.parse(key.lastUsed) >= unusedDays * 86_400_000;
 }
 
-export const hasNoAccessList = (key: AuditKey): boolean => key.accessListEntries === 0;
+/** Known to have no access list: a key or account whose list could not be read is not counted. */
+export const hasNoAccessList = (principal: Pick<AuditKey, 'accessListEntries'>): boolean => principal.accessListEntries === 0;
 
 /**
  * A service account's secrets always record their use: one never used counts from its creation, so an account made
@@ -66,6 +67,7 @@ export function summarize(
       keys.filter((key) => isUnused(key, thresholds.unusedDays, now)).length +
       accounts.filter((account) => isUnusedAccount(account, thresholds.unusedDays, now)).length,
     keysWithoutAccessList: keys.filter(hasNoAccessList).length,
+    serviceAccountsWithoutAccessList: accounts.filter(hasNoAccessList).length,
     serviceAccounts: accounts.length,
     expiringSecrets: accounts.filter((account) => hasExpiringSecret(account, now)).length,
   };

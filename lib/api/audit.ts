@@ -46,6 +46,8 @@ export const auditServiceAccount = z.object({
   secrets: z.array(serviceAccountSecret.omit({ secret: true })),
   /** The latest use of any of its secrets; absent when none was ever used. */
   lastUsed: z.iso.datetime({ offset: true }).optional(),
+  /** Entries on its access list; 0 = usable from any address. Absent when unknown (not read, or in no project). */
+  accessListEntries: z.number().int().nonnegative().optional(),
 });
 export type AuditServiceAccount = z.infer<typeof auditServiceAccount>;
 
@@ -72,6 +74,8 @@ export const auditReport = z.object({
     unused: z.number(),
     /** Keys without an access list: usable from any address. */
     keysWithoutAccessList: z.number(),
+    /** Service accounts without an access list, among those whose list was read. */
+    serviceAccountsWithoutAccessList: z.number(),
     serviceAccounts: z.number(),
     /** Service accounts with a secret expired or expiring within 7 days. */
     expiringSecrets: z.number(),

@@ -17,9 +17,15 @@ export type Review = z.infer<typeof review>;
 export const reviewList = z.object({ results: z.array(review), totalCount: z.number().int().nonnegative() });
 export type ReviewList = z.infer<typeof reviewList>;
 
-/** The matrix as signed: key id → its project roles (groupId → role names, sorted). */
+const signedProjects = z.record(z.string(), z.array(z.string()));
+
+/**
+ * The matrix as signed: key id → its project roles (groupId → role names, sorted), and the same for service accounts
+ * by client id. Reviews signed before service accounts were in the audit have no `serviceAccounts`.
+ */
 export const reviewSnapshot = z.object({
-  keys: z.record(z.string(), z.object({ publicKey: z.string(), desc: z.string(), projects: z.record(z.string(), z.array(z.string())) })),
+  keys: z.record(z.string(), z.object({ publicKey: z.string(), desc: z.string(), projects: signedProjects })),
+  serviceAccounts: z.record(z.string(), z.object({ name: z.string(), projects: signedProjects })).optional(),
 });
 export type ReviewSnapshot = z.infer<typeof reviewSnapshot>;
 
@@ -33,20 +39,30 @@ export const assignmentChange = z.object({
 });
 export type AssignmentChange = z.infer<typeof assignmentChange>;
 
+type Signed = Record<string, { projects: Record<string, string[]> }>;
+
 const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
-/** The differences between a signed snapshot and the matrix now, key by key and project by project. */
-export function changesBetween(before: ReviewSnapshot, after: ReviewSnapshot): AssignmentChange[] {
+function changesOf(kind: AssignmentChange['kind'], before: Signed, after: Signed): AssignmentChange[] {
   const changes: AssignmentChange[] = [];
-  const ids = new Set([...Object.keys(before.keys), ...Object.keys(after.keys)]);
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const id of [...ids].sort()) {
-    const was = before.keys[id]?.projects ?? {};
-    const is = after.keys[id]?.projects ?? {};
+    const was = before[id]?.projects ?? {};
+    const is = after[id]?.projects ?? {};
     for (const groupId of [...new Set([...Object.keys(was), ...Object.keys(is)])].sort()) {
       const rolesBefore = [...(was[groupId] ?? [])].sort();
       const rolesAfter = [...(is[groupId] ?? [])].sort();
-      if (!sameRoles(rolesBefore, rolesAfter)) changes.push({ kind: 'key', id, groupId, rolesBefore, rolesAfter });
+      if (!sameRoles(rolesBefore, rolesAfter)) changes.push({ kind, id, groupId, rolesBefore, rolesAfter });
     }
   }
   return changes;
+}
+
+/**
+ * The differences between a signed snapshot and the matrix now, principal by principal and project by project: keys
+ * first, then service accounts — unless the review was signed before they were recorded, when nothing can be said of them.
+ */
+export function changesBetween(before: ReviewSnapshot, after: ReviewSnapshot): AssignmentChange[] {
+  const accounts = before.serviceAccounts ? changesOf('serviceAccount', before.serviceAccounts, after.serviceAccounts ?? {}) : [];
+  return [...changesOf('key', before.keys, after.keys), ...accounts];
 }

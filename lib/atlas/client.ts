@@ -5,7 +5,16 @@ import type { z } from 'zod';
 import type { ApiKey } from '@/lib/api/schemas';
 import type { CreateServiceAccountBody, ServiceAccount, ServiceAccountSecret } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
-import { keyEventTypeNames, serviceAccountEventTypeNames, wireAccessListEntry, wireEvent, type AccessListEntry, type AtlasEvent } from './events';
+import {
+  keyEventTypeNames,
+  serviceAccountEventTypeNames,
+  wireAccessListEntry,
+  wireAccountAccessListEntry,
+  wireEvent,
+  type AccessListEntry,
+  type AccountAccessListEntry,
+  type AtlasEvent,
+} from './events';
 import { AnswerMemo, type Shared } from './answer-memo';
 import { DigestAuthenticator } from './digest';
 import { flavorOf, hasServiceAccounts, mediaTypeOf, type Product } from './flavor';
@@ -29,7 +38,7 @@ import {
 } from './wire';
 
 export type { AtlasUser } from './users';
-export type { AccessListEntry, AtlasEvent } from './events';
+export type { AccessListEntry, AccountAccessListEntry, AtlasEvent } from './events';
 
 export interface AtlasClientOptions {
   /** e.g. https://cloud.mongodb.com/api/atlas/v2; its path decides the flavor. */
@@ -116,6 +125,8 @@ export interface AtlasClient {
   listOrgServiceAccounts(): Promise<Page<ServiceAccount>>;
   /** The projects an account is in, with its roles in each. */
   listServiceAccountProjects(clientId: string): Promise<{ groupId: string; roles: string[] }[]>;
+  /** The account's access list, read through a project it is in; empty = usable from any address. */
+  listServiceAccountAccessList(groupId: string, clientId: string): Promise<AccountAccessListEntry[]>;
 }
 
 /** How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account). */
@@ -272,6 +283,10 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       available();
       const page = await list(paths.orgServiceAccountProjects(orgId, clientId), wireServiceAccountProject, accountsMediaType, {}, { askCount: false });
       return page.results.map(({ id, roles }) => ({ groupId: id, roles }));
+    },
+    async listServiceAccountAccessList(groupId, clientId) {
+      available();
+      return (await list(paths.serviceAccountAccessList(groupId, clientId), wireAccountAccessListEntry, accountsMediaType)).results;
     },
   };
 }

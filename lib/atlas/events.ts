@@ -64,3 +64,16 @@ export const wireAccessListEntry = z
   // Entries have no id; the address is unique within a key's list.
   .transform((entry) => ({ ...entry, id: entry.cidrBlock ?? entry.ipAddress ?? '' }));
 export type AccessListEntry = z.infer<typeof wireAccessListEntry>;
+
+/** A service account's access list entry (ServiceAccountIPAccessListEntry): its fields are named apart from a key's. */
+export const wireAccountAccessListEntry = z
+  .object({
+    cidrBlock: z.string().min(1).optional(),
+    ipAddress: z.string().min(1).optional(),
+    createdAt: z.iso.datetime({ offset: true }).optional(),
+    requestCount: z.number().int().nonnegative().optional(),
+    lastUsedAt: z.iso.datetime({ offset: true }).optional(),
+    lastUsedAddress: z.string().min(1).optional(),
+  })
+  .transform((entry) => ({ ...entry, id: entry.cidrBlock ?? entry.ipAddress ?? '' }));
+export type AccountAccessListEntry = z.infer<typeof wireAccountAccessListEntry>;

@@ -38,4 +38,5 @@ export const paths = {
   serviceAccountSecrets: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}/secrets`,
   serviceAccountSecret: (groupId: string, account: string, secretId: string) =>
     `${paths.serviceAccountSecrets(groupId, account)}/${id('secretId', secretId)}`,
+  serviceAccountAccessList: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}/accessList`,
 };

@@ -28,6 +28,8 @@ export const serviceAccountEventTypes = {
   rolesChanged: 'SERVICE_ACCOUNT_ROLES_CHANGED',
   secretAdded: 'SERVICE_ACCOUNT_SECRET_ADDED',
   secretDeleted: 'SERVICE_ACCOUNT_SECRET_DELETED',
+  accessListEntryAdded: 'SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_ADDED',
+  accessListEntryDeleted: 'SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_DELETED',
 } as const;
 
 /**

@@ -1,9 +1,9 @@
-// Path parameters to the organization, project or key they name, refused in the upstream's words when malformed, unknown or not the caller's.
+// Path parameters to the organization, project, key or service account they name, refused in the upstream's words when malformed, unknown or not the caller's.
 import { isObjectId } from '@/lib/api/ids';
 import type { RequestContext } from './context';
 import { apiError } from './errors';
 import { isOrgMember, isOrgOwner, ownsProject, projectAccess, readsWholeOrg } from './permissions';
-import type { SeedApiKey, SeedOrg, SeedProject, SeedServiceAccount, SeedTeam } from './seed';
+import type { SeedApiKey, SeedOrg, SeedProject, SeedRole, SeedServiceAccount, SeedTeam } from './seed';
 
 /** v2 rejects any id that is not 24 hex digits with PATH_PARAM_PARSE_ERROR; v1.0 with the not-found error of the resource. */
 function malformed(context: RequestContext, name: string, value: string, v1Error: () => Error): never {
@@ -58,10 +58,20 @@ export const teamFor = (context: RequestContext, orgId: string): SeedTeam =>
 export const orgKeyFor = (context: RequestContext, orgId: string, where: string): SeedApiKey =>
   inOrg(context, 'apiKeyId', orgId, (id) => context.state.key(id), (id) => apiError('API_KEY_NOT_FOUND', id, where));
 
+/** Whether a key or service account holds a role in the project. */
+export const inProject = (holder: { roles: readonly SeedRole[] }, project: SeedProject): boolean => holder.roles.some((r) => r.groupId === project.id);
+
 /** The service account of `{clientId}` among the organization's; one of another organization is as unknown as a missing one. */
 export function serviceAccountFor(context: RequestContext, orgId: string, where: string): SeedServiceAccount {
   const clientId = context.params.clientId ?? '';
   const account = context.state.serviceAccount(clientId);
   if (!account || account.orgId !== orgId) throw apiError('SERVICE_ACCOUNT_NOT_FOUND', clientId, where);
+  return account;
+}
+
+/** The service account of `{clientId}` if it holds a role in the project; one that does not is as unknown there as a missing one. */
+export function projectServiceAccountFor(context: RequestContext, project: SeedProject): SeedServiceAccount {
+  const account = serviceAccountFor(context, project.orgId, `project ${project.id}`);
+  if (!inProject(account, project)) throw apiError('SERVICE_ACCOUNT_NOT_FOUND', account.clientId, `project ${project.id}`);
   return account;
 }

@@ -18,6 +18,7 @@ import {
   patchProjectServiceAccount,
   removeProjectServiceAccount,
 } from './handlers/service-accounts';
+import { addServiceAccountAccessList, deleteServiceAccountAccessListEntry, listServiceAccountAccessList } from './handlers/service-account-access-list';
 import { addProjectTeams, createOrgTeam, listOrgTeams, listProjectTeams } from './handlers/teams';
 import { inviteOrgUser, listOrgInvitations, listOrgUsers, listProjectUsers, listTeamUsers } from './handlers/users';
 import type { Surface } from './surfaces';
@@ -73,6 +74,9 @@ const routes: Route[] = [
   route('POST', '/groups/{groupId}/serviceAccounts/{clientId}:invite', inviteProjectServiceAccount, 'cloud'),
   route('POST', '/groups/{groupId}/serviceAccounts/{clientId}/secrets', createProjectSecret, 'cloud'),
   route('DELETE', '/groups/{groupId}/serviceAccounts/{clientId}/secrets/{secretId}', deleteProjectSecret, 'cloud'),
+  route('GET', '/groups/{groupId}/serviceAccounts/{clientId}/accessList', listServiceAccountAccessList, 'cloud'),
+  route('POST', '/groups/{groupId}/serviceAccounts/{clientId}/accessList', addServiceAccountAccessList, 'cloud'),
+  route('DELETE', '/groups/{groupId}/serviceAccounts/{clientId}/accessList/{ipAddress}', deleteServiceAccountAccessListEntry, 'cloud'),
   route('DELETE', '/groups/{groupId}/apiKeys/{apiKeyId}', unassignProjectKey),
 ];
 

@@ -25,6 +25,18 @@ const accessListEntry = z
   })
   .strict();
 
+/** A service account's access list entry: the specification's ServiceAccountIPAccessListEntry, as stored. */
+const serviceAccountAccessListEntry = z
+  .object({
+    cidrBlock: z.string().min(1),
+    ipAddress: z.string().min(1).optional(),
+    createdAt: isoDate,
+    requestCount: z.number().int().nonnegative(),
+    lastUsedAt: isoDate.optional(),
+    lastUsedAddress: z.string().min(1).optional(),
+  })
+  .strict();
+
 /** A secret of a service account; the emulator keeps its value to check token requests, the upstream shows it once. */
 const serviceAccountSecret = z
   .object({ id: objectId, secret: z.string().min(1), createdAt: isoDate, expiresAt: isoDate, lastUsedAt: isoDate.optional() })
@@ -39,6 +51,8 @@ const serviceAccount = z
     createdAt: isoDate,
     roles: z.array(role),
     secrets: z.array(serviceAccountSecret),
+    /** The account's own list, whichever project it is read through; absent = no entry. */
+    accessList: z.array(serviceAccountAccessListEntry).optional(),
   })
   .strict();
 
@@ -191,6 +205,7 @@ export type SeedServiceAccount = NonNullable<Seed['serviceAccounts']>[number];
 export type SeedSecret = SeedServiceAccount['secrets'][number];
 export type SeedEvent = NonNullable<Seed['events']>[number];
 export type SeedAccessListEntry = NonNullable<SeedApiKey['accessList']>[number];
+export type SeedAccountAccessListEntry = NonNullable<SeedServiceAccount['accessList']>[number];
 
 /** Reads and validates a seed (or a data file, which has the same shape); the error names the file and the first problems. */
 export function loadSeed(file: string): Seed {

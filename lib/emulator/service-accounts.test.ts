@@ -30,6 +30,14 @@ interface AccountJson {
   secrets: SecretJson[];
 }
 
+interface AccessListEntryJson {
+  cidrBlock: string;
+  ipAddress?: string;
+  createdAt: string;
+  requestCount: number;
+  lastUsedAt?: string;
+}
+
 const serviceAccountsMediaType = 'application/vnd.atlas.2024-08-05+json';
 const surfaces = testSurfaces.filter((s) => s.prefix !== '/api/atlas/v1.0');
 const atlasV1 = testSurfaces.find((s) => s.prefix === '/api/atlas/v1.0');
@@ -140,6 +148,51 @@ describe.each(surfaces)('service accounts on $name', (surface) => {
     expect((await create(owner, { name: 'semi;colon' })).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
     const unknown = await owner<ErrorJson>('DELETE', `/groups/${ids.p1}/serviceAccounts/${serviceAccounts.reader.clientId}/secrets/ffffffffffffffffffffffff`);
     expect(unknown.body.errorCode).toBe('SERVICE_ACCOUNT_SECRET_NOT_FOUND');
+  });
+});
+
+describe.each(surfaces)('a service account access list on $name', (surface) => {
+  const path = (groupId: string) => `/groups/${groupId}/serviceAccounts/${serviceAccounts.reader.clientId}/accessList`;
+
+  it('is read with any role in the project and changed by a key manager, entry by entry, each change an event', async () => {
+    const reader = client(surface, 'p1Reader');
+    expect((await reader<PageJson<AccessListEntryJson>>('GET', path(ids.p1))).body).toMatchObject({ results: [], totalCount: 0 });
+    expect((await reader('POST', path(ids.p1), [{ ipAddress: '10.0.0.1' }])).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+
+    const manager = client(surface, 'p1UserAdmin');
+    const added = await manager<PageJson<AccessListEntryJson>>('POST', path(ids.p1), [{ ipAddress: '10.0.0.1' }, { cidrBlock: '192.168.0.0/16' }, { ipAddress: '10.0.0.1' }]);
+    expect(added.status).toBe(200);
+    expect(added.body.results.map((e) => [e.cidrBlock, e.ipAddress, e.requestCount])).toEqual([
+      ['10.0.0.1/32', '10.0.0.1', 0],
+      ['192.168.0.0/16', undefined, 0],
+    ]);
+    expect((await reader<PageJson<AccessListEntryJson>>('GET', path(ids.p1))).body.totalCount).toBe(2);
+
+    expect((await manager('DELETE', `${path(ids.p1)}/192.168.0.0%2F16`)).status).toBe(204);
+    expect((await manager('DELETE', `${path(ids.p1)}/192.168.0.0%2F16`)).body).toMatchObject({ errorCode: 'RESOURCE_NOT_FOUND' });
+    expect((await manager('DELETE', `${path(ids.p1)}/10.0.0.1`)).status).toBe(204);
+    expect(state(serviceAccounts.reader.clientId)?.accessList).toEqual([]);
+    const change = (kind: string) => `SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_${kind} ${ids.p1}`;
+    expect(eventTypes()).toEqual([change('ADDED'), change('ADDED'), change('DELETED'), change('DELETED')]);
+  });
+
+  it('refuses entries that are not one address or one block, more than 200, and an account outside the project', async () => {
+    const owner = client(surface, 'console');
+    const bad = [
+      [{ ipAddress: '10.0.0.0/8' }],
+      [{ cidrBlock: '10.0.0.1' }],
+      [{ ipAddress: '10.0.0.1', cidrBlock: '10.0.0.0/8' }],
+      [{ ipAddress: '999.1.1.1' }],
+      [{ cidrBlock: '10.0.0.0/33' }],
+      [{ ipAddress: '10.0.0.2', requestCount: 5 }],
+      [{}],
+      { ipAddress: '10.0.0.2' },
+      Array.from({ length: 201 }, (_, i) => ({ ipAddress: `10.0.${Math.floor(i / 200)}.${i % 200}` })),
+    ];
+    for (const body of bad) expect((await owner('POST', path(ids.p1), body)).body, JSON.stringify(body).slice(0, 80)).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+    expect((await owner('DELETE', `${path(ids.p1)}/not-an-address`)).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+    expect((await owner('GET', path(ids.p2))).body).toMatchObject({ errorCode: 'SERVICE_ACCOUNT_NOT_FOUND' });
+    expect(state(serviceAccounts.reader.clientId)?.accessList).toBeUndefined();
   });
 });
 

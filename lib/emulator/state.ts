@@ -1,7 +1,7 @@
 // The emulator's live state: look-ups by id and the few changes the Admin API allows, each handed to a persister before it is acknowledged.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { addressInEntry } from './access-list';
-import type { Seed, SeedApiKey, SeedEvent, SeedOrg, SeedProject, SeedRole, SeedSecret, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
+import type { Seed, SeedAccountAccessListEntry, SeedApiKey, SeedEvent, SeedOrg, SeedProject, SeedRole, SeedSecret, SeedServiceAccount, SeedTeam, SeedUser } from './seed';
 
 export type Persist = (state: Seed) => void;
 
@@ -178,16 +178,19 @@ export class EmulatorState {
     return key;
   }
 
-  /** Replaces the key's whole role set in one project (none = unassigned); its roles elsewhere stay as they were. */
-  setProjectRoles(key: SeedApiKey, groupId: string, roles: readonly string[]): void {
-    const before = key.roles;
+  /**
+   * Replaces a key's or service account's whole role set in one project (none = unassigned, or removed from it); its
+   * roles elsewhere and its secrets stay as they were.
+   */
+  setProjectRoles(holder: SeedApiKey | SeedServiceAccount, groupId: string, roles: readonly string[]): void {
+    const before = holder.roles;
     const others = before.filter((r) => r.groupId !== groupId);
     const mine = projectRoles(groupId, roles);
     // Project roles before organization roles, as the upstream lists them.
     const after = [...others.filter((r) => r.groupId), ...mine, ...others.filter((r) => !r.groupId)];
     this.#change(
-      () => (key.roles = after),
-      () => (key.roles = before),
+      () => (holder.roles = after),
+      () => (holder.roles = before),
     );
   }
 
@@ -209,16 +212,6 @@ export class EmulatorState {
     const accounts = (this.#data.serviceAccounts ??= []);
     this.#append(accounts, account, [this.#serviceAccounts, account.clientId]);
     return { account, secret: this.addSecret(account, fields.secretHours, now) };
-  }
-
-  /** Replaces the account's roles in one project (none = removed from it); its secrets and other roles stay. */
-  setServiceAccountProjectRoles(account: SeedServiceAccount, groupId: string, roles: readonly string[]): void {
-    const before = account.roles;
-    const after = [...before.filter((r) => r.groupId !== groupId), ...projectRoles(groupId, roles)];
-    this.#change(
-      () => (account.roles = after),
-      () => (account.roles = before),
-    );
   }
 
   setServiceAccountDetails(account: SeedServiceAccount, details: { name?: string; description?: string }): void {
@@ -245,6 +238,35 @@ export class EmulatorState {
     this.#change(
       () => (account.secrets = before.filter((s) => s.id !== secretId)),
       () => (account.secrets = before),
+    );
+  }
+
+  /**
+   * Adds the entries not on the account's access list yet (an address already there keeps its record of use) and
+   * answers those added.
+   */
+  addAccessListEntries(account: SeedServiceAccount, entries: readonly { cidrBlock: string; ipAddress?: string }[], now = Date.now()): SeedAccountAccessListEntry[] {
+    const before = account.accessList;
+    const known = new Set((before ?? []).map((e) => e.cidrBlock));
+    const added: SeedAccountAccessListEntry[] = [];
+    for (const entry of entries) {
+      if (known.has(entry.cidrBlock)) continue;
+      known.add(entry.cidrBlock);
+      added.push({ ...entry, createdAt: isoSeconds(now), requestCount: 0 });
+    }
+    if (added.length === 0) return added;
+    this.#change(
+      () => (account.accessList = [...(before ?? []), ...added]),
+      () => (account.accessList = before),
+    );
+    return added;
+  }
+
+  deleteAccessListEntry(account: SeedServiceAccount, cidrBlock: string): void {
+    const before = account.accessList;
+    this.#change(
+      () => (account.accessList = (before ?? []).filter((e) => e.cidrBlock !== cidrBlock)),
+      () => (account.accessList = before),
     );
   }
 

@@ -18,8 +18,11 @@ interface Input {
   consolePublicKey?: string;
   /** By key id; keys without an entry have no known usage. */
   usage?: ReadonlyMap<string, KeyUsage>;
-  /** The organization's service accounts, each with its roles per project (`roles` unused here). */
-  serviceAccounts?: readonly (ServiceAccount & { projects: readonly { groupId: string; roles: string[] }[] })[];
+  /**
+   * The organization's service accounts, each with its roles per project (`roles` unused here) and, when it could be
+   * read, how many entries its access list holds.
+   */
+  serviceAccounts?: readonly (ServiceAccount & { projects: readonly { groupId: string; roles: string[] }[]; accessListEntries?: number })[];
   now?: Date;
 }
 
@@ -58,6 +61,7 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
         // Field by field: a secret's value never reaches the report.
         secrets: account.secrets.map(({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue }) => ({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue })),
         ...(lastUsed ? { lastUsed } : {}),
+        ...(account.accessListEntries === undefined ? {} : { accessListEntries: account.accessListEntries }),
       };
     })
     .filter((account) => seesWholeOrg || Object.keys(account.projects).length > 0);

@@ -112,6 +112,7 @@ function expectedAudit(s: Seed, email: string, { manyProjects = 3, manyOwnerKeys
       orgWideOwnerKeys,
       unused,
       keysWithoutAccessList,
+      serviceAccountsWithoutAccessList: 0,
       serviceAccounts: 0,
       expiringSecrets: 0,
     },

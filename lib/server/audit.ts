@@ -1,12 +1,13 @@
 // The audit as one person may see it: ⌈keys/500⌉ + ⌈projects/500⌉ upstream calls, never one per project, plus each
-// shown key's access list at most once per usage window (see key-usage.ts), plus ⌈accounts/500⌉ + one call per
-// service account for its projects where service accounts exist.
+// shown key's access list at most once per usage window (see key-usage.ts), plus, where service accounts exist,
+// ⌈accounts/500⌉ + one call per account for its projects + its access list at most once per usage window.
 import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
 import type { AtlasClient } from '@/lib/atlas/client';
 import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { accountAccessListSizes } from './audit-account-access';
 import { buildAuditReport } from './audit-report';
 import { keyUsage } from './key-usage';
 import { getAtlas } from '@/lib/services';
@@ -23,7 +24,14 @@ async function serviceAccountsWithProjects(atlas: AtlasClient) {
     const batch = accounts.slice(i, i + accountConcurrency);
     withProjects.push(...(await Promise.all(batch.map(async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) })))));
   }
-  return withProjects;
+  const sizes = await accountAccessListSizes(
+    atlas,
+    withProjects.map(({ clientId, projects }) => ({ clientId, groupId: projects.find((p) => p.roles.length > 0)?.groupId })),
+  );
+  return withProjects.map((account) => {
+    const accessListEntries = sizes.get(account.clientId);
+    return accessListEntries === undefined ? account : { ...account, accessListEntries };
+  });
 }
 
 export async function auditFor(person: Person, thresholds: AuditQuery): Promise<AuditReport> {

@@ -1,8 +1,9 @@
-// Signed-off reviews: the matrix is stored with the reviewer, and GET /api/audit?since= lists what changed after, made anywhere.
+// Signed-off reviews: the matrix is stored with the reviewer, and GET /api/audit?since= lists what changed after, made
+// anywhere, to keys and service accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditReport } from '@/lib/api/audit';
 import { review, reviewList } from '@/lib/api/reviews';
-import { credentials, fixtureSeed, ids, keyIds } from '@/lib/emulator/testing/fixture-seed';
+import { credentials, fixtureSeed, ids, keyIds, serviceAccounts } from '@/lib/emulator/testing/fixture-seed';
 import { surfaceClient, testSurfaces } from '@/lib/emulator/testing/surface-client';
 import { startHarness, type Harness } from '@/lib/testing/console-harness';
 
@@ -13,7 +14,8 @@ let harness: Harness;
 beforeAll(async () => {
   const seed = fixtureSeed();
   seed.users.push({ id: 'd'.repeat(24), username: orgOwner, emailAddress: orgOwner, firstName: 'Bo', lastName: 'Ss', roles: [{ orgId: ids.org, roleName: 'ORG_OWNER' }] });
-  harness = await startHarness(seed);
+  // Cloud Manager's surface: it has service accounts, whose changes the reviews follow too.
+  harness = await startHarness(seed, { product: 'cloud-manager' });
   await harness.call('GET', '/api/audit/reviews', { as: orgOwner });
 }, 180_000);
 afterAll(async () => {
@@ -37,11 +39,21 @@ describe('audit reviews', () => {
     const outside = surfaceClient(harness.emulator.url, testSurfaces[0]!, credentials.p1Owner);
     expect((await outside('DELETE', `/groups/${ids.p1}/apiKeys/${keyIds.p1Reader}`)).status).toBe(204);
 
+    // A service account's roles changed through the console, and the same account invited to another project outside it.
+    const account = serviceAccounts.reader.clientId;
+    expect((await harness.call('PATCH', `/api/groups/${ids.p1}/serviceAccounts/${account}`, { as: orgOwner, body: { roles: ['GROUP_OWNER'] } })).status).toBe(200);
+    const outsideOwner = surfaceClient(harness.emulator.url, testSurfaces[0]!, credentials.console);
+    expect((await outsideOwner('POST', `/groups/${ids.p2}/serviceAccounts/${account}:invite`, { roles: ['GROUP_READ_ONLY'] })).status).toBe(200);
+
     const after = auditReport.parse(await (await harness.call('GET', `/api/audit?since=${mine.id}`, { as: orgOwner })).json());
     expect(after.changesSince).toEqual([
-      { kind: 'key', id: keyIds.p1Reader, groupId: ids.p1, rolesBefore: ['GROUP_READ_ONLY'], rolesAfter: [] },
-      { kind: 'key', id: keyIds.multi, groupId: ids.p1, rolesBefore: ['GROUP_READ_ONLY'], rolesAfter: ['GROUP_OWNER'] },
-    ].sort((a, b) => a.id.localeCompare(b.id)));
+      ...[
+        { kind: 'key', id: keyIds.p1Reader, groupId: ids.p1, rolesBefore: ['GROUP_READ_ONLY'], rolesAfter: [] },
+        { kind: 'key', id: keyIds.multi, groupId: ids.p1, rolesBefore: ['GROUP_READ_ONLY'], rolesAfter: ['GROUP_OWNER'] },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+      { kind: 'serviceAccount', id: account, groupId: ids.p1, rolesBefore: ['GROUP_READ_ONLY'], rolesAfter: ['GROUP_OWNER'] },
+      { kind: 'serviceAccount', id: account, groupId: ids.p2, rolesBefore: [], rolesAfter: ['GROUP_READ_ONLY'] },
+    ]);
   }, 60_000);
 
   it('lets only people who see the whole organization sign or list, and refuses an unknown review', async () => {

@@ -17,8 +17,11 @@ async function requireWholeOrg(person: Person): Promise<void> {
   }
 }
 
-export function snapshotOf(report: Pick<AuditReport, 'keys'>): ReviewSnapshot {
-  return { keys: Object.fromEntries(report.keys.map((k) => [k.id, { publicKey: k.publicKey, desc: k.desc, projects: k.projects }])) };
+export function snapshotOf(report: Pick<AuditReport, 'keys' | 'serviceAccounts'>): ReviewSnapshot {
+  return {
+    keys: Object.fromEntries(report.keys.map((k) => [k.id, { publicKey: k.publicKey, desc: k.desc, projects: k.projects }])),
+    serviceAccounts: Object.fromEntries(report.serviceAccounts.map((a) => [a.clientId, { name: a.name, projects: a.projects }])),
+  };
 }
 
 export async function signReview(person: Person, { note }: ReviewInput): Promise<Review> {
@@ -33,15 +36,15 @@ export async function listReviews(person: Person): Promise<ReviewList> {
   return (await getChangeStore()).listReviews(100);
 }
 
-/** What changed since the review, among the projects and keys the report shows. */
+/** What changed since the review, among the projects, keys and service accounts the report shows. */
 export async function changesSince(reviewId: string, report: AuditReport): Promise<NonNullable<AuditReport['changesSince']>> {
   const before = await (await getChangeStore()).reviewSnapshot(reviewId);
   if (!before) throw consoleError('RESOURCE_NOT_FOUND', reviewId);
   const shown = new Set(report.projects.map((p) => p.id));
-  const visible: ReviewSnapshot = {
-    keys: Object.fromEntries(
-      Object.entries(before.keys).map(([id, key]) => [id, { ...key, projects: Object.fromEntries(Object.entries(key.projects).filter(([g]) => shown.has(g))) }]),
-    ),
-  };
+  const inShown = <T extends { projects: Record<string, string[]> }>(signed: Record<string, T>) =>
+    Object.fromEntries(
+      Object.entries(signed).map(([id, principal]) => [id, { ...principal, projects: Object.fromEntries(Object.entries(principal.projects).filter(([g]) => shown.has(g))) }]),
+    );
+  const visible: ReviewSnapshot = { keys: inShown(before.keys), ...(before.serviceAccounts ? { serviceAccounts: inShown(before.serviceAccounts) } : {}) };
   return changesBetween(visible, snapshotOf(report));
 }

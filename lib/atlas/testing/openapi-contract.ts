@@ -58,11 +58,27 @@ function draft7Bounds(node: unknown): unknown {
   return out;
 }
 
+/**
+ * The specification's patterns are Java's: most need unicode mode (`\p{L}`), and a few escape what unicode mode refuses
+ * (the service account access list's address escapes `\:`); those are compiled without it.
+ */
+const javaPattern = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return new RegExp(pattern, flags.replace('u', ''));
+    }
+  },
+  { code: 'new RegExp' },
+);
+
 export function loadContract(): Contract {
   const spec = draft7Bounds(JSON.parse(readFileSync(specUrl, 'utf8'))) as Json;
   // OpenAPI 3.0 keywords ajv does not know (discriminator, example, x-…) are annotations: not strict about them.
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  const coercing = new Ajv({ strict: false, allErrors: true, coerceTypes: true });
+  const options = { strict: false, allErrors: true, code: { regExp: javaPattern } };
+  const ajv = new Ajv(options);
+  const coercing = new Ajv({ ...options, coerceTypes: true });
   for (const validator of [ajv, coercing]) {
     addFormats(validator);
     validator.addSchema(spec, specId);

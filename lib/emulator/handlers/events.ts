@@ -1,25 +1,28 @@
-// The events resources of an organization and of a project: key events recorded by the emulator, filtered and paged as upstream.
+// The events resources of an organization and of a project: key and service account events recorded by the emulator, filtered and paged as upstream.
 import { jsonAnswer } from '../answer';
 import type { Handler, RequestContext } from '../context';
 import { actorFields, parseEventQuery, selectEvents } from '../events';
 import { orgFor, projectFor } from '../lookup';
 import { page, parsePaging } from '../paging';
-import type { SeedApiKey, SeedEvent } from '../seed';
+import type { SeedApiKey, SeedEvent, SeedServiceAccount } from '../seed';
 
 const render = (event: SeedEvent, base: string) => {
   const owner = event.groupId ? `groups/${event.groupId}` : `orgs/${event.orgId}`;
   return { ...event, isGlobalAdmin: false, links: [{ href: `${base}/${owner}/events/${event.id}`, rel: 'self' }] };
 };
 
-/** Records that the caller did `eventTypeName` to `key`; a `groupId` makes it the project's event, else the organization's. */
-export function recordKeyEvent(context: RequestContext, eventTypeName: string, key: SeedApiKey, groupId?: string): void {
+/**
+ * Records that the caller did `eventTypeName` to a key or a service account, named by its public key or client id; a
+ * `groupId` makes it the project's event, else the organization's.
+ */
+export function recordEventAbout(context: RequestContext, eventTypeName: string, subject: SeedApiKey | SeedServiceAccount, groupId?: string): void {
   context.state.recordEvent({
     eventTypeName,
-    orgId: key.orgId,
+    orgId: subject.orgId,
     ...(groupId ? { groupId } : {}),
     ...actorFields(context.principal, (id) => context.state.key(id)?.publicKey),
     ...(context.remoteAddress ? { remoteAddress: context.remoteAddress } : {}),
-    targetPublicKey: key.publicKey,
+    ...('clientId' in subject ? { targetClientId: subject.clientId } : { targetPublicKey: subject.publicKey }),
   });
 }
 

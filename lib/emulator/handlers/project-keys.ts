@@ -5,13 +5,11 @@ import type { Handler, RequestContext } from '../context';
 import { apiError } from '../errors';
 import { keyEventTypes } from '../events';
 import { parseDesc, parseJsonBody, parseObjectBody, parseProjectRoles } from '../key-input';
-import { projectFor, orgKeyFor } from '../lookup';
+import { inProject, projectFor, orgKeyFor } from '../lookup';
 import { page, parsePaging } from '../paging';
 import { renderKey } from '../render';
 import type { SeedApiKey, SeedProject } from '../seed';
-import { recordKeyEvent } from './events';
-
-const inProject = (key: SeedApiKey, project: SeedProject) => key.roles.some((r) => r.groupId === project.id);
+import { recordEventAbout } from './events';
 
 function keyOf(context: RequestContext, project: SeedProject): SeedApiKey {
   return orgKeyFor(context, project.orgId, `organization ${project.orgId}`);
@@ -31,8 +29,8 @@ export const createProjectKey: Handler = (context) => {
   const desc = parseDesc(body.desc);
   const roles = parseProjectRoles(body.roles, context.surface);
   const key = context.state.createKey(project.orgId, desc, project.id, roles);
-  recordKeyEvent(context, keyEventTypes.created, key);
-  recordKeyEvent(context, keyEventTypes.addedToGroup, key, project.id);
+  recordEventAbout(context, keyEventTypes.created, key);
+  recordEventAbout(context, keyEventTypes.addedToGroup, key, project.id);
   return jsonAnswer(200, renderKey(key, context.base, { unredacted: true }), context.how);
 };
 
@@ -50,10 +48,10 @@ export const patchProjectKey: Handler = (context) => {
   const desc = context.surface.versioned && body.desc !== undefined ? parseDesc(body.desc) : undefined;
   const assigning = !inProject(key, project);
   context.state.setProjectRoles(key, project.id, roles);
-  recordKeyEvent(context, assigning ? keyEventTypes.addedToGroup : keyEventTypes.rolesChanged, key, project.id);
+  recordEventAbout(context, assigning ? keyEventTypes.addedToGroup : keyEventTypes.rolesChanged, key, project.id);
   if (desc !== undefined && desc !== key.desc) {
     context.state.setDesc(key, desc);
-    recordKeyEvent(context, keyEventTypes.descriptionChanged, key);
+    recordEventAbout(context, keyEventTypes.descriptionChanged, key);
   }
   return jsonAnswer(200, renderKey(key, context.base), context.how);
 };
@@ -72,7 +70,7 @@ export const assignProjectKey: Handler = (context) => {
   );
   if (inProject(key, project)) throw apiError('API_KEY_ALREADY_IN_GROUP', key.id, project.id);
   context.state.setProjectRoles(key, project.id, roles);
-  recordKeyEvent(context, keyEventTypes.addedToGroup, key, project.id);
+  recordEventAbout(context, keyEventTypes.addedToGroup, key, project.id);
   return jsonAnswer(204, undefined, context.how);
 };
 
@@ -82,6 +80,6 @@ export const unassignProjectKey: Handler = (context) => {
   const key = keyOf(context, project);
   if (!inProject(key, project)) throw apiError('API_KEY_NOT_FOUND', key.id, `project ${project.id}`);
   context.state.setProjectRoles(key, project.id, []);
-  recordKeyEvent(context, keyEventTypes.removedFromGroup, key, project.id);
+  recordEventAbout(context, keyEventTypes.removedFromGroup, key, project.id);
   return jsonAnswer(204, undefined, context.how);
 };

@@ -3,21 +3,22 @@ import { z } from 'zod';
 import { jsonAnswer } from '../answer';
 import type { Handler, RequestContext } from '../context';
 import { apiError } from '../errors';
-import { actorFields, serviceAccountEventTypes } from '../events';
+import { serviceAccountEventTypes } from '../events';
 import { parseObjectBody, parseProjectRoles } from '../key-input';
-import { orgFor, projectFor, serviceAccountFor } from '../lookup';
+import { inProject, orgFor, projectFor, projectServiceAccountFor, serviceAccountFor } from '../lookup';
 import { page, parsePaging } from '../paging';
 import { isOrgOwner } from '../permissions';
 import type { SeedOrg, SeedProject, SeedSecret, SeedServiceAccount } from '../seed';
+import { recordEventAbout } from './events';
 
-/** The first v2 version of the service account resources; an older Accept is refused as upstream does. */
+/** The first v2 version of the service account resources (access lists included); an older Accept is refused as upstream does. */
 const firstVersion = '2024-08-05';
 
 /** Atlas's floor and ceiling for a secret's lifetime; an organization may lower the ceiling. */
 const minSecretHours = 8;
 const maxSecretHours = 365 * 24;
 
-function checkVersion(context: RequestContext): void {
+export function checkVersion(context: RequestContext): void {
   if (context.surface.versioned && (context.version ?? '') < firstVersion) throw apiError('INVALID_VERSION_DATE');
 }
 
@@ -48,14 +49,6 @@ function renderAccount(account: SeedServiceAccount, where: { groupId: string } |
   };
 }
 
-const inProject = (account: SeedServiceAccount, project: SeedProject) => account.roles.some((r) => r.groupId === project.id);
-
-function accountIn(context: RequestContext, project: SeedProject): SeedServiceAccount {
-  const account = serviceAccountFor(context, project.orgId, `project ${project.id}`);
-  if (!inProject(account, project)) throw apiError('SERVICE_ACCOUNT_NOT_FOUND', account.clientId, `project ${project.id}`);
-  return account;
-}
-
 /** The specification's name pattern: letters, digits, spaces and - _ . , ' only. */
 const nameSchema = z.string().min(1).max(64).regex(/^[\p{L}\p{N}\-_.,' ]*$/u);
 const descriptionSchema = z.string().max(250);
@@ -78,17 +71,6 @@ function parseRoles(value: unknown, context: RequestContext): string[] {
   return parseProjectRoles(value, context.surface);
 }
 
-function recordEvent(context: RequestContext, eventTypeName: string, account: SeedServiceAccount, groupId?: string): void {
-  context.state.recordEvent({
-    eventTypeName,
-    orgId: account.orgId,
-    ...(groupId ? { groupId } : {}),
-    ...actorFields(context.principal, (id) => context.state.key(id)?.publicKey),
-    ...(context.remoteAddress ? { remoteAddress: context.remoteAddress } : {}),
-    targetClientId: account.clientId,
-  });
-}
-
 function orgOf(context: RequestContext, project: SeedProject): SeedOrg {
   const org = context.state.org(project.orgId);
   if (!org) throw apiError('ORG_NOT_FOUND', project.orgId);
@@ -108,7 +90,7 @@ export const listProjectServiceAccounts: Handler = (context) => {
 export const getProjectServiceAccount: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'read');
-  return jsonAnswer(200, renderAccount(accountIn(context, project), { groupId: project.id }), context.how);
+  return jsonAnswer(200, renderAccount(projectServiceAccountFor(context, project), { groupId: project.id }), context.how);
 };
 
 /** POST /groups/{groupId}/serviceAccounts — Project Owner; the only answer that carries the first secret in full. */
@@ -121,8 +103,8 @@ export const createProjectServiceAccount: Handler = (context) => {
   const roles = parseRoles(body.roles, context);
   const secretHours = parseSecretHours(body.secretExpiresAfterHours, orgOf(context, project));
   const { account, secret } = context.state.createServiceAccount(project.orgId, { name, description, groupId: project.id, roles, secretHours });
-  recordEvent(context, serviceAccountEventTypes.created, account);
-  recordEvent(context, serviceAccountEventTypes.addedToGroup, account, project.id);
+  recordEventAbout(context, serviceAccountEventTypes.created, account);
+  recordEventAbout(context, serviceAccountEventTypes.addedToGroup, account, project.id);
   return jsonAnswer(201, renderAccount(account, { groupId: project.id }, secret.id), context.how);
 };
 
@@ -130,18 +112,18 @@ export const createProjectServiceAccount: Handler = (context) => {
 export const patchProjectServiceAccount: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'own');
-  const account = accountIn(context, project);
+  const account = projectServiceAccountFor(context, project);
   const body = parseObjectBody(context.body);
   const roles = body.roles === undefined ? undefined : parseRoles(body.roles, context);
   const name = body.name === undefined ? undefined : parseField(nameSchema, body.name, "name must be 1 to 64 letters, digits, spaces or - _ . , '");
   const description = body.description === undefined ? undefined : parseField(descriptionSchema, body.description, 'description must be at most 250 characters');
   if (roles) {
-    context.state.setServiceAccountProjectRoles(account, project.id, roles);
-    recordEvent(context, serviceAccountEventTypes.rolesChanged, account, project.id);
+    context.state.setProjectRoles(account, project.id, roles);
+    recordEventAbout(context, serviceAccountEventTypes.rolesChanged, account, project.id);
   }
   if ((name !== undefined && name !== account.name) || (description !== undefined && description !== account.description)) {
     context.state.setServiceAccountDetails(account, { ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) });
-    recordEvent(context, serviceAccountEventTypes.detailsChanged, account);
+    recordEventAbout(context, serviceAccountEventTypes.detailsChanged, account);
   }
   return jsonAnswer(200, renderAccount(account, { groupId: project.id }), context.how);
 };
@@ -150,9 +132,9 @@ export const patchProjectServiceAccount: Handler = (context) => {
 export const removeProjectServiceAccount: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'own');
-  const account = accountIn(context, project);
-  context.state.setServiceAccountProjectRoles(account, project.id, []);
-  recordEvent(context, serviceAccountEventTypes.removedFromGroup, account, project.id);
+  const account = projectServiceAccountFor(context, project);
+  context.state.setProjectRoles(account, project.id, []);
+  recordEventAbout(context, serviceAccountEventTypes.removedFromGroup, account, project.id);
   return jsonAnswer(204, undefined, context.how);
 };
 
@@ -165,8 +147,8 @@ export const inviteProjectServiceAccount: Handler = (context) => {
   const body = parseObjectBody(context.body);
   const roles = parseRoles(body.roles, context);
   if (inProject(account, project)) throw apiError('SERVICE_ACCOUNT_ALREADY_IN_GROUP', account.clientId, project.id);
-  context.state.setServiceAccountProjectRoles(account, project.id, roles);
-  recordEvent(context, serviceAccountEventTypes.addedToGroup, account, project.id);
+  context.state.setProjectRoles(account, project.id, roles);
+  recordEventAbout(context, serviceAccountEventTypes.addedToGroup, account, project.id);
   return jsonAnswer(200, renderAccount(account, { groupId: project.id }), context.how);
 };
 
@@ -174,10 +156,10 @@ export const inviteProjectServiceAccount: Handler = (context) => {
 export const createProjectSecret: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'own');
-  const account = accountIn(context, project);
+  const account = projectServiceAccountFor(context, project);
   const body = parseObjectBody(context.body);
   const secret = context.state.addSecret(account, parseSecretHours(body.secretExpiresAfterHours, orgOf(context, project)));
-  recordEvent(context, serviceAccountEventTypes.secretAdded, account, project.id);
+  recordEventAbout(context, serviceAccountEventTypes.secretAdded, account, project.id);
   return jsonAnswer(201, renderSecret(secret, { reveal: true }), context.how);
 };
 
@@ -185,11 +167,11 @@ export const createProjectSecret: Handler = (context) => {
 export const deleteProjectSecret: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'own');
-  const account = accountIn(context, project);
+  const account = projectServiceAccountFor(context, project);
   const secretId = context.params.secretId ?? '';
   if (!account.secrets.some((s) => s.id === secretId)) throw apiError('SERVICE_ACCOUNT_SECRET_NOT_FOUND', secretId, account.clientId);
   context.state.deleteSecret(account, secretId);
-  recordEvent(context, serviceAccountEventTypes.secretDeleted, account, project.id);
+  recordEventAbout(context, serviceAccountEventTypes.secretDeleted, account, project.id);
   return jsonAnswer(204, undefined, context.how);
 };
 
