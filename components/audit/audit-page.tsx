@@ -5,6 +5,7 @@ import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/cor
 import { keepPreviousData, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
+import { LocalTime } from '@/components/ui/local-time';
 import { useUrlState } from '@/components/ui/use-url-state';
 import { auditReportQuery, reviewsQuery } from '@/lib/api/queries';
 import { analyzeReport } from './analyze-report';
@@ -17,7 +18,7 @@ import { filterReport, type AuditView } from './filter-report';
 import { OrgWideKeys } from './org-wide-keys';
 import { ProjectReviewList } from './project-review-list';
 import { ReviewPanel } from './review-panel';
-import { parseViewState, serializeViewState, withoutFilters, type AuditViewState } from './audit-view-state';
+import { parseViewState, reportThresholds, serializeViewState, withoutFilters, type AuditViewState } from './audit-view-state';
 import { reviewByProject } from './review-by-project';
 
 function showingText(view: AuditView, keys: number, projects: number): string {
@@ -32,18 +33,11 @@ export function AuditPage() {
   const reset = useCallback(() => change(withoutFilters), [change]);
   // The signed review to compare with; not in the URL, a review id means nothing to someone else's link.
   const [since, setSince] = useState<string>();
-  const thresholds = useMemo(
-    () => ({
-      manyProjects: state.manyProjects,
-      manyOwnerKeys: state.manyOwnerKeys,
-      manyOrgOwnerKeys: state.manyOrgOwnerKeys,
-      unusedDays: state.unusedDays,
-      since,
-    }),
-    [state.manyProjects, state.manyOwnerKeys, state.manyOrgOwnerKeys, state.unusedDays, since],
-  );
-  const audit = useQuery({ ...auditReportQuery(thresholds), placeholderData: keepPreviousData });
-  // Asked for beside the report, not once the report has rendered the panel: the panel then appears with it.
+  const asked = reportThresholds(state);
+  // The page's server part has put the report for the URL's thresholds (and the past reviews) in the cache; the
+  // browser asks only for what it has not got: other thresholds, a comparison with a review, a refresh.
+  const audit = useQuery({ ...auditReportQuery({ ...asked, since }), placeholderData: keepPreviousData });
+  // Asked for beside the report, not once the report has rendered the panel, when the server part could not give them.
   usePrefetchQuery(reviewsQuery());
   const report = audit.data;
   const analysis = useMemo(() => (report ? analyzeReport(report) : undefined), [report]);
@@ -67,7 +61,12 @@ export function AuditPage() {
           </Title>
           <Text c="dimmed" size="sm">
             Which key or service account holds which role in which project, and what is risky.
-            {report && ` Generated ${new Date(report.generatedAt).toLocaleString()}.`}
+            {report && (
+              <>
+                {' '}
+                Generated <LocalTime value={report.generatedAt} />.
+              </>
+            )}
           </Text>
         </div>
         {report && view && !empty && (

@@ -1,4 +1,5 @@
 // The audit page's filters, sorting and thresholds as they live in the URL: parsed leniently, written minimally.
+import type { AuditThresholds } from '@/lib/api/queries';
 import { tiers } from '@/lib/roles';
 
 export const auditSorts = ['privilege', 'reach', 'name'] as const;
@@ -98,6 +99,11 @@ export function parseViewState(search: { get(name: string): string | null }): Au
     manyOrgOwnerKeys: count(search.get('manyOrgOwnerKeys')),
     unusedDays: count(search.get('unusedDays')),
   };
+}
+
+/** The thresholds the report is asked for with: the page's server part and its browser part ask alike, so they share one query. */
+export function reportThresholds({ manyProjects, manyOwnerKeys, manyOrgOwnerKeys, unusedDays }: AuditViewState): AuditThresholds {
+  return { manyProjects, manyOwnerKeys, manyOrgOwnerKeys, unusedDays };
 }
 
 /** Only what differs from the defaults, so a plain /audit stays plain and links stay short. */

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AuditReport } from '@/lib/api/audit';
 import { queryKeys, reviewsQuery, signReview } from '@/lib/api/queries';
+import { LocalTime } from '@/components/ui/local-time';
 import { toCsv } from '@/lib/csv';
 import { downloadFile, fileStamp } from './download-file';
 
@@ -81,7 +82,9 @@ export function ReviewPanel({ report, since, onSince }: Props) {
             <Table.Tbody>
               {reviews.data.results.slice(0, 5).map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{new Date(r.at).toLocaleString()}</Table.Td>
+                  <Table.Td>
+                    <LocalTime value={r.at} />
+                  </Table.Td>
                   <Table.Td>{r.reviewer}</Table.Td>
                   <Table.Td>{r.note ?? '—'}</Table.Td>
                 </Table.Tr>

@@ -89,21 +89,27 @@ export const orgKeysQuery = (orgId: string) =>
     queryFn: ({ signal }) => callApi<ApiKeyList>(`/api/orgs/${orgId}/apiKeys`, { signal }),
   });
 
-/** The report's address; the audit page's server part preloads the same one, so its parameters keep this order. */
-export const auditReportUrl = (thresholds: AuditThresholds = {}) => `/api/audit${searchOf({ ...thresholds })}`;
+/**
+ * The audit page's server part builds the report and the reviews for every visit, so the browser's copies are fresh when
+ * the page opens: they must stay so while its JavaScript loads and runs (seconds on a busy machine), or the browser
+ * would ask again for what the HTML brought. Other thresholds, a comparison with a review and a change of keys (which
+ * invalidates them) are asked for at once.
+ */
+const auditStaleMs = 60_000;
 
-export const reviewsUrl = '/api/audit/reviews';
+const auditReportUrl = (thresholds: AuditThresholds = {}) => `/api/audit${searchOf({ ...thresholds })}`;
+
+const reviewsUrl = '/api/audit/reviews';
 
 export const auditReportQuery = (thresholds: AuditThresholds = {}) =>
   queryOptions({
     queryKey: queryKeys.auditReport(thresholds),
     queryFn: ({ signal }) => callApi<AuditReport>(auditReportUrl(thresholds), { signal }),
-    // One upstream call per 500 keys; always worth refreshing when the page is opened again.
-    staleTime: 0,
+    staleTime: auditStaleMs,
   });
 
 export const reviewsQuery = () =>
-  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>(reviewsUrl, { signal }), retry: false });
+  queryOptions({ queryKey: queryKeys.reviews(), queryFn: ({ signal }) => callApi<ReviewList>(reviewsUrl, { signal }), retry: false, staleTime: auditStaleMs });
 
 export const signReview = (note: string) =>
   callApi<Review>(reviewsUrl, { method: 'POST', body: JSON.stringify(note ? { note } : {}) });
