@@ -1,13 +1,8 @@
 // Validates the configuration as the server starts, so `next start` without the launcher stops with one line instead
-// of failing at the first request.
-import { ConfigError, parseServerEnv } from './lib/config/schema';
-
-export function register(): void {
-  try {
-    parseServerEnv(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(1);
+// of failing at the first request. Node.js only: the configuration module exits the process, which Edge cannot.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { checkConfigAtStart } = await import('./lib/config');
+    checkConfigAtStart();
   }
 }

@@ -12,7 +12,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { textParams, useUrlState } from '@/components/ui/use-url-state';
 import { ApiCallError } from '@/lib/api/client';
 import { serviceAccountsQuery } from '@/lib/api/queries';
-import { secretState, type ServiceAccount } from '@/lib/api/service-accounts';
+import { secretState } from '@/lib/api/secret-expiry';
+import type { ServiceAccount } from '@/lib/api/service-accounts';
 import type { Flavor } from '@/lib/roles';
 import type { AccountDialog, AccountDialogState } from './account-dialog-state';
 

@@ -1,7 +1,7 @@
 // The audit's counts, one definition for the server's report and the page's filtered views and exports.
 import { accessGrantingRoles } from '@/lib/roles';
 import type { AuditKey, AuditReport, AuditServiceAccount } from './audit';
-import { secretState } from './service-accounts';
+import { secretState } from './secret-expiry';
 
 /** Organization roles whose rights reach every project: owner rights, or reading everything. */
 export const orgWideRoles: readonly string[] = ['ORG_OWNER', 'ORG_READ_ONLY'];

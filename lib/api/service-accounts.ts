@@ -77,12 +77,3 @@ export const secretPath = z.strictObject({ groupId: objectId, clientId, secretId
 export function lastUseOf(account: Pick<ServiceAccount, 'secrets'>): string | undefined {
   return account.secrets.reduce<string | undefined>((latest, s) => (s.lastUsedAt && (!latest || s.lastUsedAt > latest) ? s.lastUsedAt : latest), undefined);
 }
-
-/** A secret this close to its end is flagged, on the project page and in the audit. */
-export const expiringSoonDays = 7;
-
-export function secretState(secret: Pick<ServiceAccountSecret, 'expiresAt'>, now = Date.now()): 'expired' | 'expiring' | 'ok' {
-  const left = Date.parse(secret.expiresAt) - now;
-  if (left <= 0) return 'expired';
-  return left <= expiringSoonDays * 86_400_000 ? 'expiring' : 'ok';
-}

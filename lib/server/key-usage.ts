@@ -39,6 +39,7 @@ async function readUsage(atlas: AtlasClient, apiKeyId: string): Promise<KeyUsage
  */
 export async function keyUsage(atlas: AtlasClient, apiKeyIds: readonly string[]): Promise<Map<string, KeyUsage>> {
   const usage = new Map<string, KeyUsage>();
+  const unread: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < apiKeyIds.length) {
@@ -46,11 +47,13 @@ export async function keyUsage(atlas: AtlasClient, apiKeyIds: readonly string[])
       try {
         usage.set(id, await cache.get(id, () => readUsage(atlas, id)));
       } catch (error) {
-        console.warn(`audit: the access list of key ${id} could not be read (${error instanceof Error ? error.message : String(error)})`);
+        unread.push(`${id} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, apiKeyIds.length) }, worker));
+  // One line per audit, not per key: a key deleted while the audit ran would otherwise flood the log.
+  if (unread.length > 0) console.warn(`audit: ${unread.length} access list(s) could not be read and show as unknown; the first: key ${unread[0]}`);
   return usage;
 }
 
