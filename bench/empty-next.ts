@@ -1,9 +1,10 @@
 // The memory baseline: an empty Next.js app (one App Router route) on the installed next, measured as the console is.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { spawnNext } from '../lib/launcher/next-process';
 import { waitUntilHealthy } from '../lib/testing/next-console';
 import { treeRss } from './console-process';
 
@@ -31,7 +32,8 @@ function ensureEmptyApp(): string {
 /** RSS idle (after the first answer and `idleSeconds`) and at the end of `clients` connections for `seconds`. */
 export async function emptyNextMemory(port: number, { idleSeconds, clients, seconds }: { idleSeconds: number; clients: number; seconds: number }) {
   const dir = ensureEmptyApp();
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // Started as the console is (its allocator settings included), so the two differ only by the app.
+  const child = spawnNext(['start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: dir,
     stdio: 'ignore',
     env: { ...process.env, NODE_ENV: 'production' },

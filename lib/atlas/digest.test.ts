@@ -163,6 +163,16 @@ describe('DigestAuthenticator', () => {
     expect(new Set(cnonces).size).toBe(2);
   });
 
+  it('signs every request with a client nonce of its own, past the batch of random bytes they are cut from', async () => {
+    const server = digestServer();
+    const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');
+    for (let i = 0; i < 600; i++) await auth.send('GET', `/n/${i}`, server.attempt('GET', `/n/${i}`));
+    const cnonces = server.log.flatMap((r) => /cnonce="(\w+)"/.exec(r.authorization ?? '')?.[1] ?? []);
+    expect(cnonces).toHaveLength(600);
+    expect(cnonces.every((c) => /^[0-9a-f]{16}$/.test(c))).toBe(true);
+    expect(new Set(cnonces).size).toBe(600);
+  });
+
   it('gives each of N concurrent cold requests its own nonce, once: N challenges, then none', async () => {
     const server = digestServer();
     const auth = new DigestAuthenticator('abcdefgh', 'secret-private-key');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { ConfigError, parseEnv } from '../config/schema';
 import { needsBuild } from './needs-build';
 import { startEmbeddedUpstream } from './embedded-upstream';
+import { spawnNext } from './next-process';
 import { withoutBanner } from './quiet-output';
 
 const root = path.resolve(__dirname, '../..');
@@ -14,7 +15,7 @@ const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
 const dev = process.argv.includes('--dev');
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawnNext(args, { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'] });
   if (child.stdout) withoutBanner(child.stdout, process.stdout);
   return child;
 }

@@ -22,8 +22,23 @@ export function withVisibleRoles(key: ApiKey, visible: VisibleProjects): ApiKey 
   return hidden.size > 0 ? { ...key, roles, hiddenProjects: hidden.size } : { ...key, roles };
 }
 
+/** The projects a frozen (shared) list's keys have roles in, found once: such a list is the same object read after read. */
+const projectsOfShared = new WeakMap<ApiKeyList, readonly string[]>();
+
+function projectsIn(list: ApiKeyList): readonly string[] {
+  const known = projectsOfShared.get(list);
+  if (known) return known;
+  const ids = new Set<string>();
+  for (const key of list.results) for (const role of key.roles) if (role.groupId) ids.add(role.groupId);
+  const found = [...ids];
+  if (Object.isFrozen(list) && Object.isFrozen(list.results)) projectsOfShared.set(list, found);
+  return found;
+}
+
 /** The list itself when no key hides anything (an Organization Owner's view, say): a shared answer stays shared. */
 export function listWithVisibleRoles<L extends ApiKeyList>(list: L, visible: VisibleProjects): L | ApiKeyList {
+  // Checked per project rather than per key and role: 300 keys cost a lookup in a WeakMap and a few in the set.
+  if (projectsIn(list).every((id) => visible.has(id))) return list;
   const results = list.results.map((key) => withVisibleRoles(key, visible));
   return results.every((key, i) => key === list.results[i]) ? list : { results, totalCount: list.totalCount };
 }

@@ -1,12 +1,11 @@
 // Starts a production console (`next start`) pointed at an emulator of the spec's own, and signs demo people in over HTTP.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadSeed, type Seed } from '@/lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
+import { spawnNext } from '@/lib/launcher/next-process';
 
 const root = path.resolve(__dirname, '../..');
-const nextBin = createRequire(__filename).resolve('next/dist/bin/next');
 
 interface ConsoleOptions {
   port: number;
@@ -22,12 +21,12 @@ export function startDemoEmulator(): Promise<RunningEmulator> {
   return startEmulator({ seed: loadSeed(path.join(root, 'lib/emulator/seeds/demo.json')), port: 0 });
 }
 
-/** Spawns `next start` on the existing build; the caller waits for it with `waitUntilHealthy`. */
+/** Spawns `next start` on the existing build, as the launcher does; the caller waits for it with `waitUntilHealthy`. */
 export function spawnConsole({ port, emulatorUrl, seed, dataDir, env = {}, stdio = 'ignore' }: ConsoleOptions): ChildProcess {
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
   if (!consoleKey) throw new Error('the seed has no console key');
   const url = `http://127.0.0.1:${port}`;
-  return spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  return spawnNext(['start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     stdio: ['ignore', 'ignore', stdio],
     env: {
