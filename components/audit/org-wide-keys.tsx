@@ -1,10 +1,10 @@
 // Keys whose organization role reaches every project, listed once above the matrix instead of in every column.
 import { Badge, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
-import { ScrollTable } from '@/components/ui/scroll-table';
-import { riskLabels, type KeyRow } from './analyze-report';
+import { HeadedTable } from '@/components/ui/scroll-table';
+import type { KeyRow } from './analyze-report';
+import { RiskText } from './risk-text';
 import warnText from './warn-text.module.css';
 import wholeChips from '@/components/roles/tier-colors.module.css';
 
@@ -37,53 +37,32 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
           </span>
         </Text>
       </Group>
-      <ScrollTable label="Organization-wide keys" minWidth={560}>
-        <Table mt="xs" verticalSpacing={4} aria-labelledby="org-wide-title">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Key</Table.Th>
-              <Table.Th>Organization roles</Table.Th>
-              <Table.Th>Own project roles</Table.Th>
-              <Table.Th>Risks</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((row) => (
-              <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {row.key.desc || '(no description)'}
-                  </Text>
-                  <Code>{row.key.publicKey}</Code>
-                  {row.key.isConsoleKey && (
-                    <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
-                      The console’s own key: expected
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td className={wholeChips.wholeChips}>
-                  <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {row.risks.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      none
-                    </Text>
-                  ) : (
-                    <Text size="sm" className={warnText.warn} data-testid="risk-mark">
-                      <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
-                      {row.risks.map((r) => riskLabels[r]).join('; ')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <HeadedTable label="Organization-wide keys" labelledBy="org-wide-title" headers={['Key', 'Organization roles', 'Own project roles', 'Risks']}>
+        {shown.map((row) => (
+          <Table.Tr key={row.key.id} data-key-id={row.key.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {row.key.desc || '(no description)'}
+              </Text>
+              <Code>{row.key.publicKey}</Code>
+              {row.key.isConsoleKey && (
+                <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
+                  The console’s own key: expected
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td className={wholeChips.wholeChips}>
+              <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
+            </Table.Td>
+            <Table.Td>
+              <RiskText risks={row.risks} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HeadedTable>
       {rows.length > firstShown && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>
           {all ? `Show the first ${firstShown}` : `Show all ${rows.length}`}

@@ -2,8 +2,8 @@
 import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ScrollTable } from '@/components/ui/scroll-table';
-import { riskLabels } from './analyze-report';
+import { HeadedTable } from '@/components/ui/scroll-table';
+import { RiskText } from './risk-text';
 import type { ProjectReview } from './review-by-project';
 import { rowPageHref } from './key-page-href';
 import { describeRole } from '@/lib/roles';
@@ -65,47 +65,38 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           No key or service account holds a project role here.
         </Text>
       ) : (
-        <ScrollTable label={`Keys and service accounts of ${project.name}`} minWidth={560}>
-          <Table mt="xs" verticalSpacing={4} aria-labelledby={titleId}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Key or service account</Table.Th>
-                <Table.Th>Roles in {project.name}</Table.Th>
-                <Table.Th>Risks</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map(({ row, roles }) => (
-                <Table.Tr
-                  key={row.id}
-                  data-kind={row.kind}
-                  data-key-id={row.kind === 'key' ? row.id : undefined}
-                  data-client-id={row.kind === 'serviceAccount' ? row.id : undefined}
-                >
-                  <Table.Td>
-                    {row.kind === 'serviceAccount' && (
-                      <Badge variant="outline" color="gray" radius="sm" tt="none" mr={6}>
-                        Service account
-                      </Badge>
-                    )}
-                    <Anchor component={Link} href={rowPageHref(row, project.id)} size="sm" fw={600}>
-                      {row.name || '(no description)'}
-                    </Anchor>{' '}
-                    <Code>{row.handle}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleTags roles={roles} label={`Roles of ${row.kind === 'serviceAccount' ? 'service account ' : ''}${row.name} in ${project.name}`} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={row.risks.length ? undefined : 'dimmed'}>
-                      {row.risks.length ? row.risks.map((r) => riskLabels[r]).join('; ') : 'none'}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <HeadedTable
+          label={`Keys and service accounts of ${project.name}`}
+          labelledBy={titleId}
+          headers={['Key or service account', `Roles in ${project.name}`, 'Risks']}
+        >
+          {entries.map(({ row, roles }) => (
+            <Table.Tr
+              key={row.id}
+              data-kind={row.kind}
+              data-key-id={row.kind === 'key' ? row.id : undefined}
+              data-client-id={row.kind === 'serviceAccount' ? row.id : undefined}
+            >
+              <Table.Td>
+                {row.kind === 'serviceAccount' && (
+                  <Badge variant="outline" color="gray" radius="sm" tt="none" mr={6}>
+                    Service account
+                  </Badge>
+                )}
+                <Anchor component={Link} href={rowPageHref(row, project.id)} size="sm" fw={600}>
+                  {row.name || '(no description)'}
+                </Anchor>{' '}
+                <Code>{row.handle}</Code>
+              </Table.Td>
+              <Table.Td>
+                <RoleTags roles={roles} label={`Roles of ${row.kind === 'serviceAccount' ? 'service account ' : ''}${row.name} in ${project.name}`} />
+              </Table.Td>
+              <Table.Td>
+                <RiskText risks={row.risks} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </HeadedTable>
       )}
     </Paper>
   );

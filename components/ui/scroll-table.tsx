@@ -42,3 +42,21 @@ function useScrollsSideways() {
   }, []);
   return [ref, scrolls] as const;
 }
+
+/** A compact table of rows under a heading, in a ScrollTable (the audit's organization-wide band and by-project lists). */
+export function HeadedTable({ label, labelledBy, headers, children }: { label: string; labelledBy: string; headers: readonly string[]; children: ReactNode }) {
+  return (
+    <ScrollTable label={label} minWidth={560}>
+      <Table mt="xs" verticalSpacing={4} aria-labelledby={labelledBy}>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((header) => (
+              <Table.Th key={header}>{header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}

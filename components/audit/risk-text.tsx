@@ -1,0 +1,21 @@
+// A row's risks in words, marked as a warning, or "none": the same in the organization-wide band and the by-project view.
+import { Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { riskLabels, type RiskReason } from './analyze-report';
+import warnText from './warn-text.module.css';
+
+export function RiskText({ risks }: { risks: readonly RiskReason[] }) {
+  if (risks.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        none
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" className={warnText.warn} data-testid="risk-mark">
+      <IconAlertTriangle size={13} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
+      {risks.map((r) => riskLabels[r]).join('; ')}
+    </Text>
+  );
+}
