@@ -20,6 +20,9 @@ export function ScrollTable({ label, minWidth, children }: Props) {
       ref={box}
       type="native"
       minWidth={minWidth}
+      // The containing block of what is positioned inside (visually hidden text, for one), so that the box clips it too
+      // instead of letting it widen the page.
+      pos="relative"
       {...(scrolls && { role: 'region', 'aria-label': `${label} (scrolls sideways)`, tabIndex: 0 })}
     >
       {children}
