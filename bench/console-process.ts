@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Seed } from '../lib/emulator/seed';
 import { startEmulator, type RunningEmulator } from '../lib/emulator/server';
 import { needsBuild } from '../lib/launcher/needs-build';
-import { spawnConsole, waitUntilHealthy } from '../lib/testing/next-console';
+import { spawnConsole, stopProcess, waitUntilHealthy } from '../lib/testing/next-console';
 
 export { signInDemo as signIn } from '../lib/testing/next-console';
 
@@ -67,8 +67,7 @@ export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { p
     child,
     rssMiB: () => treeRss(child.pid ?? 0),
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await stopProcess(child);
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

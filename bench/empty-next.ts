@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { spawnNext } from '../lib/launcher/next-process';
-import { waitUntilHealthy } from '../lib/testing/next-console';
+import { stopProcess, waitUntilHealthy } from '../lib/testing/next-console';
 import { treeRss } from './console-process';
 
 const root = path.resolve(__dirname, '..');
@@ -18,11 +18,14 @@ const version = (JSON.parse(readFileSync(path.join(path.dirname(nextBin), '../..
  */
 function ensureEmptyApp(): string {
   const dir = path.join(root, '.data', `bench-empty-next-${version}`);
-  if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
+  const hook = path.join(dir, 'instrumentation.js');
+  if (existsSync(path.join(dir, '.next', 'BUILD_ID')) && existsSync(hook)) return dir;
   mkdirSync(path.join(dir, 'app', 'api', 'health'), { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-  // Its own empty configuration, or Next.js would find the console's above it.
+  // Its own empty configuration and start-up hook: Turbopack, rooted at the repository, would otherwise build in the
+  // console's (whose configuration check stops a process that has no emulator to point at).
   writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
+  writeFileSync(hook, 'export function register() {}\n');
   writeFileSync(path.join(dir, 'app', 'api', 'health', 'route.js'), "export const GET = () => Response.json({ ok: true });\n");
   console.log('building the empty Next.js baseline (next build)…');
   execFileSync(process.execPath, [nextBin, 'build'], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
@@ -46,7 +49,6 @@ export async function emptyNextMemory(port: number, { idleSeconds, clients, seco
     await autocannon({ url: `${url}/api/health`, connections: clients, duration: seconds });
     return { idleMiB, loadedMiB: treeRss(child.pid ?? 0) };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopProcess(child);
   }
 }

@@ -1,7 +1,8 @@
 'use client';
 // The sign-in buttons: single sign-on, and in demo mode one button per person of the demo organization.
 import { Alert, Button, Divider, Stack, Text, UnstyledButton, Group, Paper } from '@mantine/core';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
+import { useLive } from '@/components/ui/use-live';
 import type { DemoPerson } from '@/lib/auth/demo';
 import { signInWith } from './session-actions';
 
@@ -68,11 +69,4 @@ export function SignInChoices({ sso, people, callbackUrl }: Props) {
       )}
     </Stack>
   );
-}
-
-const noSubscription = () => () => {};
-
-/** False in the server's HTML until React has taken the page over: a button pressed before then would do nothing. */
-function useLive(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
 }

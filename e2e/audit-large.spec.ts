@@ -11,7 +11,7 @@ import { generateSeed } from '@/lib/emulator/seeds/generate';
 import { startEmulator, type RunningEmulator } from '@/lib/emulator/server';
 import { emulatorControls } from '@/lib/emulator/testing/control-client';
 import { describeRole, keyManagerProjectRoles } from '@/lib/roles';
-import { signInDemo, spawnConsole, waitUntilHealthy } from '@/lib/testing/next-console';
+import { signInDemo, spawnConsole, stopProcess, waitUntilHealthy } from '@/lib/testing/next-console';
 import { e2eConsole } from './support/servers';
 
 const keyCount = 500;
@@ -49,11 +49,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  const child = consoleProcess;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
+  await stopProcess(consoleProcess);
   await emulator?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });

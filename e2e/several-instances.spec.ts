@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import type { RunningEmulator } from '@/lib/emulator/server';
 import { emulatorControls } from '@/lib/emulator/testing/control-client';
-import { signInDemo, spawnConsole, startDemoEmulator, waitUntilHealthy } from '@/lib/testing/next-console';
+import { signInDemo, spawnConsole, startDemoEmulator, stopProcess, waitUntilHealthy } from '@/lib/testing/next-console';
 import { e2eConsole } from './support/servers';
 
 // Two production consoles on one emulator and one PostgreSQL database, as behind a load balancer.
@@ -71,8 +71,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const child of consoles) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  await Promise.all(consoles.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined)));
+  await Promise.all(consoles.map(stopProcess));
   await emulator?.close();
   await onServer(`drop database if exists ${database} with (force)`);
   rmSync(dataDir, { recursive: true, force: true });

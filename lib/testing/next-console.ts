@@ -21,6 +21,17 @@ export function startDemoEmulator(): Promise<RunningEmulator> {
   return startEmulator({ seed: loadSeed(path.join(root, 'lib/emulator/seeds/demo.json')), port: 0 });
 }
 
+/**
+ * Ends a process with SIGTERM and waits for it; one that has already ended is left as it is (waiting for its 'exit'
+ * would never end, and an otherwise idle Node.js process would quit silently in the middle of a run).
+ */
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /** Spawns `next start` on the existing build, as the launcher does; the caller waits for it with `waitUntilHealthy`. */
 export function spawnConsole({ port, emulatorUrl, seed, dataDir, env = {}, stdio = 'ignore' }: ConsoleOptions): ChildProcess {
   const consoleKey = seed.apiKeys.find((k) => k.id === seed.consoleKey);
