@@ -96,8 +96,8 @@ export async function pages(bench: BenchConsole, auditBench: BenchConsole, cooki
 
     const audit = await openPage(browser, auditBench, auditCookie);
     await audit.goto(`${auditBench.url}/audit`);
-    // The page arrives rendered; its filters work once React has taken it over.
-    await audit.locator('fieldset:enabled section[aria-label="Filters"]').waitFor();
+    // The page arrives rendered; its filters work once React has taken it over, when the matrix draws its cells.
+    await audit.locator('[data-testid="audit-cell"]').first().waitFor();
     const filterChanges: number[] = [];
     for (let i = 0; i < 3; i++) {
       for (const [label, group] of filterSteps) filterChanges.push((await audit.evaluate(filterChangeScript(label, group))) as number);

@@ -1,5 +1,5 @@
 // The audit's filter bar: view, text, roles, tier, projects (by pick or name), reach, risky only, sorting, density and thresholds.
-import { Button, Fieldset, Group, SegmentedControl, Select, Switch, TextInput, Box, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Switch, TextInput, Box, Stack, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, useId, type ReactNode } from 'react';
@@ -7,7 +7,6 @@ import type { AuditReport } from '@/lib/api/audit';
 import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
 import { RoleOption, RolePill } from '@/components/roles/role-chips';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
-import { useLive } from '@/components/ui/use-live';
 import { labelOrNameFilter, sortRoles } from '@/components/roles/role-options';
 import {
   auditSorts,
@@ -64,148 +63,144 @@ export function AuditFilters({ report, state, onChange, onReset }: Props) {
     many: `In more than ${report.thresholds.manyProjects} projects`,
   };
 
-  // The page arrives rendered with its report: a filter used before hydration would change nothing on screen.
-  const live = useLive();
   return (
-    <Fieldset variant="unstyled" disabled={!live}>
-      <Group align="flex-end" gap="sm" component="section" aria-label="Filters">
-        <LabeledControl label="View">
-          {(labelId) => (
-            <SegmentedControl
-              aria-labelledby={labelId}
-              data={[
-                { value: 'keys', label: 'Matrix' },
-                { value: 'projects', label: 'By project' },
-              ]}
-              value={state.layout}
-              onChange={(layout) => onChange({ layout: layout as AuditLayout })}
-              size="sm"
-            />
-          )}
-        </LabeledControl>
-        <LabeledControl label="Kind">
-          {(labelId) => (
-            <SegmentedControl
-              aria-labelledby={labelId}
-              data={[
-                { value: 'all', label: 'All' },
-                { value: 'key', label: 'API keys' },
-                { value: 'serviceAccount', label: 'Service accounts' },
-              ]}
-              value={state.kind}
-              onChange={(kind) => onChange({ kind: kind as KindFilter })}
-              size="sm"
-            />
-          )}
-        </LabeledControl>
-        <TextInput
-          label="Search"
-          placeholder="Description, name, key or ID"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          w={240}
-        />
-        <DeferredMultiSelect
-          label="Roles"
-          placeholder={state.roles.length ? undefined : 'Any role'}
-          data={roleData}
-          value={state.roles}
-          onChange={(roles) => onChange({ roles })}
-          searchable
-          clearable
-          filter={labelOrNameFilter}
-          nothingFoundMessage="No role matches"
-          renderOption={({ option }) => <RoleOption name={String(option.value)} />}
-          renderPill={({ value, onRemove }) => <RolePill name={String(value)} onRemove={onRemove} />}
-          comboboxProps={{ withinPortal: true }}
-          w={280}
-        />
-        <DeferredMultiSelect
-          label="Projects"
-          placeholder={state.projects.length ? undefined : 'All projects'}
-          data={projectData}
-          value={state.projects.filter((id) => report.projects.some((p) => p.id === id))}
-          onChange={(projects) => onChange({ projects })}
-          searchable
-          clearable
-          nothingFoundMessage="No project matches"
-          comboboxProps={{ withinPortal: true }}
-          w={260}
-        />
-        <TextInput
-          label="Project name"
-          placeholder="Part of a name"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={projectName}
-          onChange={(event) => setProjectName(event.currentTarget.value)}
-          w={180}
-        />
-        <Select
-          label="Reach"
-          data={reachFilters.map((value) => ({ value, label: reachLabels[value] }))}
-          value={state.reach}
-          onChange={(reach) => onChange({ reach: (reach ?? 'any') as ReachFilter })}
-          allowDeselect={false}
-          w={210}
-        />
-        <LabeledControl label="Tier">
-          {(labelId) => (
-            <SegmentedControl
-              aria-labelledby={labelId}
-              data={[{ value: 'all', label: 'All' }, ...tiers.map((tier) => ({ value: tier, label: tierLabels[tier] }))]}
-              value={state.tier}
-              onChange={(tier) => onChange({ tier: tier as TierFilter })}
-              size="sm"
-            />
-          )}
-        </LabeledControl>
-        <Switch
-          label="Only risky keys"
-          checked={state.risky}
-          onChange={(event) => onChange({ risky: event.currentTarget.checked })}
-          mb={8}
-        />
-        <LabeledControl label="Sort by">
-          {(labelId) => (
-            <SegmentedControl
-              aria-labelledby={labelId}
-              data={auditSorts.map((value) => ({ value, label: sortLabels[value] }))}
-              value={state.sort}
-              onChange={(sort) => onChange({ sort: sort as AuditSort })}
-              size="sm"
-            />
-          )}
-        </LabeledControl>
-        {state.layout === 'keys' && (
-          <LabeledControl label="Density">
-            {(labelId) => (
-              <SegmentedControl
-                aria-labelledby={labelId}
-                data={[
-                  { value: 'comfortable', label: 'Role names' },
-                  { value: 'compact', label: 'Compact' },
-                ]}
-                value={state.density}
-                onChange={(density) => onChange({ density: density as Density })}
-                size="sm"
-              />
-            )}
-          </LabeledControl>
+    <Group align="flex-end" gap="sm" component="section" aria-label="Filters">
+      <LabeledControl label="View">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[
+              { value: 'keys', label: 'Matrix' },
+              { value: 'projects', label: 'By project' },
+            ]}
+            value={state.layout}
+            onChange={(layout) => onChange({ layout: layout as AuditLayout })}
+            size="sm"
+          />
         )}
-        <Switch
-          label="Show projects where no shown key has a role"
-          checked={state.allColumns}
-          disabled={!rowsFiltered(state)}
-          onChange={(event) => onChange({ allColumns: event.currentTarget.checked })}
-          mb={8}
-        />
-        <ThresholdSettings report={report} state={state} onChange={onChange} />
-        <Button variant="subtle" onClick={onReset} disabled={!isFiltered(state)}>
-          Reset filters
-        </Button>
-      </Group>
-    </Fieldset>
+      </LabeledControl>
+      <LabeledControl label="Kind">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'key', label: 'API keys' },
+              { value: 'serviceAccount', label: 'Service accounts' },
+            ]}
+            value={state.kind}
+            onChange={(kind) => onChange({ kind: kind as KindFilter })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
+      <TextInput
+        label="Search"
+        placeholder="Description, name, key or ID"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        w={240}
+      />
+      <DeferredMultiSelect
+        label="Roles"
+        placeholder={state.roles.length ? undefined : 'Any role'}
+        data={roleData}
+        value={state.roles}
+        onChange={(roles) => onChange({ roles })}
+        searchable
+        clearable
+        filter={labelOrNameFilter}
+        nothingFoundMessage="No role matches"
+        renderOption={({ option }) => <RoleOption name={String(option.value)} />}
+        renderPill={({ value, onRemove }) => <RolePill name={String(value)} onRemove={onRemove} />}
+        comboboxProps={{ withinPortal: true }}
+        w={280}
+      />
+      <DeferredMultiSelect
+        label="Projects"
+        placeholder={state.projects.length ? undefined : 'All projects'}
+        data={projectData}
+        value={state.projects.filter((id) => report.projects.some((p) => p.id === id))}
+        onChange={(projects) => onChange({ projects })}
+        searchable
+        clearable
+        nothingFoundMessage="No project matches"
+        comboboxProps={{ withinPortal: true }}
+        w={260}
+      />
+      <TextInput
+        label="Project name"
+        placeholder="Part of a name"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={projectName}
+        onChange={(event) => setProjectName(event.currentTarget.value)}
+        w={180}
+      />
+      <Select
+        label="Reach"
+        data={reachFilters.map((value) => ({ value, label: reachLabels[value] }))}
+        value={state.reach}
+        onChange={(reach) => onChange({ reach: (reach ?? 'any') as ReachFilter })}
+        allowDeselect={false}
+        w={210}
+      />
+      <LabeledControl label="Tier">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={[{ value: 'all', label: 'All' }, ...tiers.map((tier) => ({ value: tier, label: tierLabels[tier] }))]}
+            value={state.tier}
+            onChange={(tier) => onChange({ tier: tier as TierFilter })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
+      <Switch
+        label="Only risky keys"
+        checked={state.risky}
+        onChange={(event) => onChange({ risky: event.currentTarget.checked })}
+        mb={8}
+      />
+      <LabeledControl label="Sort by">
+        {(labelId) => (
+          <SegmentedControl
+            aria-labelledby={labelId}
+            data={auditSorts.map((value) => ({ value, label: sortLabels[value] }))}
+            value={state.sort}
+            onChange={(sort) => onChange({ sort: sort as AuditSort })}
+            size="sm"
+          />
+        )}
+      </LabeledControl>
+      {state.layout === 'keys' && (
+        <LabeledControl label="Density">
+          {(labelId) => (
+            <SegmentedControl
+              aria-labelledby={labelId}
+              data={[
+                { value: 'comfortable', label: 'Role names' },
+                { value: 'compact', label: 'Compact' },
+              ]}
+              value={state.density}
+              onChange={(density) => onChange({ density: density as Density })}
+              size="sm"
+            />
+          )}
+        </LabeledControl>
+      )}
+      <Switch
+        label="Show projects where no shown key has a role"
+        checked={state.allColumns}
+        disabled={!rowsFiltered(state)}
+        onChange={(event) => onChange({ allColumns: event.currentTarget.checked })}
+        mb={8}
+      />
+      <ThresholdSettings report={report} state={state} onChange={onChange} />
+      <Button variant="subtle" onClick={onReset} disabled={!isFiltered(state)}>
+        Reset filters
+      </Button>
+    </Group>
   );
 }
 
