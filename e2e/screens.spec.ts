@@ -123,12 +123,23 @@ test('a project owner’s dialogs, and the open option lists', async ({ browser 
   await context.close();
 });
 
-test('the audit, and the audit of a person who sees no project', async ({ browser }) => {
+test('the audit, its filters’ open lists, and the audit of a person who sees no project', async ({ browser }) => {
   const owner = await pageAs(browser, 'orgowner');
   await owner.page.goto('/audit');
   // By role: while React holds streamed content back (hidden) for a moment, a second, hidden copy of the page is in the DOM.
   await expect(owner.page.getByRole('region', { name: 'Summary' }).getByTestId('summary-keys')).toBeVisible();
   await checkAtEveryWidth(owner.page, 'audit');
+  // The filters' option lists, open: the fields are enabled once the page is live, and then load their real control.
+  for (const [field, screen] of [
+    ['Roles', 'audit-roles-list'],
+    ['Projects', 'audit-projects-list'],
+  ] as const) {
+    await owner.page.getByRole('combobox', { name: field, exact: true }).click();
+    await expect(owner.page.getByRole('listbox')).toBeVisible();
+    await checkAtEveryWidth(owner.page, screen);
+    await owner.page.keyboard.press('Escape');
+    await expect(owner.page.getByRole('listbox')).toHaveCount(0);
+  }
   await owner.context.close();
 
   const member = await pageAs(browser, 'member');

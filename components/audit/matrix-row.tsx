@@ -9,6 +9,7 @@ import { rowPageHref } from './key-page-href';
 import { keyColumnWidth, rowHeight } from './matrix-geometry';
 import { RoleCell } from './role-cell';
 import { RowHeader } from './row-header';
+import { rowMarks } from './row-marks';
 
 interface Props {
   row: AuditRow;
@@ -33,9 +34,7 @@ export const MatrixRow = memo(function MatrixRow({ row, rowIndex, top, width, pr
       aria-rowindex={rowIndex + 2}
       className={classes.row}
       style={{ width, height: rowHeight, transform: `translateY(${top}px)` }}
-      data-kind={row.kind}
-      data-key-id={account ? undefined : row.id}
-      data-client-id={account ? row.id : undefined}
+      {...rowMarks(row)}
     >
       <div role="rowheader" aria-colindex={1} tabIndex={-1} className={classes.keyCell} style={{ width: keyColumnWidth }}>
         <RowHeader row={row} now={now} />

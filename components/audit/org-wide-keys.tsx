@@ -1,10 +1,11 @@
 // Keys whose organization role reaches every project, listed once above the matrix instead of in every column.
-import { Badge, Button, Code, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { RoleChips } from '@/components/roles/role-chips';
-import { HeadedTable } from '@/components/ui/scroll-table';
+import { HeadedTable, type Column } from '@/components/ui/scroll-table';
 import type { KeyRow } from './analyze-report';
-import { RiskText } from './risk-text';
+import { risksColumn } from './risk-text';
+import { rowMarks } from './row-marks';
 import warnText from './warn-text.module.css';
 import wholeChips from '@/components/roles/tier-colors.module.css';
 
@@ -14,6 +15,35 @@ interface Props {
   orgOwnerKeys: number;
   manyOrgOwnerKeys: number;
 }
+
+const columns: Column<KeyRow>[] = [
+  {
+    header: 'Key',
+    cell: (row) => (
+      <>
+        <Text size="sm" fw={600}>
+          {row.key.desc || '(no description)'}
+        </Text>
+        <Code>{row.key.publicKey}</Code>
+        {row.key.isConsoleKey && (
+          <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
+            The console’s own key: expected
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  {
+    header: 'Organization roles',
+    className: wholeChips.wholeChips,
+    cell: (row) => <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />,
+  },
+  {
+    header: 'Own project roles',
+    cell: (row) => <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>,
+  },
+  risksColumn((row) => row.risks),
+];
 
 /** Enough to see who they are; the rest on request, so the matrix stays near the top of the page. */
 const firstShown = 5;
@@ -37,32 +67,7 @@ export function OrgWideKeys({ rows, orgOwnerKeys, manyOrgOwnerKeys }: Props) {
           </span>
         </Text>
       </Group>
-      <HeadedTable label="Organization-wide keys" labelledBy="org-wide-title" headers={['Key', 'Organization roles', 'Own project roles', 'Risks']}>
-        {shown.map((row) => (
-          <Table.Tr key={row.key.id} data-key-id={row.key.id}>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {row.key.desc || '(no description)'}
-              </Text>
-              <Code>{row.key.publicKey}</Code>
-              {row.key.isConsoleKey && (
-                <Badge variant="light" color="gray" size="sm" ml="xs" radius="sm" tt="none">
-                  The console’s own key: expected
-                </Badge>
-              )}
-            </Table.Td>
-            <Table.Td className={wholeChips.wholeChips}>
-              <RoleChips roles={row.key.orgRoles} label={`Organization roles of ${row.key.desc || row.key.publicKey}`} />
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{row.reach === 0 ? 'none' : `in ${row.reach} ${row.reach === 1 ? 'project' : 'projects'}, in the matrix`}</Text>
-            </Table.Td>
-            <Table.Td>
-              <RiskText risks={row.risks} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </HeadedTable>
+      <HeadedTable label="Organization-wide keys" labelledBy="org-wide-title" columns={columns} rows={shown} rowKey={(row) => row.id} rowMarks={rowMarks} />
       {rows.length > firstShown && (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>
           {all ? `Show the first ${firstShown}` : `Show all ${rows.length}`}

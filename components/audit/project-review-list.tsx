@@ -1,10 +1,12 @@
 // The view by project: each project with its keys and service accounts and their roles, riskiest first, ten projects at a time.
-import { Anchor, Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { HeadedTable } from '@/components/ui/scroll-table';
-import { RiskText } from './risk-text';
-import type { ProjectReview } from './review-by-project';
+import { HeadedTable, type Column } from '@/components/ui/scroll-table';
+import type { AuditProject } from './filter-report';
+import { risksColumn } from './risk-text';
+import type { ProjectEntry, ProjectReview } from './review-by-project';
+import { rowMarks } from './row-marks';
 import { rowPageHref } from './key-page-href';
 import { describeRole } from '@/lib/roles';
 import { sortRoles } from '@/components/roles/role-options';
@@ -22,6 +24,35 @@ interface Props {
 
 /** A page of sections at a time keeps the first paint small; the rest come on request. */
 const pageSize = 10;
+
+/** A project section's columns: the links lead to that project's page, the roles are those held there. */
+function columnsFor(project: AuditProject): Column<ProjectEntry>[] {
+  return [
+    {
+      header: 'Key or service account',
+      cell: ({ row }) => (
+        <>
+          {row.kind === 'serviceAccount' && (
+            <Badge variant="outline" color="gray" radius="sm" tt="none" mr={6}>
+              Service account
+            </Badge>
+          )}
+          <Anchor component={Link} href={rowPageHref(row, project.id)} size="sm" fw={600}>
+            {row.name || '(no description)'}
+          </Anchor>{' '}
+          <Code>{row.handle}</Code>
+        </>
+      ),
+    },
+    {
+      header: `Roles in ${project.name}`,
+      cell: ({ row, roles }) => (
+        <RoleTags roles={roles} label={`Roles of ${row.kind === 'serviceAccount' ? 'service account ' : ''}${row.name} in ${project.name}`} />
+      ),
+    },
+    risksColumn(({ row }) => row.risks),
+  ];
+}
 
 function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
   const { project, entries, ownerKeys, accessKeys, overOwned } = review;
@@ -68,35 +99,11 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
         <HeadedTable
           label={`Keys and service accounts of ${project.name}`}
           labelledBy={titleId}
-          headers={['Key or service account', `Roles in ${project.name}`, 'Risks']}
-        >
-          {entries.map(({ row, roles }) => (
-            <Table.Tr
-              key={row.id}
-              data-kind={row.kind}
-              data-key-id={row.kind === 'key' ? row.id : undefined}
-              data-client-id={row.kind === 'serviceAccount' ? row.id : undefined}
-            >
-              <Table.Td>
-                {row.kind === 'serviceAccount' && (
-                  <Badge variant="outline" color="gray" radius="sm" tt="none" mr={6}>
-                    Service account
-                  </Badge>
-                )}
-                <Anchor component={Link} href={rowPageHref(row, project.id)} size="sm" fw={600}>
-                  {row.name || '(no description)'}
-                </Anchor>{' '}
-                <Code>{row.handle}</Code>
-              </Table.Td>
-              <Table.Td>
-                <RoleTags roles={roles} label={`Roles of ${row.kind === 'serviceAccount' ? 'service account ' : ''}${row.name} in ${project.name}`} />
-              </Table.Td>
-              <Table.Td>
-                <RiskText risks={row.risks} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </HeadedTable>
+          columns={columnsFor(project)}
+          rows={entries}
+          rowKey={(entry) => entry.row.id}
+          rowMarks={(entry) => rowMarks(entry.row)}
+        />
       )}
     </Paper>
   );

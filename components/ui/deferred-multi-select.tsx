@@ -3,6 +3,7 @@
 // focus move over to the real one, so keyboard and screen-reader users lose nothing in the swap.
 import { ComboboxChevron, TextInput, type ComboboxData, type MultiSelectProps } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useOptionListLink } from './use-option-list-link';
 
 const load = () => import('./mantine-multi-select');
 const MultiSelect = lazy(load);
@@ -21,6 +22,7 @@ export function DeferredMultiSelect(props: MultiSelectProps) {
     );
   }, []);
   useEffect(() => whenIdle(want), [want]);
+  const listLink = useOptionListLink();
 
   // Called as the real input is attached, before the browser paints: it takes the focus if the stand-in had it,
   // then the stand-in goes, so both are never seen together.
@@ -59,7 +61,22 @@ export function DeferredMultiSelect(props: MultiSelectProps) {
       )}
       {loaded && (
         <Suspense fallback={null}>
-          <MultiSelect {...props} ref={takeOver} defaultSearchValue={typed || props.defaultSearchValue} />
+          <MultiSelect
+            // The list itself scrolls, not a ScrollArea inside it, and is linked to the input once open: see RoleMultiSelect.
+            withScrollArea={false}
+            styles={{ options: { maxHeight: 280, overflowY: 'auto' } }}
+            {...props}
+            onDropdownOpen={() => {
+              listLink.onDropdownOpen();
+              props.onDropdownOpen?.();
+            }}
+            onDropdownClose={() => {
+              listLink.onDropdownClose();
+              props.onDropdownClose?.();
+            }}
+            ref={takeOver}
+            defaultSearchValue={typed || props.defaultSearchValue}
+          />
         </Suspense>
       )}
     </>

@@ -46,19 +46,46 @@ function useScrollsSideways() {
   return [ref, scrolls] as const;
 }
 
+/** A column of a HeadedTable: its heading, and what each row shows under it. */
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => ReactNode;
+  className?: string;
+}
+
+interface HeadedTableProps<Row> {
+  label: string;
+  labelledBy: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** Data attributes a row carries, by which tests and scripts find it. */
+  rowMarks?: (row: Row) => Record<`data-${string}`, string | undefined>;
+}
+
 /** A compact table of rows under a heading, in a ScrollTable (the audit's organization-wide band and by-project lists). */
-export function HeadedTable({ label, labelledBy, headers, children }: { label: string; labelledBy: string; headers: readonly string[]; children: ReactNode }) {
+export function HeadedTable<Row>({ label, labelledBy, columns, rows, rowKey, rowMarks }: HeadedTableProps<Row>) {
   return (
     <ScrollTable label={label} minWidth={560}>
       <Table mt="xs" verticalSpacing={4} aria-labelledby={labelledBy}>
         <Table.Thead>
           <Table.Tr>
-            {headers.map((header) => (
-              <Table.Th key={header}>{header}</Table.Th>
+            {columns.map((column) => (
+              <Table.Th key={column.header}>{column.header}</Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)} {...rowMarks?.(row)}>
+              {columns.map((column) => (
+                <Table.Td key={column.header} className={column.className}>
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
       </Table>
     </ScrollTable>
   );

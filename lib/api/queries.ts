@@ -90,9 +90,11 @@ export const orgKeysQuery = (orgId: string) =>
   });
 
 /**
- * The audit page's server part builds the report and the reviews for every visit, so the browser's copies are fresh when
- * the page opens: they must stay so while its JavaScript loads and runs (seconds on a busy machine), or the browser
- * would ask again for what the HTML brought. Other thresholds, a comparison with a review and a change of keys (which
+ * The audit page's server part builds the report and the reviews for every visit. The browser's copies must stay fresh
+ * while its JavaScript loads and runs (seconds on a busy machine), or it asks again for what the HTML brought: a minute, as
+ * TanStack Query's SSR guide advises, with room for a browser clock running ahead of the server's. refetchOnMount: false
+ * would also skip the refresh of a page Next restores from its router cache (back, forward) with the report it had then.
+ * Focus refreshes a copy a minute old; other thresholds, a comparison with a review and a change of keys (which
  * invalidates them) are asked for at once.
  */
 const auditStaleMs = 60_000;
