@@ -4,6 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { HeadedTable } from '@/components/ui/scroll-table';
 import { RiskText } from './risk-text';
+import type { AuditRow } from './analyze-report';
 import type { ProjectReview } from './review-by-project';
 import { rowPageHref } from './key-page-href';
 import { describeRole } from '@/lib/roles';
@@ -16,14 +17,15 @@ import classes from './audit-matrix.module.css';
 
 interface Props {
   reviews: readonly ProjectReview[];
-  orgWideCount: number;
+  /** The keys and service accounts listed once above, which reach every project. */
+  orgWide: readonly AuditRow[];
   manyOwnerKeys: number;
 }
 
 /** A page of sections at a time keeps the first paint small; the rest come on request. */
 const pageSize = 10;
 
-function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
+function ProjectSection({ review, orgWideText, manyOwnerKeys }: { review: ProjectReview; orgWideText: string | undefined; manyOwnerKeys: number }) {
   const { project, entries, ownerKeys, accessKeys, overOwned } = review;
   const accounts = entries.filter((e) => e.row.kind === 'serviceAccount').length;
   const keys = entries.length - accounts;
@@ -55,9 +57,9 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           </Text>
         </Group>
       </Group>
-      {orgWideCount > 0 && (
+      {orgWideText && (
         <Text size="xs" c="dimmed">
-          Also reaching it: the {orgWideCount} organization-wide {orgWideCount === 1 ? 'key' : 'keys'} listed above.
+          Also reaching it: the {orgWideText} listed above.
         </Text>
       )}
       {entries.length === 0 ? (
@@ -102,12 +104,22 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
   );
 }
 
-export function ProjectReviewList({ reviews, orgWideCount, manyOwnerKeys }: Props) {
+/** "3 organization-wide keys", "2 organization-wide keys and accounts" when both kinds are there; undefined for none. */
+function orgWideWords(orgWide: readonly AuditRow[]): string | undefined {
+  if (orgWide.length === 0) return undefined;
+  const accounts = orgWide.filter((row) => row.kind === 'serviceAccount').length;
+  const kinds =
+    accounts === 0 ? (orgWide.length === 1 ? 'key' : 'keys') : accounts === orgWide.length ? (accounts === 1 ? 'service account' : 'service accounts') : 'keys and accounts';
+  return `${orgWide.length} organization-wide ${kinds}`;
+}
+
+export function ProjectReviewList({ reviews, orgWide, manyOwnerKeys }: Props) {
   const [shown, setShown] = useState(pageSize);
+  const orgWideText = orgWideWords(orgWide);
   return (
     <Stack gap="sm" data-testid="project-reviews">
       {reviews.slice(0, shown).map((review) => (
-        <ProjectSection key={review.project.id} review={review} orgWideCount={orgWideCount} manyOwnerKeys={manyOwnerKeys} />
+        <ProjectSection key={review.project.id} review={review} orgWideText={orgWideText} manyOwnerKeys={manyOwnerKeys} />
       ))}
       {reviews.length > shown && (
         <Button variant="default" onClick={() => setShown(shown + pageSize)}>
