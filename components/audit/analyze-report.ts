@@ -11,7 +11,7 @@ export const riskLabels: Record<RiskReason, string> = {
   'grants-access': 'Can grant access (Owner, User Admin or Organization Owner)',
   'many-projects': 'Reaches many projects',
   'over-owned-project': 'Project Owner in a project with too many Project Owner keys',
-  'many-org-owners': 'One of more Organization Owners (keys and service accounts) than the threshold',
+  'many-org-owners': 'One of more Organization Owner keys and service accounts than the threshold',
   unused: 'Not used for longer than the threshold',
   'no-access-list': 'No access list: usable from any address',
   'expiring-secret': 'A secret expired or expires within 7 days',

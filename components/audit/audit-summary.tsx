@@ -88,7 +88,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
         testId="summary-service-accounts"
         value={summary.serviceAccounts}
         label="Service accounts"
-        hint="with a role in a project you can see; rows of the matrix beside the keys"
+        hint="with a role in a project you can see; rows of the matrix beside the keys, or above it when organization-wide"
         active={state.kind === 'serviceAccount'}
         onApply={() => only({ kind: 'serviceAccount' })}
       />
