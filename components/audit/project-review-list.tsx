@@ -107,10 +107,11 @@ function ProjectSection({ review, orgWideText, manyOwnerKeys }: { review: Projec
 /** "3 organization-wide keys", "2 organization-wide keys and accounts" when both kinds are there; undefined for none. */
 function orgWideWords(orgWide: readonly AuditRow[]): string | undefined {
   if (orgWide.length === 0) return undefined;
+  const count = orgWide.length;
   const accounts = orgWide.filter((row) => row.kind === 'serviceAccount').length;
-  const kinds =
-    accounts === 0 ? (orgWide.length === 1 ? 'key' : 'keys') : accounts === orgWide.length ? (accounts === 1 ? 'service account' : 'service accounts') : 'keys and accounts';
-  return `${orgWide.length} organization-wide ${kinds}`;
+  if (accounts > 0 && accounts < count) return `${count} organization-wide keys and accounts`;
+  const kind = accounts === 0 ? 'key' : 'service account';
+  return `${count} organization-wide ${kind}${count === 1 ? '' : 's'}`;
 }
 
 export function ProjectReviewList({ reviews, orgWide, manyOwnerKeys }: Props) {
