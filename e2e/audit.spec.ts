@@ -155,6 +155,18 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await context.close();
 });
 
+test('the view by project counts the organization-wide keys and service accounts that also reach each project', async ({ browser }) => {
+  const { orgWide, orgWideAccounts } = expectedAudit(await e2eEmulator.state(), 'orgowner');
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await page.goto('/audit?view=projects');
+  const first = page.getByTestId('project-review').first();
+  await expect(first).toContainText(`Also reaching it: the ${orgWide.length + orgWideAccounts.length} organization-wide keys and accounts listed above.`);
+  const band = page.getByTestId('org-wide-keys');
+  if (orgWide.length + orgWideAccounts.length > 5) await band.getByRole('button', { name: /^Show all/ }).click();
+  await expect(band.locator('[data-kind="serviceAccount"]')).toHaveCount(orgWideAccounts.length);
+  await context.close();
+});
+
 test('a person with project roles sees only their projects, and no hint of the others', async ({ browser }) => {
   const { p1, p2, p3, state } = await demoProjects();
   const expected = expectedAudit(state, 'owner');
