@@ -3,7 +3,7 @@ import { Burger, Menu, useMantineColorScheme } from '@mantine/core';
 import { IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { NavLink } from './console-nav';
+import { NavLabel, type NavLink } from './console-nav';
 import { signOutToSignIn } from './session-actions';
 
 interface Props {
@@ -27,7 +27,7 @@ export function CompactMenu({ links, isCurrent, person, orgName }: Props) {
         <Menu.Label>{orgName}</Menu.Label>
         {links.map((link) => (
           <Menu.Item key={link.href} component={Link} href={link.href} fw={isCurrent(link.href) ? 700 : 400} aria-current={isCurrent(link.href) ? 'page' : undefined}>
-            {link.label}
+            <NavLabel label={link.label} />
           </Menu.Item>
         ))}
         <Menu.Divider />

@@ -8,7 +8,7 @@ import { usePathname } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { CompactMenu } from './compact-menu';
-import { navLinks } from './console-nav';
+import { NavLabel, navLinks } from './console-nav';
 import classes from './console-shell.module.css';
 import { CurrentProjectRole } from './current-project-role';
 import { signOutToSignIn } from './session-actions';
@@ -42,7 +42,7 @@ export function ConsoleShell({ org, person, demo, children }: Props) {
             <Group gap="md" component="nav" aria-label="Main" visibleFrom="md" wrap="nowrap">
               {navLinks.map((link) => (
                 <Anchor key={link.href} component={Link} href={link.href} fw={isCurrent(link.href) ? 700 : 400} aria-current={isCurrent(link.href) ? 'page' : undefined}>
-                  {link.label}
+                  <NavLabel label={link.label} />
                 </Anchor>
               ))}
             </Group>

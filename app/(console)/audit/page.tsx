@@ -2,7 +2,6 @@
 // the report and the past reviews as the API does, so the page arrives with them instead of asking once it runs.
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { AuditPage } from '@/components/audit/audit-page';
 import { parseViewState, reportThresholds } from '@/components/audit/audit-view-state';
 import { auditQuery } from '@/lib/api/audit';
@@ -34,12 +33,13 @@ async function prefetched(thresholds: AuditThresholds) {
 export default async function AuditRoute({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const state = parseViewState({ get: (name) => [params[name]].flat()[0] ?? null });
-  // loading.tsx streams the console's frame and a skeleton meanwhile.
+  // No loading.tsx and no Suspense boundary: the summary and the organization-wide band come in the first HTML, before
+  // the page's scripts, and are painted with it. Streamed behind a skeleton they waited for React's reveal (at least
+  // 300 ms after the first paint) and for the scripts that ran meanwhile: LCP 0.9–1.1 s against 0.6–0.9 s. The
+  // navigation link shows that the page is coming (NavLabel).
   return (
     <HydrationBoundary state={await prefetched(reportThresholds(state))}>
-      <Suspense>
-        <AuditPage />
-      </Suspense>
+      <AuditPage />
     </HydrationBoundary>
   );
 }
