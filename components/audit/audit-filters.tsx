@@ -227,12 +227,12 @@ function LabeledControl({ label, children }: { label: string; children: (labelId
 
 const order: RoleTier[] = ['access', 'write', 'read', 'unknown'];
 
-/** The role filter's options: every role some key or service account holds in this report, grouped by tier, most privileged first. */
+/** The role filter's options: every role some key holds in this report, grouped by tier, most privileged first. */
 function reportRoleOptions(report: AuditReport, alsoInclude: readonly string[] = []): ComboboxItemGroup<ComboboxItem>[] {
   const held = new Set<string>(alsoInclude);
-  for (const holder of [...report.keys, ...report.serviceAccounts]) {
-    for (const role of holder.orgRoles) held.add(role);
-    for (const roles of Object.values(holder.projects)) for (const role of roles) held.add(role);
+  for (const key of report.keys) {
+    for (const role of key.orgRoles) held.add(role);
+    for (const roles of Object.values(key.projects)) for (const role of roles) held.add(role);
   }
   const roles = sortRoles(held).map(describeRole);
   return order
