@@ -29,11 +29,15 @@ function expectedAudit(state: Seed, who: DemoPersonKey) {
     .filter((k) => orgOwner || k.inProjects.length > 0);
   // Service accounts are rows of the matrix beside the keys: those with a role in a visible project, or all of them for
   // an Organization Owner.
-  const accounts = (state.serviceAccounts ?? []).filter(
-    (a) => a.orgId === orgId && (orgOwner || a.roles.some((r) => r.groupId && visible.has(r.groupId))),
-  );
+  const accounts = (state.serviceAccounts ?? [])
+    .filter((a) => a.orgId === orgId && (orgOwner || a.roles.some((r) => r.groupId && visible.has(r.groupId))))
+    .map((a) => ({
+      ...a,
+      orgRoles: a.roles.filter((r) => r.orgId === orgId).map((r) => r.roleName),
+      inProjects: [...new Set(a.roles.filter((r) => r.groupId && visible.has(r.groupId)).map((r) => r.groupId!))],
+    }));
   const projectOwner = (k: (typeof keys)[number], groupId: string) => k.roles.some((r) => r.groupId === groupId && r.roleName === 'GROUP_OWNER');
-  const orgWide = (k: (typeof keys)[number]) => k.orgRoles.includes('ORG_OWNER') || k.orgRoles.includes('ORG_READ_ONLY');
+  const orgWide = (k: { orgRoles: string[] }) => k.orgRoles.includes('ORG_OWNER') || k.orgRoles.includes('ORG_READ_ONLY');
   return {
     projects,
     keys,
@@ -41,13 +45,17 @@ function expectedAudit(state: Seed, who: DemoPersonKey) {
     /** Keys listed once above the matrix, and the matrix's key rows: keys with a project role, and keys without an organization-wide role. */
     orgWide: keys.filter(orgWide),
     matrixRows: keys.filter((k) => k.inProjects.length > 0 || !orgWide(k)),
+    /** The same for service accounts, by their organization roles. */
+    orgWideAccounts: accounts.filter(orgWide),
+    matrixAccounts: accounts.filter((a) => a.inProjects.length > 0 || !orgWide(a)),
     summary: {
       keys: keys.length,
       access: keys.filter((k) => k.visibleRoles.some((r) => accessRoles.includes(r))).length,
       noProject: keys.filter((k) => k.inProjects.length === 0).length,
       manyProjects: keys.filter((k) => k.inProjects.length > 3).length,
       overOwned: projects.filter((p) => keys.filter((k) => projectOwner(k, p.id)).length > 2).length,
-      orgOwners: keys.filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
+      // Keys and service accounts holding Organization Owner, one figure.
+      orgOwners: [...keys, ...accounts].filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
     },
   };
 }
@@ -105,19 +113,30 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
   await expect(page.getByTestId('summary-many-projects')).toContainText(String(expected.summary.manyProjects));
   await expect(page.getByTestId('summary-over-owned')).toContainText(String(expected.summary.overOwned));
   await expect(page.getByTestId('summary-org-owners')).toContainText(String(expected.summary.orgOwners));
-  const { keys, accounts, projects, orgWide, matrixRows } = expected;
+  const { keys, accounts, projects, orgWide, matrixRows, orgWideAccounts, matrixAccounts } = expected;
+  expect(orgWideAccounts.length).toBeGreaterThan(0);
   // The summary's service account figures are checked against the emulator's state in lib/server/audit-service-accounts.test.ts.
   await expect(showing(page)).toContainText(
-    `Showing ${keys.length} of ${keys.length} keys (${orgWide.length} organization-wide) and ${accounts.length} service accounts in ${projects.length} of ${projects.length} projects`,
+    `Showing ${keys.length} of ${keys.length} keys (${orgWide.length} organization-wide) and ${accounts.length} service accounts (${orgWideAccounts.length} organization-wide) in ${projects.length} of ${projects.length} projects`,
   );
   // Service accounts are rows of the matrix too (rendered only when scrolled to: the rows are virtualized).
-  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + accounts.length + 1));
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixRows.length + matrixAccounts.length + 1));
   // Organization-wide keys are listed once above the matrix; the console's own key is marked as expected, not risky.
   const band = page.getByTestId('org-wide-keys');
   const consoleKeyId = (await e2eEmulator.state()).consoleKey;
   const consoleKey = keys.find((k) => k.id === consoleKeyId)!;
   await expect(band.locator(`[data-key-id="${consoleKey.id}"]`)).toContainText('The console’s own key: expected');
   await expect(band.locator(`[data-key-id="${consoleKey.id}"]`).getByTestId('risk-mark')).toHaveCount(0);
+  // Service accounts with an organization-wide role are listed there too, with their kind and client id.
+  await expect(band).toContainText(`Organization-wide access: ${orgWide.length} keys and ${orgWideAccounts.length} service account`);
+  if (orgWide.length + orgWideAccounts.length > 5) await band.getByRole('button', { name: /^Show all/ }).click();
+  for (const account of orgWideAccounts) {
+    const row = band.locator(`[data-client-id="${account.clientId}"]`);
+    await expect(row).toContainText('Service account');
+    await expect(row).toContainText(account.name);
+    await expect(row).toContainText(account.clientId);
+    await expect(row.getByRole('list', { name: `Organization roles of ${account.name}` })).toBeVisible();
+  }
   await expect(matrix(page)).toHaveAttribute('aria-colcount', String(projects.length + 1));
 
   // Every role of the first rendered key is named in its project's column (chips beyond two are summed up as “+n more”).
@@ -133,6 +152,18 @@ test('the summary and the matrix match the emulator for an Organization Owner', 
     checked++;
   }
   expect(checked).toBeGreaterThan(0);
+  await context.close();
+});
+
+test('the view by project counts the organization-wide keys and service accounts that also reach each project', async ({ browser }) => {
+  const { orgWide, orgWideAccounts } = expectedAudit(await e2eEmulator.state(), 'orgowner');
+  const { page, context } = await pageAs(browser, 'orgowner');
+  await page.goto('/audit?view=projects');
+  const first = page.getByTestId('project-review').first();
+  await expect(first).toContainText(`Also reaching it: the ${orgWide.length + orgWideAccounts.length} organization-wide keys and accounts listed above.`);
+  const band = page.getByTestId('org-wide-keys');
+  if (orgWide.length + orgWideAccounts.length > 5) await band.getByRole('button', { name: /^Show all/ }).click();
+  await expect(band.locator('[data-kind="serviceAccount"]')).toHaveCount(orgWideAccounts.length);
   await context.close();
 });
 
@@ -210,23 +241,27 @@ test('filters narrow the matrix, live in the URL and survive a reload', async ({
 });
 
 test('the kind filter leaves only service accounts in the matrix, each marked as one and opening on its project', async ({ browser }) => {
-  const { accounts } = expectedAudit(await e2eEmulator.state(), 'orgowner');
-  expect(accounts.length).toBeGreaterThan(1);
+  const { matrixAccounts, orgWideAccounts } = expectedAudit(await e2eEmulator.state(), 'orgowner');
+  expect(matrixAccounts.length).toBeGreaterThan(1);
+  expect(orgWideAccounts.length).toBeGreaterThan(0);
   const { page, context } = await pageAs(browser, 'orgowner');
   await openAudit(page);
   await page.getByRole('radiogroup', { name: 'Kind' }).getByText('Service accounts').click();
   await expect(page).toHaveURL(/[?&]kind=serviceAccount/);
-  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(accounts.length + 1));
-  await expect(matrix(page).locator('[role=row][data-kind="serviceAccount"]')).toHaveCount(accounts.length);
+  await expect(matrix(page)).toHaveAttribute('aria-rowcount', String(matrixAccounts.length + 1));
+  await expect(matrix(page).locator('[role=row][data-kind="serviceAccount"]')).toHaveCount(matrixAccounts.length);
   await expect(matrix(page).locator('[role=row][data-key-id]')).toHaveCount(0);
-  await expect(page.getByTestId('org-wide-keys')).toHaveCount(0);
+  // The organization-wide accounts stay above the matrix, and no key with them.
+  const band = page.getByTestId('org-wide-keys');
+  await expect(band.locator('tbody tr')).toHaveCount(orgWideAccounts.length);
+  await expect(band.locator('[data-kind="key"]')).toHaveCount(0);
   // The kind is in each row header's accessible name, not only in its look.
-  for (const account of accounts) {
+  for (const account of matrixAccounts) {
     await expect(matrix(page).locator(`[role=row][data-client-id="${account.clientId}"]`).getByRole('rowheader')).toHaveAccessibleName(
       new RegExp(`${account.name}[\\s\\S]*Service account`),
     );
   }
-  const deployer = accounts.find((a) => a.name === 'storefront-deployer')!;
+  const deployer = matrixAccounts.find((a) => a.name === 'storefront-deployer')!;
   const cell = matrix(page).locator(`[role=row][data-client-id="${deployer.clientId}"]`).getByTestId('audit-cell').first();
   await expect(cell).toHaveAttribute('aria-label', /^Service account storefront-deployer in /);
   await cell.click();

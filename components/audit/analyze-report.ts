@@ -11,7 +11,7 @@ export const riskLabels: Record<RiskReason, string> = {
   'grants-access': 'Can grant access (Owner, User Admin or Organization Owner)',
   'many-projects': 'Reaches many projects',
   'over-owned-project': 'Project Owner in a project with too many Project Owner keys',
-  'many-org-owners': 'One of more Organization Owner keys than the threshold',
+  'many-org-owners': 'One of more Organization Owner keys and service accounts than the threshold',
   unused: 'Not used for longer than the threshold',
   'no-access-list': 'No access list: usable from any address',
   'expiring-secret': 'A secret expired or expires within 7 days',
@@ -26,7 +26,7 @@ interface RowFacts {
   handle: string;
   /** groupId → its role names there, among the projects the person can see. */
   projects: Record<string, string[]>;
-  /** Organization roles; the audit reads none for service accounts. */
+  /** Organization roles, a key's or a service account's. */
   orgRoles: readonly string[];
   /** Projects in which it holds any role (among those the person can see). */
   reach: number;
@@ -51,16 +51,22 @@ export interface ReportAnalysis {
   /** groupId → Project Owner grants made there, keys' and service accounts'. */
   ownerKeys: Map<string, number>;
   overOwnedProjects: Set<string>;
-  /** Keys holding Organization Owner, the console's own included. */
-  orgOwnerKeys: number;
+  /** Organization Owners, the console's own key included: keys and service accounts apart; the threshold is on their sum. */
+  orgOwners: OrgOwnerCounts;
+}
+
+export interface OrgOwnerCounts {
+  keys: number;
+  accounts: number;
 }
 
 export function analyzeReport(report: AuditReport): ReportAnalysis {
   const { thresholds } = report;
   const ownerKeys = ownerKeysPerProject([...report.keys, ...report.serviceAccounts], report.projects);
   const overOwnedProjects = new Set(report.projects.filter((p) => (ownerKeys.get(p.id) ?? 0) > thresholds.manyOwnerKeys).map((p) => p.id));
-  const orgOwnerKeys = report.keys.filter(isOrgOwner).length;
-  const tooManyOrgOwners = orgOwnerKeys > thresholds.manyOrgOwnerKeys;
+  const orgOwners = { keys: report.keys.filter(isOrgOwner).length, accounts: report.serviceAccounts.filter(isOrgOwner).length };
+  const tooManyOrgOwners = orgOwners.keys + orgOwners.accounts > thresholds.manyOrgOwnerKeys;
+  const manyOrgOwners = (principal: { orgRoles: readonly string[] }) => (tooManyOrgOwners && isOrgOwner(principal) ? ['many-org-owners' as const] : []);
   const overOwned = [...overOwnedProjects];
   const now = Date.parse(report.generatedAt);
   /** The facts and risks both kinds share; `own` adds a kind's own risks. */
@@ -89,7 +95,7 @@ export function analyzeReport(report: AuditReport): ReportAnalysis {
       ...facts(
         key,
         key.orgRoles,
-        [...(tooManyOrgOwners && isOrgOwner(key) ? ['many-org-owners' as const] : []), ...(isUnused(key, thresholds.unusedDays, now) ? ['unused' as const] : [])],
+        [...manyOrgOwners(key), ...(isUnused(key, thresholds.unusedDays, now) ? ['unused' as const] : [])],
         key.isConsoleKey,
       ),
     }),
@@ -101,12 +107,13 @@ export function analyzeReport(report: AuditReport): ReportAnalysis {
       id: account.clientId,
       name: account.name,
       handle: account.clientId,
-      orgWide: false,
-      ...facts(account, [], [
+      orgWide: isOrgWide(account),
+      ...facts(account, account.orgRoles, [
+        ...manyOrgOwners(account),
         ...(hasExpiringSecret(account, now) ? ['expiring-secret' as const] : []),
         ...(isUnusedAccount(account, thresholds.unusedDays, now) ? ['unused' as const] : []),
       ]),
     }),
   );
-  return { rows: [...keys, ...accounts], ownerKeys, overOwnedProjects, orgOwnerKeys };
+  return { rows: [...keys, ...accounts], ownerKeys, overOwnedProjects, orgOwners };
 }

@@ -2,7 +2,7 @@
 import type { AuditReport } from '@/lib/api/audit';
 import { summarize } from '@/lib/api/audit-summary';
 import { toCsv } from '@/lib/csv';
-import { riskLabels, type AuditRow, type KeyRow } from './analyze-report';
+import { riskLabels, type AccountRow, type AuditRow, type KeyRow } from './analyze-report';
 import type { AuditViewState } from './audit-view-state';
 import type { AuditView } from './filter-report';
 import type { ProjectReview } from './review-by-project';
@@ -68,8 +68,8 @@ export function auditViewJson(report: AuditReport, view: AuditView, filters: Aud
   };
 }
 
-/** One row per key or service account and project, in the order of the view by project; organization-wide keys follow, once each. */
-export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: readonly KeyRow[]): string {
+/** One row per key or service account and project, in the order of the view by project; organization-wide ones follow, once each. */
+export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: readonly AuditRow[]): string {
   const header = ['Project', 'Project ID', 'Project Owner keys', 'Kind', 'Description', 'Public key', 'Key ID', 'Roles', 'Organization roles', 'Risks'];
   const kind = (row: AuditRow) => (row.kind === 'key' ? 'API key' : 'Service account');
   const rows = reviews.flatMap((review) =>
@@ -86,25 +86,39 @@ export function projectReviewCsv(reviews: readonly ProjectReview[], orgWide: rea
       risksOf(row),
     ]),
   );
-  const everywhere = orgWide.map((row) => ['(every project)', '', '', kind(row), row.key.desc, row.key.publicKey, row.key.id, '', row.key.orgRoles.join(' '), risksOf(row)]);
+  const everywhere = orgWide.map((row) => [
+    '(every project)',
+    '',
+    '',
+    kind(row),
+    row.kind === 'key' ? row.key.desc : row.name,
+    row.kind === 'key' ? row.key.publicKey : '',
+    row.id,
+    '',
+    row.orgRoles.join(' '),
+    risksOf(row),
+  ]);
   return toCsv(header, [...rows, ...everywhere]);
 }
 
-export function projectReviewJson(report: AuditReport, reviews: readonly ProjectReview[], orgWide: readonly KeyRow[], filters: AuditViewState, now = new Date()) {
+/** `orgWide` holds the organization-wide keys, `orgWideServiceAccounts` the accounts, as each project's `keys` and `serviceAccounts`. */
+export function projectReviewJson(report: AuditReport, reviews: readonly ProjectReview[], orgWide: readonly AuditRow[], filters: AuditViewState, now = new Date()) {
   const keyOf = (row: KeyRow) => ({ id: row.key.id, desc: row.key.desc, publicKey: row.key.publicKey, orgRoles: row.key.orgRoles, risks: row.risks });
+  const accountOf = (row: AccountRow) => ({ clientId: row.account.clientId, name: row.account.name, orgRoles: row.account.orgRoles, risks: row.risks });
   return {
     generatedAt: report.generatedAt,
     exportedAt: now.toISOString(),
     filters,
     thresholds: report.thresholds,
-    orgWide: orgWide.map(keyOf),
+    orgWide: orgWide.flatMap((row) => (row.kind === 'key' ? [keyOf(row)] : [])),
+    orgWideServiceAccounts: orgWide.flatMap((row) => (row.kind === 'serviceAccount' ? [accountOf(row)] : [])),
     projects: reviews.map((review) => ({
       ...review.project,
       projectOwnerKeys: review.ownerKeys,
       overOwned: review.overOwned,
       keys: review.entries.flatMap(({ row, roles }) => (row.kind === 'key' ? [{ ...keyOf(row), roles }] : [])),
       serviceAccounts: review.entries.flatMap(({ row, roles }) =>
-        row.kind === 'serviceAccount' ? [{ clientId: row.account.clientId, name: row.account.name, risks: row.risks, roles }] : [],
+        row.kind === 'serviceAccount' ? [{ ...accountOf(row), roles }] : [],
       ),
     })),
   };

@@ -2,7 +2,7 @@
 // The key (and service account) × project grid, virtualized in both directions so 500 keys × 200 projects stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState, type FocusEvent } from 'react';
-import type { AuditRow } from './analyze-report';
+import type { AuditRow, OrgOwnerCounts } from './analyze-report';
 import classes from './audit-matrix.module.css';
 import type { Density } from './audit-view-state';
 import type { AuditProject } from './filter-report';
@@ -17,7 +17,7 @@ interface Props {
   projects: readonly AuditProject[];
   ownerKeys: ReadonlyMap<string, number>;
   overOwned: ReadonlySet<string>;
-  orgOwnerKeys: number;
+  orgOwners: OrgOwnerCounts;
   /** Fixed for the matrix's life: the page mounts a new matrix when it changes, so the virtualizers start from the new sizes. */
   density: Density;
   /** key id or client id → projects where its roles changed since the review compared with. */
@@ -32,7 +32,7 @@ function describeFocus(target: HTMLElement): string {
   return (labelled ?? target.getAttribute('title') ?? '').replace(/ Open the (key|service account) in the project\.$/, '');
 }
 
-export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys, density, changed, now }: Props) {
+export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwners, density, changed, now }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const [focused, setFocused] = useState('');
@@ -94,7 +94,7 @@ export function AuditMatrix({ rows, projects, ownerKeys, overOwned, orgOwnerKeys
             accountCount={rows.length - keyCount}
             ownerKeys={ownerKeys}
             overOwned={overOwned}
-            orgOwnerKeys={orgOwnerKeys}
+            orgOwners={orgOwners}
             density={density}
           />
           {rowVirtualizer.getVirtualItems().map((item) => {

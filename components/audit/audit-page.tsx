@@ -1,5 +1,5 @@
 'use client';
-// The visual role audit: summary cards, filters, organization-wide keys and the key and service account × project
+// The visual role audit: summary cards, filters, organization-wide keys and accounts, and the key and service account × project
 // matrix or the view by project, all driven by the URL.
 import { Alert, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, usePrefetchQuery, useQuery } from '@tanstack/react-query';
@@ -23,8 +23,11 @@ import { reviewByProject } from './review-by-project';
 
 function showingText(view: AuditView, keys: number, projects: number): string {
   const hidden = view.hiddenColumns > 0 ? `; ${view.hiddenColumns} projects where none of them holds a role are hidden` : '';
-  const accounts = view.serviceAccounts.length > 0 ? ` and ${view.serviceAccounts.length} service accounts` : '';
-  return `Showing ${view.keys.length} of ${keys} keys (${view.orgWide.length} organization-wide)${accounts} in ${view.projects.length} of ${projects} projects${hidden}`;
+  const orgWideAccounts = view.orgWide.filter((row) => row.kind === 'serviceAccount').length;
+  const accountsOrgWide = orgWideAccounts > 0 ? ` (${orgWideAccounts} organization-wide)` : '';
+  const accounts = view.serviceAccounts.length > 0 ? ` and ${view.serviceAccounts.length} service accounts${accountsOrgWide}` : '';
+  const orgWideKeys = view.orgWide.length - orgWideAccounts;
+  return `Showing ${view.keys.length} of ${keys} keys (${orgWideKeys} organization-wide)${accounts} in ${view.projects.length} of ${projects} projects${hidden}`;
 }
 
 export function AuditPage() {
@@ -97,7 +100,7 @@ export function AuditPage() {
             {showingText(view, report.keys.length, report.projects.length)}
             {audit.isFetching && !audit.isPending ? ' — refreshing…' : ''}
           </Text>
-          <OrgWideKeys rows={view.orgWide} orgOwnerKeys={analysis.orgOwnerKeys} manyOrgOwnerKeys={report.thresholds.manyOrgOwnerKeys} />
+          <OrgWideKeys rows={view.orgWide} orgOwners={analysis.orgOwners} manyOrgOwnerKeys={report.thresholds.manyOrgOwnerKeys} />
           {report.keys.length + report.serviceAccounts.length === 0 ? (
             <Alert color="gray" title="Nothing to audit">
               No key or service account holds a role in a project you can see.
@@ -110,7 +113,7 @@ export function AuditPage() {
               </Button>
             </Alert>
           ) : reviews ? (
-            <ProjectReviewList reviews={reviews} orgWideCount={view.orgWide.length} manyOwnerKeys={report.thresholds.manyOwnerKeys} />
+            <ProjectReviewList reviews={reviews} orgWide={view.orgWide} manyOwnerKeys={report.thresholds.manyOwnerKeys} />
           ) : (
             view.rows.length > 0 && (
               <AuditMatrix
@@ -119,7 +122,7 @@ export function AuditPage() {
                 projects={view.projects}
                 ownerKeys={analysis.ownerKeys}
                 overOwned={analysis.overOwnedProjects}
-                orgOwnerKeys={analysis.orgOwnerKeys}
+                orgOwners={analysis.orgOwners}
                 density={state.density}
                 changed={changed}
                 now={now}

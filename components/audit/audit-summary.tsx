@@ -3,6 +3,7 @@ import { SimpleGrid, Card, Text } from '@mantine/core';
 import type { AuditReport } from '@/lib/api/audit';
 import { isFiltered, withoutFilters, type AuditViewState } from './audit-view-state';
 import type { ReactNode } from 'react';
+import { keysAndAccountsText } from './org-owner-words';
 import warnText from './warn-text.module.css';
 
 interface Props {
@@ -18,6 +19,8 @@ export function AuditSummary({ report, state, onApply }: Props) {
   const only = (patch: Partial<AuditViewState>) => onApply({ ...withoutFilters(state), ...patch });
   const consoleKey = report.keys.find((k) => k.isConsoleKey);
   const projects = report.projects.length;
+  const orgOwners = summary.orgWideOwnerKeys + summary.orgWideOwnerServiceAccounts;
+  const orgOwnerKinds = keysAndAccountsText(summary.orgWideOwnerKeys, summary.orgWideOwnerServiceAccounts);
   return (
     <SimpleGrid cols={{ base: 2, sm: 4, lg: 10 }} spacing="sm" component="section" aria-label="Summary">
       <SummaryCard
@@ -30,11 +33,11 @@ export function AuditSummary({ report, state, onApply }: Props) {
       />
       <SummaryCard
         testId="summary-org-owners"
-        value={summary.orgWideOwnerKeys}
-        label={`Organization Owner keys (threshold ${thresholds.manyOrgOwnerKeys})`}
-        hint={`owner in every project, counted once${consoleKey?.orgRoles.includes('ORG_OWNER') ? '; includes the console’s own key' : ''}`}
+        value={orgOwners}
+        label={`Organization Owners (threshold ${thresholds.manyOrgOwnerKeys})`}
+        hint={`${orgOwnerKinds}, owner in every project, counted once${consoleKey?.orgRoles.includes('ORG_OWNER') ? '; includes the console’s own key' : ''}`}
         active={state.roles.length === 1 && state.roles[0] === 'ORG_OWNER'}
-        warn={summary.orgWideOwnerKeys > thresholds.manyOrgOwnerKeys}
+        warn={orgOwners > thresholds.manyOrgOwnerKeys}
         onApply={() => only({ roles: ['ORG_OWNER'] })}
       />
       <SummaryCard
@@ -85,7 +88,7 @@ export function AuditSummary({ report, state, onApply }: Props) {
         testId="summary-service-accounts"
         value={summary.serviceAccounts}
         label="Service accounts"
-        hint="with a role in a project you can see; rows of the matrix beside the keys"
+        hint="with a role in a project you can see; rows of the matrix beside the keys, or above it when organization-wide"
         active={state.kind === 'serviceAccount'}
         onApply={() => only({ kind: 'serviceAccount' })}
       />

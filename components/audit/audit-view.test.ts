@@ -38,6 +38,7 @@ const report: AuditReport = {
       name: 'ci bot',
       description: '',
       createdAt: '2024-01-01T00:00:00Z',
+      orgRoles: ['ORG_MEMBER'],
       projects: { [p(1)]: ['GROUP_READ_ONLY'] },
       // Expires two days after the report, and was last used 200 days before it.
       secrets: [{ id: 'b'.repeat(24), createdAt: '2024-01-01T00:00:00Z', expiresAt: '2025-01-04T00:00:00Z', lastUsedAt: '2024-06-16T00:00:00Z' }],
@@ -52,6 +53,7 @@ const report: AuditReport = {
     keysInManyProjects: 1,
     projectsWithManyOwnerKeys: 1,
     orgWideOwnerKeys: 0,
+    orgWideOwnerServiceAccounts: 0,
     unused: 1,
     keysWithoutAccessList: 0,
     serviceAccountsWithoutAccessList: 1,
@@ -154,7 +156,7 @@ describe('filterReport', () => {
     // The organization-wide key (Organization Read Only) reaches every project, so it stays, above the matrix.
     expect(descs({ projects: [p(3)] })).toEqual(['deployer', '=cmd|calc']);
     expect(view({ projects: [p(3)] }).rows.map((r) => r.name)).toEqual(['deployer']);
-    expect(view({ projects: [p(3)] }).orgWide.map((r) => r.key.desc)).toEqual(['=cmd|calc']);
+    expect(view({ projects: [p(3)] }).orgWide.map((r) => r.name)).toEqual(['=cmd|calc']);
     expect(view({ overOwned: true }).projects.map((x) => x.name)).toEqual(['Project 2']);
     expect(descs({ overOwned: true })).toEqual(['owner one', 'owner two', 'deployer', '=cmd|calc']);
   });
@@ -204,7 +206,7 @@ describe('CSV', () => {
   it('puts service accounts beside keys, with their kind and risks, and filters by kind', () => {
     const lines = auditViewCsv(view({ projects: [p(1)] })).trimEnd().split('\r\n');
     expect(lines.at(-1)).toBe(
-      `Service account,ci bot,,mdb_sa_id_${'a'.repeat(24)},,read,1,A secret expired or expires within 7 days; Not used for longer than the threshold; No access list: usable from any address,GROUP_READ_ONLY`,
+      `Service account,ci bot,,mdb_sa_id_${'a'.repeat(24)},ORG_MEMBER,read,1,A secret expired or expires within 7 days; Not used for longer than the threshold; No access list: usable from any address,GROUP_READ_ONLY`,
     );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['API key', 'API key', 'API key', 'Service account']);
     expect(view({ kind: 'serviceAccount' }).keys).toEqual([]);
@@ -255,7 +257,7 @@ describe('CSV', () => {
     ]);
     expect(json.orgWide.map((k) => k.desc)).toEqual(['=cmd|calc']);
     expect(json.projects[1]!.serviceAccounts).toEqual([
-      { clientId: `mdb_sa_id_${'a'.repeat(24)}`, name: 'ci bot', risks: ['expiring-secret', 'unused', 'no-access-list'], roles: ['GROUP_READ_ONLY'] },
+      { clientId: `mdb_sa_id_${'a'.repeat(24)}`, name: 'ci bot', orgRoles: ['ORG_MEMBER'], risks: ['expiring-secret', 'unused', 'no-access-list'], roles: ['GROUP_READ_ONLY'] },
     ]);
   });
 });
@@ -275,7 +277,7 @@ describe('organization-wide access and the console’s own key', () => {
   const risksOf = (desc: string) => orgAnalysis.rows.find((r) => r.name === desc)!.risks;
 
   it('flags Organization Owners beyond the threshold, never the console’s own key', () => {
-    expect(orgAnalysis.orgOwnerKeys).toBe(3);
+    expect(orgAnalysis.orgOwners).toEqual({ keys: 3, accounts: 0 });
     expect(risksOf('console')).toEqual([]);
     expect(risksOf('break glass')).toEqual(['grants-access', 'many-org-owners']);
     expect(analyzeReport({ ...orgReport, thresholds: { ...orgReport.thresholds, manyOrgOwnerKeys: 3, unusedDays: 90 } }).rows[1]!.risks).toEqual(['grants-access']);
@@ -283,8 +285,82 @@ describe('organization-wide access and the console’s own key', () => {
 
   it('shows organization-wide keys once, above the matrix, and in the matrix only for their project grants', () => {
     const v = filterReport(orgReport, orgAnalysis, defaultViewState);
-    expect(v.orgWide.map((r) => r.key.desc)).toEqual(['owner with a project', 'break glass', 'console', '=cmd|calc']);
+    expect(v.orgWide.map((r) => r.name)).toEqual(['owner with a project', 'break glass', 'console', '=cmd|calc']);
     expect(v.rows.map((r) => r.name)).toEqual(['owner one', 'owner two', 'owner with a project', 'deployer', 'ci bot', 'reader']);
     expect(filterReport(orgReport, orgAnalysis, { ...defaultViewState, risky: true }).keys.map((r) => r.key.desc)).not.toContain('console');
+  });
+});
+
+describe('organization-wide service accounts', () => {
+  const account = (n: number, name: string, orgRoles: string[], projects: Record<string, string[]>) => ({
+    clientId: `mdb_sa_id_${String(n).repeat(24)}`,
+    name,
+    description: '',
+    createdAt: '2024-12-30T00:00:00Z',
+    orgRoles,
+    projects,
+    secrets: [{ id: String(n).repeat(24), createdAt: '2024-12-30T00:00:00Z', expiresAt: '2026-01-01T00:00:00Z' }],
+    accessListEntries: 1,
+  });
+  const owner = account(7, 'automation owner', ['ORG_OWNER'], {});
+  const auditor = account(8, 'auditor', ['ORG_READ_ONLY'], { [p(2)]: ['GROUP_OWNER'] });
+  const saReport: AuditReport = {
+    ...report,
+    thresholds: { ...report.thresholds, manyOrgOwnerKeys: 1 },
+    keys: [auditKey(6, 'break glass', ['ORG_OWNER'], {}), ...report.keys],
+    serviceAccounts: [...report.serviceAccounts, owner, auditor],
+  };
+  const saAnalysis = analyzeReport(saReport);
+  const saView = (patch: Partial<AuditViewState> = {}) => filterReport(saReport, saAnalysis, { ...defaultViewState, sort: 'name', ...patch });
+
+  it('counts Organization Owner accounts beside the keys, and flags both kinds once their sum passes the threshold', () => {
+    expect(saAnalysis.orgOwners).toEqual({ keys: 1, accounts: 1 });
+    const risks = (name: string) => saAnalysis.rows.find((r) => r.name === name)!.risks;
+    expect(risks('automation owner')).toEqual(['grants-access', 'many-org-owners']);
+    expect(risks('break glass')).toEqual(['grants-access', 'many-org-owners']);
+    expect(risks('auditor')).not.toContain('many-org-owners');
+    const counted = analyzeReport({ ...saReport, thresholds: { ...saReport.thresholds, manyOrgOwnerKeys: 2 } });
+    expect(counted.rows.find((r) => r.name === 'automation owner')!.risks).toEqual(['grants-access']);
+  });
+
+  it('lists them in the band with the keys, in the matrix only for their own project grants, whatever narrows the columns', () => {
+    const v = saView();
+    expect(v.orgWide.map((r) => [r.kind, r.name])).toEqual([
+      ['key', '=cmd|calc'],
+      ['serviceAccount', 'auditor'],
+      ['serviceAccount', 'automation owner'],
+      ['key', 'break glass'],
+    ]);
+    expect(v.rows.map((r) => r.name)).not.toContain('automation owner');
+    const auditorRow = v.rows.find((r) => r.name === 'auditor')!;
+    expect(auditorRow.projects).toEqual({ [p(2)]: ['GROUP_OWNER'] });
+    expect(auditorRow.reach).toBe(1);
+    expect(saView({ projects: [p(1)] }).orgWide.map((r) => r.name)).toContain('automation owner');
+    expect(saView({ kind: 'serviceAccount' }).orgWide.map((r) => r.name)).toEqual(['auditor', 'automation owner']);
+    expect(saView({ roles: ['ORG_OWNER'] }).serviceAccounts.map((r) => r.name)).toEqual(['automation owner']);
+  });
+
+  it('exports them: the matrix CSV and JSON with their organization roles, the view by project once each', () => {
+    const v = saView();
+    const csv = auditViewCsv(v).trimEnd().split('\r\n');
+    expect(csv.find((line) => line.includes('automation owner'))).toMatch(new RegExp(`^Service account,automation owner,,${owner.clientId},ORG_OWNER,access,0,`));
+    const json = auditViewJson(saReport, v, defaultViewState);
+    expect(json.serviceAccounts.map((a) => [a.name, a.orgRoles])).toContainEqual(['automation owner', ['ORG_OWNER']]);
+    expect(json.summary).toMatchObject({ orgWideOwnerKeys: 1, orgWideOwnerServiceAccounts: 1 });
+
+    const reviews = reviewByProject(v, saAnalysis);
+    const lines = projectReviewCsv(reviews, v.orgWide).trimEnd().split('\r\n');
+    expect(lines.filter((line) => line.startsWith('(every project)')).map((line) => line.split(',').slice(3, 8).join(','))).toEqual([
+      `API key,'=cmd|calc,PUB5,${k(5)},`,
+      `Service account,auditor,,${auditor.clientId},`,
+      `Service account,automation owner,,${owner.clientId},`,
+      `API key,break glass,PUB6,${k(6)},`,
+    ]);
+    const byProject = projectReviewJson(saReport, reviews, v.orgWide, defaultViewState);
+    expect(byProject.orgWide.map((key) => key.desc)).toEqual(['=cmd|calc', 'break glass']);
+    expect(byProject.orgWideServiceAccounts.map((a) => [a.name, a.orgRoles])).toEqual([
+      ['auditor', ['ORG_READ_ONLY']],
+      ['automation owner', ['ORG_OWNER']],
+    ]);
   });
 });

@@ -8,10 +8,10 @@ export type AuditProject = AuditReport['projects'][number];
 
 export interface AuditView {
   projects: AuditProject[];
-  /** The matrix's rows, keys and service accounts in one order: those with a role in a shown project, and keys with no organization-wide role. */
+  /** The matrix's rows, keys and service accounts in one order: those with a role in a shown project, and those with no organization-wide role. */
   rows: AuditRow[];
-  /** Keys whose organization role reaches every project, shown once above the matrix. */
-  orgWide: KeyRow[];
+  /** Keys and service accounts whose organization role reaches every project, shown once above the matrix, in the same order. */
+  orgWide: AuditRow[];
   /** Every key shown, in either place, in order. */
   keys: KeyRow[];
   /** Every service account shown, in order. */
@@ -63,7 +63,7 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
   const shown = analysis.rows.filter((row) => {
     if (state.kind !== 'all' && row.kind !== state.kind) return false;
     if (!matchesText(row, needle)) return false;
-    // Organization-wide keys reach every project, so narrowing the columns never drops them.
+    // Organization-wide keys and accounts reach every project, so narrowing the columns never drops them.
     if (columnsNarrowed && !row.orgWide && !inShown(row)) return false;
     if (state.risky && row.risks.length === 0) return false;
     if (state.reach === 'none' && row.reach !== 0) return false;
@@ -87,5 +87,5 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
   }
   const keys = shown.filter((row) => row.kind === 'key');
   const serviceAccounts = shown.filter((row) => row.kind === 'serviceAccount');
-  return { projects, rows, orgWide: keys.filter((row) => row.orgWide), keys, serviceAccounts, hiddenColumns };
+  return { projects, rows, orgWide: shown.filter((row) => row.orgWide), keys, serviceAccounts, hiddenColumns };
 }

@@ -5,7 +5,9 @@ import { memo } from 'react';
 import classes from './audit-matrix.module.css';
 import warnText from './warn-text.module.css';
 import type { Density } from './audit-view-state';
+import type { OrgOwnerCounts } from './analyze-report';
 import type { AuditProject } from './filter-report';
+import { orgOwnersText } from './org-owner-words';
 import { keyColumnWidth } from './matrix-geometry';
 
 interface Props {
@@ -17,15 +19,16 @@ interface Props {
   accountCount: number;
   ownerKeys: ReadonlyMap<string, number>;
   overOwned: ReadonlySet<string>;
-  /** Organization Owner keys: owners in every column, listed once above the matrix. */
-  orgOwnerKeys: number;
+  /** Organization Owners, keys and service accounts: owners in every column, listed once above the matrix. */
+  orgOwners: OrgOwnerCounts;
   density: Density;
 }
 
 const owners = (n: number) => `${n} Project ${n === 1 ? 'Owner' : 'Owners'}`;
 
-export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, height, keyCount, accountCount, ownerKeys, overOwned, orgOwnerKeys, density }: Props) {
-  const orgNote = orgOwnerKeys > 0 ? `; plus ${orgOwnerKeys} Organization Owner ${orgOwnerKeys === 1 ? 'key' : 'keys'}, owner everywhere, listed above` : '';
+export const MatrixHeader = memo(function MatrixHeader({ projects, columns, width, height, keyCount, accountCount, ownerKeys, overOwned, orgOwners, density }: Props) {
+  const orgOwnerCount = orgOwners.keys + orgOwners.accounts;
+  const orgNote = orgOwnerCount > 0 ? `; plus ${orgOwnersText(orgOwners)}, owner everywhere, listed above` : '';
   return (
     <div role="row" aria-rowindex={1} className={classes.header} style={{ width, height }}>
       <div role="columnheader" aria-colindex={1} tabIndex={-1} className={classes.corner} style={{ width: keyColumnWidth }}>
@@ -35,7 +38,7 @@ export const MatrixHeader = memo(function MatrixHeader({ projects, columns, widt
           {accountCount > 0 && `, ${accountCount} service ${accountCount === 1 ? 'account' : 'accounts'}`} × {projects.length}{' '}
           {projects.length === 1 ? 'project' : 'projects'}
         </span>
-        {orgOwnerKeys > 0 && <span className={classes.meta}>+ {orgOwnerKeys} Organization Owners in every project</span>}
+        {orgOwnerCount > 0 && <span className={classes.meta}>+ {orgOwnerCount} Organization Owners in every project</span>}
       </div>
       {columns.map((column) => {
         const project = projects[column.index];

@@ -4,6 +4,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { HeadedTable, type Column } from '@/components/ui/scroll-table';
 import type { AuditProject } from './filter-report';
+import type { AuditRow } from './analyze-report';
 import { risksColumn } from './risk-text';
 import type { ProjectEntry, ProjectReview } from './review-by-project';
 import { rowMarks } from './row-marks';
@@ -18,7 +19,8 @@ import classes from './audit-matrix.module.css';
 
 interface Props {
   reviews: readonly ProjectReview[];
-  orgWideCount: number;
+  /** The keys and service accounts listed once above, which reach every project. */
+  orgWide: readonly AuditRow[];
   manyOwnerKeys: number;
 }
 
@@ -54,7 +56,7 @@ function columnsFor(project: AuditProject): Column<ProjectEntry>[] {
   ];
 }
 
-function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: ProjectReview; orgWideCount: number; manyOwnerKeys: number }) {
+function ProjectSection({ review, orgWideText, manyOwnerKeys }: { review: ProjectReview; orgWideText: string | undefined; manyOwnerKeys: number }) {
   const { project, entries, ownerKeys, accessKeys, overOwned } = review;
   const accounts = entries.filter((e) => e.row.kind === 'serviceAccount').length;
   const keys = entries.length - accounts;
@@ -86,9 +88,9 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
           </Text>
         </Group>
       </Group>
-      {orgWideCount > 0 && (
+      {orgWideText && (
         <Text size="xs" c="dimmed">
-          Also reaching it: the {orgWideCount} organization-wide {orgWideCount === 1 ? 'key' : 'keys'} listed above.
+          Also reaching it: the {orgWideText} listed above.
         </Text>
       )}
       {entries.length === 0 ? (
@@ -109,12 +111,23 @@ function ProjectSection({ review, orgWideCount, manyOwnerKeys }: { review: Proje
   );
 }
 
-export function ProjectReviewList({ reviews, orgWideCount, manyOwnerKeys }: Props) {
+/** "3 organization-wide keys", "2 organization-wide keys and accounts" when both kinds are there; undefined for none. */
+function orgWideWords(orgWide: readonly AuditRow[]): string | undefined {
+  if (orgWide.length === 0) return undefined;
+  const count = orgWide.length;
+  const accounts = orgWide.filter((row) => row.kind === 'serviceAccount').length;
+  if (accounts > 0 && accounts < count) return `${count} organization-wide keys and accounts`;
+  const kind = accounts === 0 ? 'key' : 'service account';
+  return `${count} organization-wide ${kind}${count === 1 ? '' : 's'}`;
+}
+
+export function ProjectReviewList({ reviews, orgWide, manyOwnerKeys }: Props) {
+  const orgWideText = orgWideWords(orgWide);
   const [shown, setShown] = useState(pageSize);
   return (
     <Stack gap="sm" data-testid="project-reviews">
       {reviews.slice(0, shown).map((review) => (
-        <ProjectSection key={review.project.id} review={review} orgWideCount={orgWideCount} manyOwnerKeys={manyOwnerKeys} />
+        <ProjectSection key={review.project.id} review={review} orgWideText={orgWideText} manyOwnerKeys={manyOwnerKeys} />
       ))}
       {reviews.length > shown && (
         <Button variant="default" onClick={() => setShown(shown + pageSize)}>

@@ -1,5 +1,5 @@
 // The matrix's first column: a key's description, public key, reach, last use and organization roles, or a service
-// account's name, kind, client id, reach, last use and secrets' expiry; and why either is risky.
+// account's name, kind, client id, reach, last use, secrets' expiry and organization roles; and why either is risky.
 import { Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo } from 'react';
@@ -15,10 +15,29 @@ const shortOrgLabel = (name: string) => describeRole(name).label.replace(/^Organ
 const reachText = (reach: number) => (reach === 1 ? '1 project' : `${reach} projects`);
 const day = (iso: string) => iso.slice(0, 10);
 
+const orgRolesText = (roles: readonly string[]) => sortRoles(roles).map((name) => describeRole(name).label).join(', ');
+
+/** Its organization roles, short and with their tier icons; spelled out for screen readers. */
+function OrgRoles({ roles }: { roles: readonly string[] }) {
+  const orgRoles = sortRoles(roles);
+  return (
+    <>
+      <span className={classes.srOnly}>Organization roles: {orgRolesText(roles) || 'none'}.</span>
+      <span aria-hidden>
+        {orgRoles.length === 0
+          ? 'No organization role'
+          : orgRoles.map((name) => (
+              <span key={name} className={classes.orgRole}>
+                <TierIcon tier={describeRole(name).tier} /> Org {shortOrgLabel(name)}
+              </span>
+            ))}
+      </span>
+    </>
+  );
+}
+
 function KeyDetails({ row }: { row: KeyRow }) {
   const { key } = row;
-  const orgRoles = sortRoles(key.orgRoles);
-  const orgText = orgRoles.map((name) => describeRole(name).label).join(', ');
   return (
     <>
       <div className={classes.meta}>
@@ -27,17 +46,8 @@ function KeyDetails({ row }: { row: KeyRow }) {
       <div className={classes.meta} data-testid="last-use">
         {lastUseText(key)}
       </div>
-      <div className={classes.meta} title={orgText}>
-        <span className={classes.srOnly}>Organization roles: {orgText || 'none'}.</span>
-        <span aria-hidden>
-          {orgRoles.length === 0
-            ? 'No organization role'
-            : orgRoles.map((name) => (
-                <span key={name} className={classes.orgRole}>
-                  <TierIcon tier={describeRole(name).tier} /> Org {shortOrgLabel(name)}
-                </span>
-              ))}
-        </span>
+      <div className={classes.meta} title={orgRolesText(key.orgRoles)}>
+        <OrgRoles roles={key.orgRoles} />
         {key.isConsoleKey && <span className={classes.expected}> · the console’s own key, expected</span>}
       </div>
     </>
@@ -53,8 +63,9 @@ function AccountDetails({ row, now }: { row: AccountRow; now: number }) {
   const every = secrets.map((s) => `${s.maskedSecretValue ?? s.id}: ${ends(s)}, ${s.lastUsedAt ? `last used ${day(s.lastUsedAt)}` : 'never used'}`).join('; ');
   return (
     <>
-      <div className={classes.meta}>
-        <span className={classes.kindTag}>Service account</span> · {reachText(row.reach)}
+      {/* Its organization roles on the kind's line: the row has room for three lines of details. */}
+      <div className={classes.meta} title={orgRolesText(account.orgRoles)}>
+        <span className={classes.kindTag}>Service account</span> · {reachText(row.reach)} · <OrgRoles roles={account.orgRoles} />
       </div>
       <div className={`${classes.meta} ${classes.mono}`}>{account.clientId}</div>
       <div className={classes.meta} data-testid="last-use" title={every || undefined}>

@@ -37,6 +37,18 @@ describe('ownerKeysPerProject', () => {
       orgWideOwnerKeys: 1,
     });
   });
+
+  it('counts Organization Owner service accounts apart from the keys, and never as Project Owners', () => {
+    const account = { clientId: `mdb_sa_id_${'b'.repeat(24)}`, name: 'automation', description: '', createdAt: new Date(now).toISOString(), secrets: [] };
+    const owner = { ...account, orgRoles: ['ORG_OWNER'], projects: { [projects[0]!.id]: ['GROUP_READ_ONLY'] } };
+    const reader = { ...account, clientId: `mdb_sa_id_${'c'.repeat(24)}`, orgRoles: ['ORG_READ_ONLY'], projects: {} };
+    expect([...ownerKeysPerProject([owner, reader], projects).values()]).toEqual([0, 0, 0, 0]);
+    expect(summarize([], [owner, reader], projects, { manyProjects: 3, manyOwnerKeys: 0, manyOrgOwnerKeys: 2, unusedDays: 90 }, now)).toMatchObject({
+      projectsWithManyOwnerKeys: 0,
+      orgWideOwnerKeys: 0,
+      orgWideOwnerServiceAccounts: 1,
+    });
+  });
 });
 
 describe('summarize', () => {
@@ -53,6 +65,7 @@ describe('summarize', () => {
           keysInManyProjects: keys.filter((k) => reach(k) > t.manyProjects).length,
           projectsWithManyOwnerKeys: projects.filter((p) => keys.filter((k) => k.projects[p.id]?.includes('GROUP_OWNER')).length > t.manyOwnerKeys).length,
           orgWideOwnerKeys: keys.filter((k) => k.orgRoles.includes('ORG_OWNER')).length,
+          orgWideOwnerServiceAccounts: 0,
           // Days since last use, counted by hand; keys without usage data are never unused.
           unused: keys.filter((k) => k.lastUsed !== undefined && Math.round((now - Date.parse(k.lastUsed)) / day) >= t.unusedDays).length,
           keysWithoutAccessList: keys.filter((k) => k.accessListEntries === 0).length,

@@ -6,8 +6,9 @@ import { secretState } from './secret-expiry';
 /** Organization roles whose rights reach every project: owner rights, or reading everything. */
 export const orgWideRoles: readonly string[] = ['ORG_OWNER', 'ORG_READ_ONLY'];
 
-export const isOrgOwner = (key: AuditKey): boolean => key.orgRoles.includes('ORG_OWNER');
-export const isOrgWide = (key: AuditKey): boolean => key.orgRoles.some((r) => orgWideRoles.includes(r));
+/** A key or service account holding Organization Owner. */
+export const isOrgOwner = (principal: { orgRoles: readonly string[] }): boolean => principal.orgRoles.includes('ORG_OWNER');
+export const isOrgWide = (principal: { orgRoles: readonly string[] }): boolean => principal.orgRoles.some((r) => orgWideRoles.includes(r));
 
 /** A Project Owner grant made in the project; Organization Owners are counted once, on their own. */
 export function isProjectOwner(principal: Pick<AuditKey, 'projects'>, groupId: string): boolean {
@@ -63,6 +64,7 @@ export function summarize(
     keysInManyProjects: keys.filter((key) => reach(key) > thresholds.manyProjects).length,
     projectsWithManyOwnerKeys: [...ownerKeysPerProject([...keys, ...accounts], projects).values()].filter((count) => count > thresholds.manyOwnerKeys).length,
     orgWideOwnerKeys: keys.filter(isOrgOwner).length,
+    orgWideOwnerServiceAccounts: accounts.filter(isOrgOwner).length,
     unused:
       keys.filter((key) => isUnused(key, thresholds.unusedDays, now)).length +
       accounts.filter((account) => isUnusedAccount(account, thresholds.unusedDays, now)).length,

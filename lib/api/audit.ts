@@ -9,7 +9,7 @@ export const auditQuery = z.strictObject({
   manyProjects: z.coerce.number().int().min(0).max(10_000).default(3),
   /** A project with more than this many Project Owner keys counts as over-owned. */
   manyOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
-  /** More than this many Organization Owner keys (the console's own included) is too many. */
+  /** More than this many Organization Owners, keys and service accounts together (the console's own key included), is too many. */
   manyOrgOwnerKeys: z.coerce.number().int().min(0).max(10_000).default(2),
   /** A key with usage data and no use in this many days or more counts as unused. */
   unusedDays: z.coerce.number().int().min(1).max(10_000).default(90),
@@ -41,12 +41,14 @@ export const auditServiceAccount = z.object({
   name: z.string(),
   description: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** Its organization roles (the organization's list of accounts); Organization Owner or Read Only reach every project. */
+  orgRoles: z.array(z.string()),
   /** groupId → its role names there; projects without a role are absent. */
   projects: z.record(z.string(), z.array(z.string())),
   secrets: z.array(serviceAccountSecret.omit({ secret: true })),
   /** The latest use of any of its secrets; absent when none was ever used. */
   lastUsed: z.iso.datetime({ offset: true }).optional(),
-  /** Entries on its access list; 0 = usable from any address. Absent when unknown (not read, or in no project). */
+  /** Entries on its access list (read through the organization); 0 = usable from any address. Absent when it could not be read. */
   accessListEntries: z.number().int().nonnegative().optional(),
 });
 export type AuditServiceAccount = z.infer<typeof auditServiceAccount>;
@@ -68,8 +70,10 @@ export const auditReport = z.object({
     keysInManyProjects: z.number(),
     /** Projects with more Project Owner grants made in them than the threshold. */
     projectsWithManyOwnerKeys: z.number(),
-    /** Keys holding Organization Owner: owner rights in every project, counted once. */
+    /** API keys holding Organization Owner: owner rights in every project, counted once. */
     orgWideOwnerKeys: z.number(),
+    /** Service accounts holding Organization Owner; with `orgWideOwnerKeys`, what `manyOrgOwnerKeys` is judged on. */
+    orgWideOwnerServiceAccounts: z.number(),
     /** Keys with usage data, and service accounts (whose secrets always record use), with no use for `unusedDays` or more. */
     unused: z.number(),
     /** Keys without an access list: usable from any address. */

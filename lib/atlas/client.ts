@@ -125,8 +125,8 @@ export interface AtlasClient {
   listOrgServiceAccounts(): Promise<Page<ServiceAccount>>;
   /** The projects an account is in, with its roles in each. */
   listServiceAccountProjects(clientId: string): Promise<{ groupId: string; roles: string[] }[]>;
-  /** The account's access list, read through a project it is in; empty = usable from any address. */
-  listServiceAccountAccessList(groupId: string, clientId: string): Promise<AccountAccessListEntry[]>;
+  /** The account's access list, read through its organization (in a project or not); empty = usable from any address. */
+  listServiceAccountAccessList(clientId: string): Promise<AccountAccessListEntry[]>;
 }
 
 /** How a request gets the console's credential: Digest (an organization API key) or a bearer token (a service account). */
@@ -284,9 +284,9 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       const page = await list(paths.orgServiceAccountProjects(orgId, clientId), wireServiceAccountProject, accountsMediaType, {}, { askCount: false });
       return page.results.map(({ id, roles }) => ({ groupId: id, roles }));
     },
-    async listServiceAccountAccessList(groupId, clientId) {
+    async listServiceAccountAccessList(clientId) {
       available();
-      return (await list(paths.serviceAccountAccessList(groupId, clientId), wireAccountAccessListEntry, accountsMediaType)).results;
+      return (await list(paths.serviceAccountAccessList(orgId, clientId), wireAccountAccessListEntry, accountsMediaType)).results;
     },
   };
 }

@@ -31,12 +31,14 @@ export const paths = {
   projectEvents: (groupId: string) => `${paths.project(groupId)}/events`,
   orgKeyAccessList: (orgId: string, apiKeyId: string) => `${paths.orgKey(orgId, apiKeyId)}/accessList`,
   orgServiceAccounts: (orgId: string) => `${paths.org(orgId)}/serviceAccounts`,
-  orgServiceAccountProjects: (orgId: string, account: string) => `${paths.orgServiceAccounts(orgId)}/${clientId(account)}/groups`,
+  orgServiceAccount: (orgId: string, account: string) => `${paths.orgServiceAccounts(orgId)}/${clientId(account)}`,
+  orgServiceAccountProjects: (orgId: string, account: string) => `${paths.orgServiceAccount(orgId, account)}/groups`,
+  /** The account's access list through its organization (listOrgAccessList): readable for an account in no project. */
+  serviceAccountAccessList: (orgId: string, account: string) => `${paths.orgServiceAccount(orgId, account)}/accessList`,
   projectServiceAccounts: (groupId: string) => `${paths.project(groupId)}/serviceAccounts`,
   projectServiceAccount: (groupId: string, account: string) => `${paths.projectServiceAccounts(groupId)}/${clientId(account)}`,
   inviteServiceAccount: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}:invite`,
   serviceAccountSecrets: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}/secrets`,
   serviceAccountSecret: (groupId: string, account: string, secretId: string) =>
     `${paths.serviceAccountSecrets(groupId, account)}/${id('secretId', secretId)}`,
-  serviceAccountAccessList: (groupId: string, account: string) => `${paths.projectServiceAccount(groupId, account)}/accessList`,
 };

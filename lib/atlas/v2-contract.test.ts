@@ -63,11 +63,15 @@ const calls: { [K in keyof Methods]: (atlas: AtlasClient) => Promise<unknown> } 
   deleteServiceAccountSecret: (a) => a.deleteServiceAccountSecret(quiet.id, made.clientId, made.firstSecretId),
   inviteServiceAccount: (a) => a.inviteServiceAccount(busy.id, made.clientId, ['GROUP_READ_ONLY']),
   listServiceAccountProjects: (a) => a.listServiceAccountProjects(made.clientId),
-  // After driveAccessList has given the account an entry, so that the list's items are checked too.
+  // After driveAccessList has given the account entries through its project and its organization, so that the list's
+  // items are checked too; the organization's path is the one the client reads.
   listServiceAccountAccessList: async (a) => {
-    await driveAccessList(made.clientId, 'POST');
-    expect(await a.listServiceAccountAccessList(quiet.id, made.clientId)).toHaveLength(2);
-    await driveAccessList(made.clientId, 'DELETE');
+    await driveAccessList(`/groups/${quiet.id}`, made.clientId, 'POST');
+    await driveAccessList(`/orgs/${consoleKey.orgId}`, made.clientId, 'POST', '192.0.2.0/24');
+    expect(await a.listServiceAccountAccessList(made.clientId)).toHaveLength(3);
+    await driveAccessList(`/groups/${quiet.id}`, made.clientId, 'DELETE');
+    await driveAccessList(`/orgs/${consoleKey.orgId}`, made.clientId, 'DELETE', '192.0.2.0/24');
+    expect(await a.listServiceAccountAccessList(made.clientId)).toHaveLength(1);
   },
   removeProjectServiceAccount: (a) => a.removeProjectServiceAccount(quiet.id, made.clientId),
   // After the changes above, so that there are events to read.
@@ -98,15 +102,20 @@ const driveEmulatorOnly = async (baseUrl: string): Promise<void> => {
 };
 
 /**
- * The access list changes the console does not send (it only reads the list): an address and a block added, then the
- * block deleted with its slash encoded, through the same recording proxy so their answers are checked too.
+ * The access list changes the console does not send (it only reads the list), through a project (`/groups/{groupId}`)
+ * or the organization (`/orgs/{orgId}`): an address and a block added, then the block deleted with its slash encoded,
+ * through the same recording proxy so their answers are checked too. The organization's list is read with paging too.
  */
-const driveAccessList = async (clientId: string, step: 'POST' | 'DELETE'): Promise<void> => {
+const driveAccessList = async (owner: string, clientId: string, step: 'POST' | 'DELETE', block = '198.51.100.0/24'): Promise<void> => {
   const call = surfaceClient(proxy.url, v2Surface, { publicKey: consoleKey.publicKey, privateKey: consoleKey.privateKey });
-  const accessList = `/groups/${quiet.id}/serviceAccounts/${clientId}/accessList`;
+  const accessList = `${owner}/serviceAccounts/${clientId}/accessList`;
   const headers = { accept: serviceAccounts2024, 'content-type': serviceAccounts2024 };
-  if (step === 'POST') expect((await call('POST', accessList, [{ ipAddress: '203.0.113.9' }, { cidrBlock: '198.51.100.0/24' }], headers)).status).toBe(200);
-  else expect((await call('DELETE', `${accessList}/198.51.100.0%2F24`, undefined, { accept: serviceAccounts2024 })).status).toBe(204);
+  if (step === 'POST') {
+    expect((await call('POST', `${accessList}?itemsPerPage=100&includeCount=true`, [{ ipAddress: '203.0.113.9' }, { cidrBlock: block }], headers)).status).toBe(200);
+  } else {
+    expect((await call('GET', `${accessList}?pageNum=1&itemsPerPage=1&includeCount=false`, undefined, { accept: serviceAccounts2024 })).status).toBe(200);
+    expect((await call('DELETE', `${accessList}/${block.replace('/', '%2F')}`, undefined, { accept: serviceAccounts2024 })).status).toBe(204);
+  }
 };
 
 /** Failures the client meets and must be able to read: their answers are part of the contract too. */
@@ -114,6 +123,8 @@ const failingCalls: [string, (atlas: AtlasClient) => Promise<unknown>][] = [
   ['an unknown project', (a) => a.getProject(unknownProject)],
   ["an unknown project's keys", (a) => a.listProjectKeys(unknownProject)],
   ['a service account no longer in the project', (a) => a.getProjectServiceAccount(quiet.id, made.clientId)],
+  // Through the organization an account in no project is still there; one of no organization is not.
+  ['an unknown service account', (a) => a.listServiceAccountAccessList(`mdb_sa_id_${'f'.repeat(24)}`)],
 ];
 
 let emulator: RunningEmulator;
@@ -165,7 +176,7 @@ describe('the Atlas Administration API v2 contract', () => {
     console.info(
       `v2 contract: ${operations.size} operations, ${traffic.length} requests and ${traffic.length} answers (statuses ${statuses}) checked; ${deviations.length} deviations`,
     );
-    expect(operations.size).toBeGreaterThanOrEqual(34);
+    expect(operations.size).toBeGreaterThanOrEqual(37);
     expect(deviations).toEqual([]);
   });
 });

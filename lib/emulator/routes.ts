@@ -18,7 +18,14 @@ import {
   patchProjectServiceAccount,
   removeProjectServiceAccount,
 } from './handlers/service-accounts';
-import { addServiceAccountAccessList, deleteServiceAccountAccessListEntry, listServiceAccountAccessList } from './handlers/service-account-access-list';
+import {
+  addOrgServiceAccountAccessList,
+  addServiceAccountAccessList,
+  deleteOrgServiceAccountAccessListEntry,
+  deleteServiceAccountAccessListEntry,
+  listOrgServiceAccountAccessList,
+  listServiceAccountAccessList,
+} from './handlers/service-account-access-list';
 import { addProjectTeams, createOrgTeam, listOrgTeams, listProjectTeams } from './handlers/teams';
 import { inviteOrgUser, listOrgInvitations, listOrgUsers, listProjectUsers, listTeamUsers } from './handlers/users';
 import type { Surface } from './surfaces';
@@ -66,6 +73,9 @@ const routes: Route[] = [
   route('GET', '/orgs/{orgId}/serviceAccounts', listOrgServiceAccounts, 'cloud'),
   route('GET', '/orgs/{orgId}/serviceAccounts/{clientId}', getOrgServiceAccount, 'cloud'),
   route('GET', '/orgs/{orgId}/serviceAccounts/{clientId}/groups', listServiceAccountProjects, 'cloud'),
+  route('GET', '/orgs/{orgId}/serviceAccounts/{clientId}/accessList', listOrgServiceAccountAccessList, 'cloud'),
+  route('POST', '/orgs/{orgId}/serviceAccounts/{clientId}/accessList', addOrgServiceAccountAccessList, 'cloud'),
+  route('DELETE', '/orgs/{orgId}/serviceAccounts/{clientId}/accessList/{ipAddress}', deleteOrgServiceAccountAccessListEntry, 'cloud'),
   route('GET', '/groups/{groupId}/serviceAccounts', listProjectServiceAccounts, 'cloud'),
   route('POST', '/groups/{groupId}/serviceAccounts', createProjectServiceAccount, 'cloud'),
   route('GET', '/groups/{groupId}/serviceAccounts/{clientId}', getProjectServiceAccount, 'cloud'),

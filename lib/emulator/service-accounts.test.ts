@@ -196,10 +196,64 @@ describe.each(surfaces)('a service account access list on $name', (surface) => {
   });
 });
 
+describe.each(surfaces)("a service account access list through its organization on $name", (surface) => {
+  const orgPath = (clientId: string, orgId: string = ids.org) => `/orgs/${orgId}/serviceAccounts/${clientId}/accessList`;
+
+  it('is read with Organization Read Only and changed by an Organization Owner, for an account in no project too', async () => {
+    const reader = client(surface, 'orgReader');
+    const owner = client(surface, 'console');
+    const inNoProject = serviceAccounts.owner.clientId;
+    expect((await reader<PageJson<AccessListEntryJson>>('GET', orgPath(inNoProject))).body).toMatchObject({ results: [], totalCount: 0 });
+    expect((await reader('POST', orgPath(inNoProject), [{ ipAddress: '10.0.0.1' }])).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+
+    const added = await owner<PageJson<AccessListEntryJson>>('POST', orgPath(inNoProject), [{ ipAddress: '10.0.0.1' }, { cidrBlock: '192.168.0.0/16' }]);
+    expect(added.status).toBe(200);
+    expect(added.body.results.map((e) => [e.cidrBlock, e.ipAddress])).toEqual([
+      ['10.0.0.1/32', '10.0.0.1'],
+      ['192.168.0.0/16', undefined],
+    ]);
+    const paged = await reader<PageJson<AccessListEntryJson>>('GET', `${orgPath(inNoProject)}?itemsPerPage=1&pageNum=2&includeCount=false`);
+    expect(paged.body.results.map((e) => e.cidrBlock)).toEqual(['192.168.0.0/16']);
+    expect(paged.body.totalCount).toBeUndefined();
+    expect((await reader('GET', `${orgPath(inNoProject)}?itemsPerPage=0`)).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+
+    expect((await reader('DELETE', `${orgPath(inNoProject)}/10.0.0.1`)).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+    expect((await owner('DELETE', `${orgPath(inNoProject)}/192.168.0.0%2F16`)).status).toBe(204);
+    expect((await owner('DELETE', `${orgPath(inNoProject)}/192.168.0.0%2F16`)).body).toMatchObject({ errorCode: 'RESOURCE_NOT_FOUND' });
+    expect((await owner('DELETE', `${orgPath(inNoProject)}/not-an-address`)).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+    expect(state(inNoProject)?.accessList?.map((e) => e.cidrBlock)).toEqual(['10.0.0.1/32']);
+    // The organization's changes are the organization's events, not a project's.
+    const change = (kind: string) => `SERVICE_ACCOUNT_ACCESS_LIST_ENTRY_${kind}`;
+    expect(eventTypes()).toEqual([change('ADDED'), change('ADDED'), change('DELETED')]);
+  });
+
+  it('is the same list as the one read through a project the account is in', async () => {
+    const owner = client(surface, 'console');
+    const account = serviceAccounts.reader.clientId;
+    await owner('POST', orgPath(account), [{ ipAddress: '10.0.0.7' }]);
+    const throughProject = await owner<PageJson<AccessListEntryJson>>('GET', `/groups/${ids.p1}/serviceAccounts/${account}/accessList`);
+    expect(throughProject.body.results.map((e) => e.cidrBlock)).toEqual(['10.0.0.7/32']);
+    expect((await owner('DELETE', `/groups/${ids.p1}/serviceAccounts/${account}/accessList/10.0.0.7`)).status).toBe(204);
+    expect((await owner<PageJson<AccessListEntryJson>>('GET', orgPath(account))).body.results).toEqual([]);
+  });
+
+  it('refuses a project member without an organization-wide role, an unknown account, another organization and bad entries', async () => {
+    expect((await client(surface, 'p1Owner')('GET', orgPath(serviceAccounts.reader.clientId))).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+    const owner = client(surface, 'console');
+    expect((await owner('GET', orgPath(`mdb_sa_id_${'f'.repeat(24)}`))).body).toMatchObject({ errorCode: 'SERVICE_ACCOUNT_NOT_FOUND' });
+    expect((await owner('GET', orgPath(serviceAccounts.reader.clientId, ids.otherOrg))).body).toMatchObject({ errorCode: 'USER_UNAUTHORIZED' });
+    for (const body of [[{ ipAddress: '10.0.0.0/8' }], { ipAddress: '10.0.0.2' }, [{ ipAddress: '10.0.0.2', createdAt: '2025-01-01T00:00:00Z' }]]) {
+      expect((await owner('POST', orgPath(serviceAccounts.reader.clientId), body)).body).toMatchObject({ errorCode: 'VALIDATION_ERROR' });
+    }
+    expect(state(serviceAccounts.reader.clientId)?.accessList).toBeUndefined();
+  });
+});
+
 describe('where service accounts do not exist', () => {
   it('Atlas v1.0 has no service account resources', async () => {
     if (!atlasV1) throw new Error('the emulator serves Atlas v1.0');
     expect((await client(atlasV1, 'console')('GET', `/groups/${ids.p1}/serviceAccounts`)).status).toBe(404);
+    expect((await client(atlasV1, 'console')('GET', `/orgs/${ids.org}/serviceAccounts/${serviceAccounts.reader.clientId}/accessList`)).status).toBe(404);
   });
 
   it('v2 wants the 2024-08-05 media type or later for them', async () => {
@@ -207,6 +261,8 @@ describe('where service accounts do not exist', () => {
     if (!v2) throw new Error('the emulator serves v2');
     const old = await surfaceClient(emulator.url, v2, credentials.console)<ErrorJson>('GET', `/groups/${ids.p1}/serviceAccounts`);
     expect(old.body.errorCode).toBe('INVALID_VERSION_DATE');
+    const oldOrgList = await surfaceClient(emulator.url, v2, credentials.console)<ErrorJson>('GET', `/orgs/${ids.org}/serviceAccounts/${serviceAccounts.reader.clientId}/accessList`);
+    expect(oldOrgList.status).toBe(406);
   });
 });
 

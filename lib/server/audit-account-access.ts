@@ -1,5 +1,5 @@
 // How many entries each service account's access list holds, for the audit's "no access list" risk: each list read at
-// most once per usage window (as keys' access lists are), through one project the account is in.
+// most once per usage window (as keys' access lists are), through the organization, so accounts in no project too.
 import 'server-only';
 import type { AtlasClient } from '@/lib/atlas/client';
 import { TtlCache } from '@/lib/auth/ttl-cache';
@@ -13,27 +13,24 @@ const cache = processSingleton('account-access-lists', () => new TtlCache<number
 
 /**
  * clientId → entries on its access list. Costs one call per account whose answer is older than `usageWindowMs`, at
- * most `concurrency` at a time. The list is the account's, whichever project it is read through; an account in no
- * project cannot be read that way, and one whose list cannot be read is left out (unknown) rather than failing the audit.
+ * most `concurrency` at a time. One whose list cannot be read is left out (unknown) rather than failing the audit.
  */
-export async function accountAccessListSizes(atlas: AtlasClient, accounts: readonly { clientId: string; groupId?: string }[]): Promise<Map<string, number>> {
-  const readable = accounts.filter((a): a is { clientId: string; groupId: string } => a.groupId !== undefined);
+export async function accountAccessListSizes(atlas: AtlasClient, clientIds: readonly string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const unread: string[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < readable.length) {
-      const account = readable[next++];
-      if (!account) return;
-      const { clientId, groupId } = account;
+    while (next < clientIds.length) {
+      const clientId = clientIds[next++];
+      if (clientId === undefined) return;
       try {
-        sizes.set(clientId, await cache.get(clientId, async () => (await atlas.listServiceAccountAccessList(groupId, clientId)).length));
+        sizes.set(clientId, await cache.get(clientId, async () => (await atlas.listServiceAccountAccessList(clientId)).length));
       } catch (error) {
         unread.push(`${clientId} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, readable.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, clientIds.length) }, worker));
   // One line per audit, as for keys' lists: an account removed while the audit ran would otherwise flood the log.
   if (unread.length > 0) console.warn(`audit: ${unread.length} service account access list(s) could not be read and show as unknown; the first: ${unread[0]}`);
   return sizes;

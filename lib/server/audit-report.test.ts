@@ -76,7 +76,7 @@ describe('buildAuditReport', () => {
     ];
     const { summary } = build(keys);
     // Project 2 has one Project Owner grant, not more than the threshold; the Organization Owner is counted on its own.
-    expect(summary).toEqual({ keys: 5, accessGrantingKeys: 3, keysInNoProject: 2, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 1, unused: 0, keysWithoutAccessList: 0, serviceAccountsWithoutAccessList: 0, serviceAccounts: 0, expiringSecrets: 0 });
+    expect(summary).toEqual({ keys: 5, accessGrantingKeys: 3, keysInNoProject: 2, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 1, orgWideOwnerServiceAccounts: 0, unused: 0, keysWithoutAccessList: 0, serviceAccountsWithoutAccessList: 0, serviceAccounts: 0, expiringSecrets: 0 });
   });
 
   it('shows only the visible projects and, to a non-owner, only keys with a role in one of them', () => {
@@ -111,6 +111,6 @@ describe('buildAuditReport', () => {
     const report = build([]);
     expect(report.generatedAt).toBe('2025-01-02T03:04:05.000Z');
     expect(report.thresholds).toEqual({ manyProjects: 2, manyOwnerKeys: 1, manyOrgOwnerKeys: 2, unusedDays: 90 });
-    expect(report.summary).toEqual({ keys: 0, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0, unused: 0, keysWithoutAccessList: 0, serviceAccountsWithoutAccessList: 0, serviceAccounts: 0, expiringSecrets: 0 });
+    expect(report.summary).toEqual({ keys: 0, accessGrantingKeys: 0, keysInNoProject: 0, keysInManyProjects: 0, projectsWithManyOwnerKeys: 0, orgWideOwnerKeys: 0, orgWideOwnerServiceAccounts: 0, unused: 0, keysWithoutAccessList: 0, serviceAccountsWithoutAccessList: 0, serviceAccounts: 0, expiringSecrets: 0 });
   });
 });

@@ -19,8 +19,8 @@ interface Input {
   /** By key id; keys without an entry have no known usage. */
   usage?: ReadonlyMap<string, KeyUsage>;
   /**
-   * The organization's service accounts, each with its roles per project (`roles` unused here) and, when it could be
-   * read, how many entries its access list holds.
+   * The organization's service accounts (`roles`: their organization roles), each with its roles per project and, when
+   * it could be read, how many entries its access list holds.
    */
   serviceAccounts?: readonly (ServiceAccount & { projects: readonly { groupId: string; roles: string[] }[]; accessListEntries?: number })[];
   now?: Date;
@@ -57,6 +57,7 @@ export function buildAuditReport({ orgId, keys, projects, seesWholeOrg, threshol
         name: account.name,
         description: account.description,
         createdAt: account.createdAt,
+        orgRoles: [...account.roles].sort(),
         projects: byProject,
         // Field by field: a secret's value never reaches the report.
         secrets: account.secrets.map(({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue }) => ({ id, createdAt, expiresAt, lastUsedAt, maskedSecretValue })),

@@ -110,6 +110,7 @@ function expectedAudit(s: Seed, email: string, { manyProjects = 3, manyOwnerKeys
       keysInManyProjects,
       projectsWithManyOwnerKeys,
       orgWideOwnerKeys,
+      orgWideOwnerServiceAccounts: 0,
       unused,
       keysWithoutAccessList,
       serviceAccountsWithoutAccessList: 0,

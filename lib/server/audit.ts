@@ -1,8 +1,10 @@
 // The audit as one person may see it: ⌈keys/500⌉ + ⌈projects/500⌉ upstream calls, never one per project, plus each
 // shown key's access list at most once per usage window (see key-usage.ts), plus, where service accounts exist,
-// ⌈accounts/500⌉ + one call per account for its projects + its access list at most once per usage window.
+// ⌈accounts/500⌉ + one call per account for its projects + its access list (through the organization) at most once per
+// usage window.
 import 'server-only';
 import type { AuditQuery, AuditReport } from '@/lib/api/audit';
+import type { ServiceAccount } from '@/lib/api/service-accounts';
 import type { AtlasClient } from '@/lib/atlas/client';
 import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
@@ -15,20 +17,23 @@ import { getAtlas } from '@/lib/services';
 /** Service account project reads in flight at once. */
 const accountConcurrency = 8;
 
+/** Each account with the projects it is in, `accountConcurrency` reads at a time. */
+async function withProjects(atlas: AtlasClient, accounts: readonly ServiceAccount[]) {
+  const read = [];
+  for (let i = 0; i < accounts.length; i += accountConcurrency) {
+    const batch = accounts.slice(i, i + accountConcurrency);
+    read.push(...(await Promise.all(batch.map(async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) })))));
+  }
+  return read;
+}
+
 /** The organization's service accounts with their projects; none where the upstream has no service accounts. */
 async function serviceAccountsWithProjects(atlas: AtlasClient) {
   if (!atlas.hasServiceAccounts) return [];
   const accounts = (await atlas.listOrgServiceAccounts()).results;
-  const withProjects = [];
-  for (let i = 0; i < accounts.length; i += accountConcurrency) {
-    const batch = accounts.slice(i, i + accountConcurrency);
-    withProjects.push(...(await Promise.all(batch.map(async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) })))));
-  }
-  const sizes = await accountAccessListSizes(
-    atlas,
-    withProjects.map(({ clientId, projects }) => ({ clientId, groupId: projects.find((p) => p.roles.length > 0)?.groupId })),
-  );
-  return withProjects.map((account) => {
+  // Access lists are read through the organization: they need no project, so they are read alongside the projects.
+  const [inProjects, sizes] = await Promise.all([withProjects(atlas, accounts), accountAccessListSizes(atlas, accounts.map((a) => a.clientId))]);
+  return inProjects.map((account) => {
     const accessListEntries = sizes.get(account.clientId);
     return accessListEntries === undefined ? account : { ...account, accessListEntries };
   });

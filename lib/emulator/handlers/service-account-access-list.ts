@@ -1,4 +1,5 @@
-// A project service account's access list (v2 from 2024-08-05, Cloud Manager): list, add entries, delete one.
+// A service account's access list (v2 from 2024-08-05, Cloud Manager): list, add entries, delete one, through a project
+// the account is in or through its organization; the list is the account's, so both paths read and change the same one.
 import { z } from 'zod';
 import { accessListEntryOf } from '../access-list';
 import { jsonAnswer } from '../answer';
@@ -6,7 +7,7 @@ import type { Handler, RequestContext } from '../context';
 import { apiError } from '../errors';
 import { serviceAccountEventTypes } from '../events';
 import { parseJsonBody } from '../key-input';
-import { projectFor, projectServiceAccountFor } from '../lookup';
+import { orgFor, projectFor, projectServiceAccountFor, serviceAccountFor } from '../lookup';
 import { page, parsePaging } from '../paging';
 import type { SeedServiceAccount } from '../seed';
 import { recordEventAbout } from './events';
@@ -34,6 +35,24 @@ function parseEntries(body: string): { cidrBlock: string; ipAddress?: string }[]
   });
 }
 
+function addEntries(context: RequestContext, account: SeedServiceAccount, groupId?: string) {
+  const added = context.state.addAccessListEntries(account, parseEntries(context.body));
+  // One event per entry added, as for keys' access lists; the event view has no field for the address.
+  added.forEach(() => recordEventAbout(context, serviceAccountEventTypes.accessListEntryAdded, account, groupId));
+  return listAnswer(context, account);
+}
+
+/** The address, or the block with its slash encoded as %2F; answers 204. */
+function deleteEntry(context: RequestContext, account: SeedServiceAccount, groupId?: string) {
+  const text = context.params.ipAddress ?? '';
+  const wanted = accessListEntryOf(text);
+  if (!wanted) throw apiError('VALIDATION_ERROR', `${text} is neither an IP address nor a CIDR block`);
+  if (!(account.accessList ?? []).some((e) => e.cidrBlock === wanted.cidrBlock)) throw apiError('RESOURCE_NOT_FOUND', `access list entry ${text} of ${account.clientId}`);
+  context.state.deleteAccessListEntry(account, wanted.cidrBlock);
+  recordEventAbout(context, serviceAccountEventTypes.accessListEntryDeleted, account, groupId);
+  return jsonAnswer(204, undefined, context.how);
+}
+
 /** GET /groups/{groupId}/serviceAccounts/{clientId}/accessList — any role in the project ("Project Read Only"). */
 export const listServiceAccountAccessList: Handler = (context) => {
   checkVersion(context);
@@ -45,23 +64,33 @@ export const listServiceAccountAccessList: Handler = (context) => {
 export const addServiceAccountAccessList: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'manage');
-  const account = projectServiceAccountFor(context, project);
-  const added = context.state.addAccessListEntries(account, parseEntries(context.body));
-  // One event per entry added, as for keys' access lists; the event view has no field for the address.
-  added.forEach(() => recordEventAbout(context, serviceAccountEventTypes.accessListEntryAdded, account, project.id));
-  return listAnswer(context, account);
+  return addEntries(context, projectServiceAccountFor(context, project), project.id);
 };
 
-/** DELETE …/accessList/{ipAddress} — the address, or the block with its slash encoded as %2F; answers 204. */
+/** DELETE …/accessList/{ipAddress} — "Project Access Manager", as adding. */
 export const deleteServiceAccountAccessListEntry: Handler = (context) => {
   checkVersion(context);
   const project = projectFor(context, 'manage');
-  const account = projectServiceAccountFor(context, project);
-  const text = context.params.ipAddress ?? '';
-  const wanted = accessListEntryOf(text);
-  if (!wanted) throw apiError('VALIDATION_ERROR', `${text} is neither an IP address nor a CIDR block`);
-  if (!(account.accessList ?? []).some((e) => e.cidrBlock === wanted.cidrBlock)) throw apiError('RESOURCE_NOT_FOUND', `access list entry ${text} of ${account.clientId}`);
-  context.state.deleteAccessListEntry(account, wanted.cidrBlock);
-  recordEventAbout(context, serviceAccountEventTypes.accessListEntryDeleted, account, project.id);
-  return jsonAnswer(204, undefined, context.how);
+  return deleteEntry(context, projectServiceAccountFor(context, project), project.id);
+};
+
+/** GET /orgs/{orgId}/serviceAccounts/{clientId}/accessList (listOrgAccessList) — "Organization Read Only"; an account in no project included. */
+export const listOrgServiceAccountAccessList: Handler = (context) => {
+  checkVersion(context);
+  const org = orgFor(context, 'reader');
+  return listAnswer(context, serviceAccountFor(context, org.id, `organization ${org.id}`));
+};
+
+/** POST /orgs/{orgId}/serviceAccounts/{clientId}/accessList (createOrgAccessList) — "Organization Owner"; the events are the organization's. */
+export const addOrgServiceAccountAccessList: Handler = (context) => {
+  checkVersion(context);
+  const org = orgFor(context, 'owner');
+  return addEntries(context, serviceAccountFor(context, org.id, `organization ${org.id}`));
+};
+
+/** DELETE /orgs/{orgId}/serviceAccounts/{clientId}/accessList/{ipAddress} (deleteOrgAccessEntry) — "Organization Owner". */
+export const deleteOrgServiceAccountAccessListEntry: Handler = (context) => {
+  checkVersion(context);
+  const org = orgFor(context, 'owner');
+  return deleteEntry(context, serviceAccountFor(context, org.id, `organization ${org.id}`));
 };
