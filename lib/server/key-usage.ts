@@ -34,27 +34,35 @@ async function readUsage(atlas: AtlasClient, apiKeyId: string): Promise<KeyUsage
 }
 
 /**
- * Usage of each key, by id. Costs one access list call per key whose answer is older than `usageWindowMs`, at most
- * `concurrency` at a time; a key whose list cannot be read is left out (shown as unknown) rather than failing the audit.
+ * `read(id)` for each id, at most `concurrency` at a time, by id. One that fails is left out (shown as unknown) rather
+ * than failing the audit, and the failures are logged in one line per audit (`what` names the lists): an id removed
+ * while the audit ran would otherwise flood the log.
  */
-export async function keyUsage(atlas: AtlasClient, apiKeyIds: readonly string[]): Promise<Map<string, KeyUsage>> {
-  const usage = new Map<string, KeyUsage>();
+export async function readEachOrUnknown<T>(ids: readonly string[], what: string, read: (id: string) => Promise<T>): Promise<Map<string, T>> {
+  const results = new Map<string, T>();
   const unread: string[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < apiKeyIds.length) {
-      const id = apiKeyIds[next++] ?? '';
+    while (next < ids.length) {
+      const id = ids[next++] ?? '';
       try {
-        usage.set(id, await cache.get(id, () => readUsage(atlas, id)));
+        results.set(id, await read(id));
       } catch (error) {
         unread.push(`${id} (${error instanceof Error ? error.message : String(error)})`);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, apiKeyIds.length) }, worker));
-  // One line per audit, not per key: a key deleted while the audit ran would otherwise flood the log.
-  if (unread.length > 0) console.warn(`audit: ${unread.length} access list(s) could not be read and show as unknown; the first: key ${unread[0]}`);
-  return usage;
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  if (unread.length > 0) console.warn(`audit: ${unread.length} ${what} could not be read and show as unknown; the first: ${unread[0]}`);
+  return results;
+}
+
+/**
+ * Usage of each key, by id. Costs one access list call per key whose answer is older than `usageWindowMs`, at most
+ * `concurrency` at a time; a key whose list cannot be read is unknown.
+ */
+export function keyUsage(atlas: AtlasClient, apiKeyIds: readonly string[]): Promise<Map<string, KeyUsage>> {
+  return readEachOrUnknown(apiKeyIds, 'key access list(s)', (id) => cache.get(id, () => readUsage(atlas, id)));
 }
 
 /** As in a freshly started console. */
