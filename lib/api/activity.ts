@@ -6,9 +6,12 @@ import { objectId } from './object-id-schema';
 /** Who settled a record other than the request that made it: only start-up recovery does. */
 export const settledByValues = ['recovery'] as const;
 
+/** Whose changes: an email or an upstream actor, compared case-insensitively; blank is refused, not read as "anyone". */
+export const actorFilter = z.string().trim().toLowerCase().min(1, 'must not be blank').max(320);
+
 export const activityQuery = z.strictObject({
   groupId: objectId.optional(),
-  actor: z.string().trim().toLowerCase().max(320).optional(),
+  actor: actorFilter.optional(),
   action: z.enum(activityActions).optional(),
   outcome: z.enum(changeOutcomes).optional(),
   origin: z.enum(activityOrigins).optional(),

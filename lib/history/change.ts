@@ -1,7 +1,7 @@
 // The change history's vocabulary as zod schemas: an intent, its outcome, a query, and the stored record.
 import 'server-only';
 import { z } from 'zod';
-import { settledByValues } from '@/lib/api/activity';
+import { actorFilter, settledByValues } from '@/lib/api/activity';
 import { changeActions, changeOutcomes, principalKinds } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
 import { clientId } from '@/lib/api/service-accounts';
@@ -75,7 +75,7 @@ export const changeFilter = timelinePage.extend({
   groupId: objectId.optional(),
   /** Only these projects (the ones a person may see); an empty list matches nothing. */
   groupIds: z.array(objectId).max(10_000).readonly().optional(),
-  actor: email.optional(),
+  actor: actorFilter.optional(),
   action: z.enum(changeActions).optional(),
   outcome: z.enum(changeOutcomes).optional(),
 });

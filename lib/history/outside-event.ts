@@ -1,6 +1,7 @@
 // The Admin API's key events made outside the console as the change history keeps them, and how they are queried.
 import 'server-only';
 import { z } from 'zod';
+import { actorFilter } from '@/lib/api/activity';
 import { activityActions, principalKinds } from '@/lib/api/change-kinds';
 import { objectId } from '@/lib/api/object-id-schema';
 import { timelinePage } from './change';
@@ -32,7 +33,7 @@ export const outsideFilter = timelinePage.extend({
   /** Whether events that name no project (the organization's) are included. */
   withOrgEvents: z.boolean(),
   /** Compared case-insensitively. */
-  actor: z.string().trim().toLowerCase().max(320).optional(),
+  actor: actorFilter.optional(),
   action: z.enum(activityActions).optional(),
 });
 export type OutsideFilter = z.input<typeof outsideFilter>;

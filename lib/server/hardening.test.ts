@@ -59,6 +59,12 @@ describe('2. control characters', () => {
     await expectRefusedLocally(await harness.call('GET', url, { as: owner }), 400, 'VALIDATION_ERROR', detail);
   });
 
+  // Found by the route fuzzer: a blank actor passed the route's schema and failed the store's, as a 500.
+  it.each(['/api/activity?actor=', '/api/activity?actor=%20%20'])('a blank actor (%s): 400 naming the parameter', async (url) => {
+    await harness.clearUpstreamRequests();
+    await expectRefusedLocally(await harness.call('GET', url, { as: owner }), 400, 'VALIDATION_ERROR', /query: actor: must not be blank/);
+  });
+
   it('log text keeps no control character', () => {
     expect(escapeForLog('GET /x failed: a\u0000b\u001b[2J\r\nforged')).toBe('GET /x failed: a\\u0000b\\u001b[2J\\u000d\\u000aforged');
   });
