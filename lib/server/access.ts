@@ -5,6 +5,7 @@ import { orgRolesOf, projectRolesOf } from '@/lib/api/role-assignments';
 import type { AtlasUser } from '@/lib/atlas/client';
 import { getAtlas } from '@/lib/services';
 import { consoleError } from '@/lib/console-errors';
+import { mapConcurrently } from '@/lib/map-concurrently';
 import { processSingleton } from '@/lib/process-singleton';
 import { effectiveRoles } from '@/lib/auth/effective-roles';
 import { decide, type Permissions } from '@/lib/auth/permissions';
@@ -128,12 +129,6 @@ function loadInvitations(): Promise<Set<string>> {
   return invitations.get('org', async () => new Set((await getAtlas().listOrgInvitations()).map((i) => i.username.toLowerCase())));
 }
 
-async function mapInBatches<T, R>(items: readonly T[], size: number, each: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += size) results.push(...(await Promise.all(items.slice(i, i + size).map(each))));
-  return results;
-}
-
 /**
  * Every project the person has a role in, their own or through a team (all of them for an Organization Owner or Read
  * Only), with what they may do there and where each role comes from. Someone in a team costs one team list per project
@@ -147,7 +142,7 @@ export async function listVisibleProjects(email: string): Promise<GroupList> {
   const list = [...all.values()];
   const withTeams = teamsMatter(person, orgRoles);
   const [teamsByProject, teamNames] = await Promise.all([
-    withTeams ? mapInBatches(list, teamReadConcurrency, (p) => loadProjectTeams(p.id)) : list.map(() => noTeams),
+    withTeams ? mapConcurrently(list, teamReadConcurrency, (p) => loadProjectTeams(p.id)) : list.map(() => noTeams),
     withTeams ? loadTeamNames() : new Map<string, string>(),
   ]);
   const results = list

@@ -9,6 +9,7 @@ import type { AtlasClient } from '@/lib/atlas/client';
 import { listVisibleProjects, resolveOrgRoles } from './access';
 import type { Person } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { mapConcurrently } from '@/lib/map-concurrently';
 import { accountAccessListSizes } from './audit-account-access';
 import { buildAuditReport } from './audit-report';
 import { keyUsage } from './key-usage';
@@ -18,13 +19,8 @@ import { getAtlas } from '@/lib/services';
 const accountConcurrency = 8;
 
 /** Each account with the projects it is in, `accountConcurrency` reads at a time. */
-async function withProjects(atlas: AtlasClient, accounts: readonly ServiceAccount[]) {
-  const read = [];
-  for (let i = 0; i < accounts.length; i += accountConcurrency) {
-    const batch = accounts.slice(i, i + accountConcurrency);
-    read.push(...(await Promise.all(batch.map(async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) })))));
-  }
-  return read;
+function withProjects(atlas: AtlasClient, accounts: readonly ServiceAccount[]) {
+  return mapConcurrently(accounts, accountConcurrency, async (account) => ({ ...account, projects: await atlas.listServiceAccountProjects(account.clientId) }));
 }
 
 /** The organization's service accounts with their projects; none where the upstream has no service accounts. */

@@ -2,6 +2,7 @@
 import 'server-only';
 import type { AtlasClient } from '@/lib/atlas/client';
 import { TtlCache } from '@/lib/auth/ttl-cache';
+import { mapConcurrently } from '@/lib/map-concurrently';
 import { processSingleton } from '@/lib/process-singleton';
 
 export interface KeyUsage {
@@ -41,18 +42,13 @@ async function readUsage(atlas: AtlasClient, apiKeyId: string): Promise<KeyUsage
 export async function readEachOrUnknown<T>(ids: readonly string[], what: string, read: (id: string) => Promise<T>): Promise<Map<string, T>> {
   const results = new Map<string, T>();
   const unread: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++] ?? '';
-      try {
-        results.set(id, await read(id));
-      } catch (error) {
-        unread.push(`${id} (${error instanceof Error ? error.message : String(error)})`);
-      }
+  await mapConcurrently(ids, concurrency, async (id) => {
+    try {
+      results.set(id, await read(id));
+    } catch (error) {
+      unread.push(`${id} (${error instanceof Error ? error.message : String(error)})`);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  });
   if (unread.length > 0) console.warn(`audit: ${unread.length} ${what} could not be read and show as unknown; the first: ${unread[0]}`);
   return results;
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import type { ActivityAction } from '@/lib/api/change-kinds';
 import type { AtlasClient, AtlasEvent } from '@/lib/atlas/client';
 import type { ChangeStore, OutsideEvent } from '@/lib/history/store';
+import { mapConcurrently } from '@/lib/map-concurrently';
 import { processSingleton } from '@/lib/process-singleton';
 
 const actionOf: Record<string, ActivityAction> = {
@@ -76,14 +77,7 @@ async function readAll(atlas: AtlasClient, store: ChangeStore, console: ConsoleC
   const until = new Date(now);
   const projects = (await atlas.listProjects()).results.map((p) => p.id);
   const scopes = ['org', ...projects];
-  let next = 0;
-  const worker = async () => {
-    while (next < scopes.length) {
-      const scope = scopes[next++] ?? 'org';
-      await readScope(atlas, store, scope, marks.get(scope), until, console);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, scopes.length) }, worker));
+  await mapConcurrently(scopes, concurrency, (scope) => readScope(atlas, store, scope, marks.get(scope), until, console));
   sync.lastSync = now;
 }
 
