@@ -4,10 +4,10 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, useId, type ReactNode } from 'react';
 import type { AuditReport } from '@/lib/api/audit';
-import { tierLabels, tiers, describeRole, type RoleTier } from '@/lib/roles';
+import { tierLabels, tiers } from '@/lib/roles';
 import { RoleOption, RolePill } from '@/components/roles/role-chips';
 import { DeferredMultiSelect } from '@/components/ui/deferred-multi-select';
-import { labelOrNameFilter, sortRoles } from '@/components/roles/role-options';
+import { labelOrNameFilter } from '@/components/roles/role-options';
 import {
   auditSorts,
   isFiltered,
@@ -21,8 +21,8 @@ import {
   type ReachFilter,
   type TierFilter,
 } from './audit-view-state';
+import { roleFilterOptions } from './filter-report';
 import { ThresholdSettings } from './threshold-settings';
-import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 
 interface Props {
   report: AuditReport;
@@ -55,7 +55,7 @@ function useDebouncedText(value: string, apply: (text: string) => void): [string
 export function AuditFilters({ report, state, onChange, onReset }: Props) {
   const [text, setText] = useDebouncedText(state.q, (q) => onChange({ q }));
   const [projectName, setProjectName] = useDebouncedText(state.projectName, (name) => onChange({ projectName: name }));
-  const roleData = useMemo(() => reportRoleOptions(report, state.roles), [report, state.roles]);
+  const roleData = useMemo(() => roleFilterOptions(report, state.roles), [report, state.roles]);
   const projectData = useMemo(() => report.projects.map((p) => ({ value: p.id, label: p.name })), [report.projects]);
   const reachLabels: Record<ReachFilter, string> = {
     any: 'Any number of projects',
@@ -218,22 +218,4 @@ function LabeledControl({ label, children }: { label: string; children: (labelId
       </Box>
     </Stack>
   );
-}
-
-const order: RoleTier[] = ['access', 'write', 'read', 'unknown'];
-
-/** The role filter's options: every role some key holds in this report, grouped by tier, most privileged first. */
-function reportRoleOptions(report: AuditReport, alsoInclude: readonly string[] = []): ComboboxItemGroup<ComboboxItem>[] {
-  const held = new Set<string>(alsoInclude);
-  for (const key of report.keys) {
-    for (const role of key.orgRoles) held.add(role);
-    for (const roles of Object.values(key.projects)) for (const role of roles) held.add(role);
-  }
-  const roles = sortRoles(held).map(describeRole);
-  return order
-    .map((tier) => ({
-      group: tierLabels[tier],
-      items: roles.filter((r) => r.tier === tier).map((r) => ({ value: r.name, label: r.label })),
-    }))
-    .filter((group) => group.items.length > 0);
 }

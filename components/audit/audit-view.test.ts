@@ -6,7 +6,7 @@ import { auditViewCsv, auditViewJson, projectReviewCsv, projectReviewJson } from
 import { reviewByProject } from './review-by-project';
 import { defaultViewState, parseViewState, serializeViewState, type AuditViewState } from './audit-view-state';
 import { csvCell, toCsv } from '@/lib/csv';
-import { filterReport } from './filter-report';
+import { filterReport, roleFilterOptions } from './filter-report';
 
 const p = (n: number) => `${'c'.repeat(23)}${n}`;
 const k = (n: number) => String(n).padStart(24, '0');
@@ -149,6 +149,20 @@ describe('filterReport', () => {
     expect(descs({ roles: ['ORG_READ_ONLY'] })).toEqual(['=cmd|calc']);
     expect(descs({ tier: 'access' })).toEqual(['owner one', 'owner two']);
     expect(descs({ tier: 'write', projects: [p(3)] })).toEqual([]);
+  });
+
+  it('offers every role a key or a service account holds, and the ones chosen, by tier', () => {
+    const account = { ...report.serviceAccounts[0]!, orgRoles: ['ORG_BILLING_ADMIN'], projects: { [p(2)]: ['GROUP_SEARCH_INDEX_EDITOR'] } };
+    const withAccountRoles = { ...report, serviceAccounts: [account] };
+    const options = roleFilterOptions(withAccountRoles, ['GROUP_DATA_ACCESS_ADMIN']);
+    expect(options.map((group) => [group.group, group.items.map((item) => item.value)])).toEqual([
+      ['Grants access', ['GROUP_OWNER']],
+      ['Admin or write', ['ORG_BILLING_ADMIN', 'GROUP_CLUSTER_MANAGER', 'GROUP_DATA_ACCESS_ADMIN', 'GROUP_SEARCH_INDEX_EDITOR']],
+      ['Read only', ['ORG_MEMBER', 'ORG_READ_ONLY', 'GROUP_READ_ONLY']],
+    ]);
+    expect(options[1]!.items[0]).toEqual({ value: 'ORG_BILLING_ADMIN', label: 'Organization Billing Admin' });
+    const analyzed = analyzeReport(withAccountRoles);
+    expect(filterReport(withAccountRoles, analyzed, { ...defaultViewState, roles: ['GROUP_SEARCH_INDEX_EDITOR'] }).rows.map((r) => r.name)).toEqual(['ci bot']);
   });
 
   it('narrows columns and rows by project and to over-owned projects', () => {

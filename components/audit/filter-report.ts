@@ -1,6 +1,8 @@
 // Narrows and orders the analyzed report to what the page shows: which columns, which rows, in which order.
+import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
 import type { AuditReport } from '@/lib/api/audit';
-import { compareTiers, describeRole } from '@/lib/roles';
+import { compareTiers, describeRole, tierLabels, tiers, type RoleTier } from '@/lib/roles';
+import { sortRoles } from '@/components/roles/role-options';
 import type { AccountRow, AuditRow, KeyRow, ReportAnalysis } from './analyze-report';
 import { rowsFiltered, type AuditViewState } from './audit-view-state';
 
@@ -88,4 +90,22 @@ export function filterReport(report: AuditReport, analysis: ReportAnalysis, stat
   const keys = shown.filter((row) => row.kind === 'key');
   const serviceAccounts = shown.filter((row) => row.kind === 'serviceAccount');
   return { projects, rows, orgWide: shown.filter((row) => row.orgWide), keys, serviceAccounts, hiddenColumns };
+}
+
+const tierOrder: readonly RoleTier[] = [...tiers, 'unknown'];
+
+/**
+ * The role filter's options: every role some key or service account holds in this report, and those already chosen,
+ * grouped by tier, most privileged first.
+ */
+export function roleFilterOptions(report: AuditReport, alsoInclude: readonly string[] = []): ComboboxItemGroup<ComboboxItem>[] {
+  const held = new Set<string>(alsoInclude);
+  for (const principal of [...report.keys, ...report.serviceAccounts]) {
+    for (const role of principal.orgRoles) held.add(role);
+    for (const roles of Object.values(principal.projects)) for (const role of roles) held.add(role);
+  }
+  const roles = sortRoles(held).map(describeRole);
+  return tierOrder
+    .map((tier) => ({ group: tierLabels[tier], items: roles.filter((r) => r.tier === tier).map((r) => ({ value: r.name, label: r.label })) }))
+    .filter((group) => group.items.length > 0);
 }
