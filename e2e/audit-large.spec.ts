@@ -98,7 +98,35 @@ async function cutOffTexts(cells: Locator): Promise<string[]> {
   );
 }
 
+// First in this file: the console has not read any key's last use yet.
+test('a cold report does not hold the page back: it comes without it, says what is being read, and the browser joins that read', async ({ browser }) => {
+  const upstream = emulatorControls(emulator.url);
+  const slowKey = seed.apiKeys.find((k) => k.id !== seed.consoleKey)!;
+  const slowList = new RegExp(`/apiKeys/${slowKey.id}/accessList$`);
+  // One access list answers late, so the report cannot be ready in the time the page waits for it.
+  await upstream.fault({ method: 'GET', path: slowList.source, delayMs: 5000, times: 1 });
+  await upstream.clearRequests();
+  const { page, context } = await consolePage(browser);
+  try {
+    const asked = reportRequests(page);
+    const response = await page.goto('/audit');
+    expect(await response?.text()).not.toContain('data-testid="org-wide-keys"');
+    await expect(page.getByRole('status').filter({ hasText: 'Building the report' })).toBeVisible();
+    await expect(grid(page).locator('[role=row][data-key-id]').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Building the report' })).toHaveCount(0);
+    expect(asked).toEqual(['/api/audit']);
+    // The page's read and the browser's are one: each key's access list was asked for once.
+    const reads = (await upstream.requests()).filter((r) => slowList.test(r.path) && !(r.status === 401 && r.challenged));
+    expect(reads).toHaveLength(1);
+  } finally {
+    await upstream.clearFaults();
+    await context.close();
+  }
+});
+
 test('the page arrives with its report: the browser asks for it only when the thresholds change', async ({ browser }) => {
+  // A report ready in time (last use read in the past five minutes) comes with the page.
+  expect((await fetch(`${consoleUrl}/api/audit`, { headers: { cookie } })).ok).toBe(true);
   const { page, context } = await consolePage(browser);
   const asked = reportRequests(page);
   const response = await openLargeAudit(page);

@@ -81,7 +81,15 @@ export function AuditPage() {
           />
         )}
       </Group>
-      {audit.isPending && <Skeleton h={420} />}
+      {audit.isPending && (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed" role="status">
+            Building the report. The first in five minutes reads when each key was last used, one access list per key, which
+            takes a few seconds in a large organization.
+          </Text>
+          <Skeleton h={420} />
+        </Stack>
+      )}
       {audit.isError && (
         <ErrorState title="Could not load the audit" error={audit.error} onRetry={() => void audit.refetch()} retrying={audit.isFetching} />
       )}
