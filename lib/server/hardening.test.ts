@@ -182,6 +182,7 @@ describe('10. JSON errors everywhere under /api/', () => {
     ['GET', `/api/groups/{p1}/apiKeys/${'a'.repeat(24)}`, 'PATCH, DELETE, OPTIONS'],
     ['PUT', '/api/groups/{p1}/apiKeys', 'GET, POST, HEAD, OPTIONS'],
     ['POST', '/api/health', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/api/audit/reviews', 'GET, POST, HEAD, OPTIONS'],
   ])('%s %s answers 405 with Allow', async (method, url, allow) => {
     const answer = await harness.call(method, url.replace('{p1}', p1), { as: owner });
     expect(answer.status).toBe(405);

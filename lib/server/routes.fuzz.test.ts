@@ -100,6 +100,48 @@ describe('every route under arbitrary input', () => {
     );
   });
 
+  it('every method on the service account, usage, review and project routes, with arbitrary ids and bodies', async () => {
+    const accounts = seed.serviceAccounts ?? [];
+    const account = accounts[0]!;
+    const clientIdLike = fc.oneof(fc.constantFrom(...accounts.map((a) => a.clientId)), fc.stringMatching(/^mdb_sa_id_[a-f0-9]{24}$/), idLike());
+    const secretIdLike = fc.oneof(fc.constantFrom(...account.secrets.map((s) => s.id)), idLike());
+    const accountBody = fc.oneof(
+      fc.record(
+        { name: fc.string({ maxLength: 70 }), description: fc.string({ maxLength: 260 }), roles: fc.array(roleLike, { maxLength: 3 }), secretExpiresAfterHours: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 5 })) },
+        { requiredKeys: [] },
+      ),
+      fc.record({ note: fc.oneof(fc.string({ maxLength: 1100 }), fc.integer()) }, { requiredKeys: [] }),
+      bodyLike,
+    );
+    const routes = [
+      '/api/groups',
+      '/api/groups/{g}/keyUsage',
+      '/api/groups/{g}/serviceAccounts',
+      '/api/groups/{g}/serviceAccounts/{c}',
+      '/api/groups/{g}/serviceAccounts/{c}/invite',
+      '/api/groups/{g}/serviceAccounts/{c}/secrets',
+      '/api/groups/{g}/serviceAccounts/{c}/secrets/{s}',
+      '/api/orgs/{g}/serviceAccounts',
+      '/api/audit/reviews',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        idLike(),
+        clientIdLike,
+        secretIdLike,
+        fc.option(accountBody, { nil: undefined }),
+        async (route, method, groupId, clientId, secretId, body) => {
+          await harness.clearUpstreamRequests();
+          const url = route.replace('{g}', encodeURIComponent(groupId)).replace('{c}', encodeURIComponent(clientId)).replace('{s}', encodeURIComponent(secretId));
+          await expectWellFormed(await harness.call(method, url, { as: orgOwner, ...(method === 'GET' || body === undefined ? {} : { body }) }));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('raw bodies that are not JSON', async () => {
     const groupId = seed.projects[0]!.id;
     await fc.assert(
