@@ -1,5 +1,7 @@
-// Runs before every page: a fresh CSP nonce for the page and its security headers. API answers get static ones (next.config.ts).
+// Runs before every page: a fresh CSP nonce for the page and its security headers. API answers get static ones
+// (next.config.ts); the proxy sees an API path only when it holds a percent sign, to refuse a malformed escape.
 import { NextResponse, type NextRequest } from 'next/server';
+import type { ApiErrorBody } from '@/lib/api/schemas';
 import { hostPolicy, isAllowedHost } from '@/lib/host-rules';
 import { securityHeaders } from '@/lib/security-headers';
 
@@ -10,14 +12,33 @@ const policy = hostPolicy({
   TRUSTED_PROXY: process.env.TRUSTED_PROXY === 'true' || process.env.TRUSTED_PROXY === '1',
 });
 
+const plainHeaders = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
+/** Whether every percent escape of the path decodes to UTF-8. Next.js answers one that does not with a bare 500 of its own. */
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 400 for a path that does not decode: in the API's error shape under /api/ (lib/console-errors' code), else in words. */
+function malformedPath(api: boolean): NextResponse {
+  if (!api) return new NextResponse('Bad Request: the address holds a percent sign that does not start a valid escape.', { status: 400, headers: plainHeaders });
+  const body: ApiErrorBody = { error: 400, errorCode: 'PATH_PARAM_PARSE_ERROR', detail: 'Invalid path parameter: its percent-encoding is malformed.', reason: 'Bad Request' };
+  return NextResponse.json(body, { status: 400, headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
+}
+
 export function proxy(request: NextRequest) {
   // DNS rebinding: a page of another name that resolves here gets nothing of the console.
   if (!isAllowedHost(request.headers, request.url, policy)) {
-    return new NextResponse('This console does not answer for that host name.', {
-      status: 421,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
-    });
+    return new NextResponse('This console does not answer for that host name.', { status: 421, headers: plainHeaders });
   }
+  const api = request.nextUrl.pathname.startsWith('/api/');
+  if (!decodes(request.nextUrl.pathname)) return malformedPath(api);
+  if (api) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const issuer = process.env.AUTH_OIDC_ISSUER;
@@ -37,5 +58,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }, { source: '/api/(.*%.*)' }],
 };

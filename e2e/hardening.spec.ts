@@ -74,6 +74,30 @@ test('10. unknown paths and wrong methods under /api/ answer JSON', async () => 
   await api.dispose();
 });
 
+// Next.js answered these with a bare 500 of its own ("Internal Server Error", text/plain), before any route ran.
+test('10b. a percent escape that does not decode is a 400: in words for a page, in the error shape under /api/', async () => {
+  const api = await signedInApi('owner');
+  const { p1 } = await demoProjects();
+  for (const bad of ['%E0%A4%A', '%ZZ', '%C0%AF', '%']) {
+    const page = await api.get(`/projects/${bad}`, { maxRedirects: 0 });
+    expect(page.status(), bad).toBe(400);
+    expect(page.headers()['content-type']).toMatch(/^text\/plain/);
+    expect(await page.text()).toContain('percent sign');
+    for (const path of [`/api/groups/${bad}/apiKeys`, `/api/groups/${p1.id}/apiKeys/${bad}`, `/api/orgs/${bad}/apiKeys`]) {
+      const answer = await api.get(path);
+      expect(answer.status(), path).toBe(400);
+      expect(answer.headers()['cache-control']).toBe('no-store');
+      expect(await answer.json()).toMatchObject({ error: 400, errorCode: 'PATH_PARAM_PARSE_ERROR', reason: 'Bad Request' });
+    }
+  }
+  // An escape that decodes still reaches its route: `%61` is `a`, and a 2-digit id is refused by the route itself.
+  const decoded = await api.get(`/api/groups/%61%61/apiKeys`);
+  expect(decoded.status()).toBe(400);
+  expect(await decoded.json()).toMatchObject({ errorCode: 'PATH_PARAM_PARSE_ERROR', detail: expect.stringContaining('groupId') });
+  expect((await api.get(`/projects/${p1.id}`)).status()).toBe(200);
+  await api.dispose();
+});
+
 test('11. after sign-out, a copy of the session cookie no longer works', async () => {
   const api = await signedInApi('owner');
   const cookie = (await api.storageState()).cookies.find((c) => c.name === 'next-auth.session-token')!;
