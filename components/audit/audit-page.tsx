@@ -84,8 +84,8 @@ export function AuditPage() {
       {audit.isPending && (
         <Stack gap="xs">
           <Text size="sm" c="dimmed" role="status">
-            Building the report. The first in five minutes reads when each key was last used, one access list per key, which
-            takes a few seconds in a large organization.
+            Building the report. When last use has not been read in the past five minutes, each key&apos;s access list is read,
+            which takes a few seconds in a large organization.
           </Text>
           <Skeleton h={420} />
         </Stack>
