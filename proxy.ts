@@ -1,5 +1,5 @@
 // Runs before every page: a fresh CSP nonce for the page and its security headers. API answers get static ones
-// (next.config.ts); the proxy sees an API path only when it holds a percent sign, to refuse a malformed escape.
+// (next.config.mjs); the proxy sees an API path only when it holds a percent sign, to refuse a malformed escape.
 import { NextResponse, type NextRequest } from 'next/server';
 import type { ApiErrorBody } from '@/lib/api/schemas';
 import { hostPolicy, isAllowedHost } from '@/lib/host-rules';

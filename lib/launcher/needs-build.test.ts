@@ -23,7 +23,7 @@ describe('needsBuild', () => {
     expect(needsBuild(project(['app/page.tsx']))).toBe(true);
   });
 
-  it.each(['app/page.tsx', 'lib/x.ts', 'components/y.tsx', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json'])(
+  it.each(['app/page.tsx', 'lib/x.ts', 'components/y.tsx', 'proxy.ts', 'next.config.mjs', 'lib/static-headers.mjs', 'package-lock.json', 'tsconfig.json'])(
     'builds again when %s is newer than the build',
     (source) => {
       const root = project([source, '.next/BUILD_ID']);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const sourceDirs = ['app', 'components', 'lib'];
-const sourceFiles = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json'];
+const sourceFiles = ['next.config.mjs', 'proxy.ts', 'package-lock.json', 'tsconfig.json'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

@@ -1,10 +1,12 @@
-// Next.js configuration. The environment is validated at start-up by lib/config (server side).
-import type { NextConfig } from 'next';
-import { apiSecurityHeaders, hsts } from './lib/security-headers';
+// Next.js configuration. The environment is validated at start-up by lib/config (server side). JavaScript, not
+// TypeScript: `next start` compiles a next.config.ts with SWC's native binary, which then stays resident in the console.
+import { apiSecurityHeaders, hsts } from './lib/static-headers.mjs';
 
-const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+/** @param {Readonly<Record<string, string>>} headers */
+const asList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'oidc-provider'],

@@ -1,0 +1,24 @@
+// The security headers that never change, in JavaScript because next.config.mjs reads them: a TypeScript config is
+// compiled at every `next start` by SWC's native binary, which then stays in the process (~25 MiB, ~40 MiB under load).
+
+/** @type {Readonly<Record<string, string>>} */
+export const hardening = {
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** @type {Readonly<Record<string, string>>} */
+export const hsts = { 'Strict-Transport-Security': 'max-age=63072000; includeSubDomains' };
+
+/**
+ * API answers are data, never rendered: a policy that allows nothing, so no nonce is needed and the headers are static
+ * (set by next.config without running the proxy, which cost ~0.8 ms of CPU per request).
+ * @type {Readonly<Record<string, string>>}
+ */
+export const apiSecurityHeaders = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  ...hardening,
+};
