@@ -1,5 +1,6 @@
 // Next.js configuration. The environment is validated at start-up by lib/config (server side). JavaScript, not
-// TypeScript: `next start` compiles a next.config.ts with SWC's native binary, which then stays resident in the console.
+// TypeScript: `next start` compiles a next.config.ts with SWC's native binary, which then stays resident in the console
+// (22–53 MiB idle, ~60 MiB under the bench's load; BENCHMARKS.md, 2026-12-03).
 import { apiSecurityHeaders, hsts } from './lib/static-headers.mjs';
 
 /** @param {Readonly<Record<string, string>>} headers */

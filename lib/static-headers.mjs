@@ -1,5 +1,5 @@
-// The security headers that never change, in JavaScript because next.config.mjs reads them: a TypeScript config is
-// compiled at every `next start` by SWC's native binary, which then stays in the process (~25 MiB, ~40 MiB under load).
+// The security headers that never change, in JavaScript because next.config.mjs reads them (it says why it is not
+// TypeScript); lib/security-headers.ts builds the pages' headers on them.
 
 /** @type {Readonly<Record<string, string>>} */
 export const hardening = {
