@@ -1,17 +1,19 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openChangeStore } from './open-store';
+import { openChangeStore, type OpenChangeStoreOptions } from './open-store';
 import { settlePending } from './recovery';
 import type { ChangeStore, SharedCoordination } from './store';
 import { hexId, sharedTestDatabases } from './testing/test-databases';
 
 // Two stores opened on one database stand for two console instances: each has its own connection pools.
 const databases = sharedTestDatabases();
+let options: OpenChangeStoreOptions;
 let first: ChangeStore;
 let second: ChangeStore;
 const sharedOf = (store: ChangeStore): SharedCoordination => store.shared!;
 
 beforeAll(async () => {
-  const options = await databases.fresh();
+  options = await databases.fresh();
   first = await openChangeStore(options);
   second = await openChangeStore(options);
 });
@@ -57,6 +59,22 @@ describe('several instances on one PostgreSQL', () => {
     expect(refused.retryAfterSeconds).toBeGreaterThan(15);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(20);
     expect(await sharedOf(second).takeMutationToken('other@example.com', 3)).toEqual({ ok: true });
+  });
+
+  it('a bucket whose time is ahead of this statement’s clock counts no negative refill', async () => {
+    // What a take sees after waiting on another instance's row lock: that row written after this take began.
+    const actor = 'waited@example.com';
+    const bucket = new pg.Client({ connectionString: options.databaseUrl });
+    await bucket.connect();
+    try {
+      await bucket.query(`insert into mutation_buckets (actor, tokens, updated_at) values ($1, 1, now() + interval '2 seconds')`, [actor]);
+    } finally {
+      await bucket.end();
+    }
+    expect(await sharedOf(first).takeMutationToken(actor, 3)).toEqual({ ok: true });
+    const refused = await sharedOf(second).takeMutationToken(actor, 3);
+    expect(refused).toMatchObject({ ok: false });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(15);
   });
 
   it('settles each abandoned record exactly once when both instances settle at the same time, and leaves a locked key’s record', async () => {

@@ -55,10 +55,15 @@ export function createSharedCoordination(db: NodePgDatabase, locks: pg.Pool): Sh
     },
 
     async takeMutationToken(actor, perMinute) {
-      const refilled = sql`least(${perMinute}::float8, b.tokens + extract(epoch from now() - b.updated_at) * ${perMinute}::float8 / 60)`;
+      // clock_timestamp(), not now(): now() is when the statement's transaction began, so a take that waited on another
+      // instance's row lock would see that row's time ahead of its own and count the time between as negative refill,
+      // refusing a token that was there (Retry-After: 1). The clamp keeps a clock step back from doing the same.
+      const elapsed = sql`greatest(0, extract(epoch from clock_timestamp() - b.updated_at))`;
+      const refilled = sql`least(${perMinute}::float8, b.tokens + ${elapsed} * ${perMinute}::float8 / 60)`;
       const taken = await db.execute(sql`
-        insert into mutation_buckets as b (actor, tokens, updated_at) values (${actor}, ${perMinute}::float8 - 1, now())
-        on conflict (actor) do update set tokens = ${refilled} - 1, updated_at = now() where ${refilled} >= 1
+        insert into mutation_buckets as b (actor, tokens, updated_at) values (${actor}, ${perMinute}::float8 - 1, clock_timestamp())
+        on conflict (actor) do update set tokens = ${refilled} - 1, updated_at = clock_timestamp()
+        where ${refilled} >= 1
         returning b.tokens`);
       if (taken.rows.length > 0) return { ok: true };
       const { rows } = await db.execute<{ tokens: number }>(sql`select ${refilled} as tokens from mutation_buckets b where b.actor = ${actor}`);

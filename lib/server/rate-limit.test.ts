@@ -13,4 +13,14 @@ describe('RateLimiter', () => {
     now = 20_000;
     expect(limiter.take('a').ok).toBe(true);
   });
+
+  it('counts a step back of the clock as no time passed, not as tokens taken', () => {
+    let now = 60_000;
+    const limiter = new RateLimiter(3, () => now);
+    expect(limiter.take('a').ok).toBe(true);
+    now = 30_000;
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 20 });
+  });
 });
