@@ -4,7 +4,7 @@ import { authenticate, type Credentials } from './authenticate';
 import { ApiError, apiError } from './errors';
 import { eventAddress } from './events';
 import { mediaTypeOf, requestedVersion } from './media-type';
-import type { TokenBuckets } from './rate-limit';
+import type { TokenBuckets } from '@/lib/token-buckets';
 import { findRoute } from './routes';
 import type { Surface } from './surfaces';
 

@@ -1,22 +1,8 @@
 // The per-credential token bucket: RATE_LIMITED on v1.0, RATE_LIMITED_TOKEN_BUCKET with Retry-After on v2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenBuckets } from './rate-limit';
 import { startEmulator, type RunningEmulator } from './server';
 import { credentials, fixtureSeed, ids } from './testing/fixture-seed';
 import { surfaceClient, testSurfaces, type ErrorJson } from './testing/surface-client';
-
-describe('TokenBuckets', () => {
-  it('grants up to the capacity, then says how long to wait, then refills', () => {
-    let now = 0;
-    const buckets = new TokenBuckets({ capacity: 2, refillPerMinute: 30 }, () => now);
-    expect([buckets.take('a'), buckets.take('a')]).toEqual([0, 0]);
-    expect(buckets.take('a')).toBe(2);
-    expect(buckets.take('b')).toBe(0);
-    now = 2000;
-    expect(buckets.take('a')).toBe(0);
-    expect(buckets.take('a')).toBe(2);
-  });
-});
 
 describe.each(testSurfaces)('rate limiting on $name', (surface) => {
   let emulator: RunningEmulator;

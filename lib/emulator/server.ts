@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
+import { TokenBuckets } from '@/lib/token-buckets';
 import { errorAnswer, plainJson } from './answer';
 import { answerApi, type ApiDependencies } from './api';
 import { answerControl, controlPrefix, type Controls } from './control';
@@ -12,7 +13,7 @@ import { apiError } from './errors';
 import { faultAnswer, Faults } from './faults';
 import { readBody, send } from './http-io';
 import { writeFileAtomic } from './persist';
-import { generousRateLimit, TokenBuckets, type RateLimit } from './rate-limit';
+import { generousRateLimit, type RateLimit } from './rate-limit';
 import { authScheme, RequestLog, type LoggedRequest } from './request-log';
 import { seedSchema, type Seed } from './seed';
 import { EmulatorState } from './state';
