@@ -47,6 +47,10 @@ export function treeRss(pid: number): number {
   return rows.filter(([p]) => p !== undefined && inTree.has(p)).reduce((sum, row) => sum + (row[2] ?? 0), 0) / 1024;
 }
 
+/**
+ * The emulator runs in the bench's process. In a process of its own it measured the same for figure 1 and put a third
+ * busy process on the two cores at saturation, where the real upstream is on other machines (BENCHMARKS.md, 2026-12-03).
+ */
 export async function startBenchConsole(seed: Seed, { port, latencyMs = 0 }: { port: number; latencyMs?: number }): Promise<BenchConsole> {
   const emulator = await startEmulator({ seed, port: 0, latencyMs });
   const url = `http://127.0.0.1:${port}`;
