@@ -1,10 +1,10 @@
 // One request to the Admin API surfaces: authenticate, rate-limit, check the v2 media type, route, answer in the upstream's shape.
+import type { TokenBuckets } from '@/lib/token-buckets';
 import { errorAnswer, type Answer, type Presentation } from './answer';
 import { authenticate, type Credentials } from './authenticate';
 import { ApiError, apiError } from './errors';
 import { eventAddress } from './events';
 import { mediaTypeOf, requestedVersion } from './media-type';
-import type { TokenBuckets } from '@/lib/token-buckets';
 import { findRoute } from './routes';
 import type { Surface } from './surfaces';
 
