@@ -32,8 +32,12 @@ export interface ApacheOptions {
 
 export interface RunningApache {
   url: string;
-  /** One line per request answered so far: `METHOD /path?query STATUS`. */
-  accessLog(): string[];
+  /**
+   * One line per request answered, `METHOD /path?query STATUS`, once the lines `ready` asks for are there and no other
+   * has arrived for 100 ms: Apache writes a request's line after its answer has gone out, so a client holding the
+   * answer can read the log before the line is in it.
+   */
+  accessLog(ready?: (lines: string[]) => boolean): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -134,14 +138,24 @@ export async function startApache({ username, password, files }: ApacheOptions):
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`${(error as Error).message}\n${log}`);
   }
-  // The probe above is not part of any test's count.
-  writeFileSync(join(dir, 'access.log'), '');
+  const logFile = join(dir, 'access.log');
+  const settledLog = async (ready: (lines: string[]) => boolean = () => true) => {
+    const read = () => readFileSync(logFile, 'utf8').split('\n').filter((line) => line !== '');
+    const deadline = Date.now() + 10_000;
+    for (let lines = read(); ; ) {
+      await sleep(100);
+      const now = read();
+      if (ready(now) && now.length === lines.length) return now;
+      if (Date.now() > deadline) throw new Error(`the access log did not settle: ${now.length} lines`);
+      lines = now;
+    }
+  };
+  // The probe above is not part of any test's count: its line is awaited, then cleared.
+  await settledLog((lines) => lines.length > 0);
+  writeFileSync(logFile, '');
   return {
     url,
-    accessLog: () =>
-      readFileSync(join(dir, 'access.log'), 'utf8')
-        .split('\n')
-        .filter((line) => line !== ''),
+    accessLog: settledLog,
     async close() {
       server.kill('SIGTERM');
       await exited;
